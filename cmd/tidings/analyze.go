@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"tidings/ingest"
+	"tidings/pipeline"
+)
+
+func newAnalyze() *cobra.Command {
+	var inFormat, outFormat, published string
+	c := &cobra.Command{
+		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [PATH|URL|-]...",
+		Short: "Analyse articles and print one analysis per article",
+		Long: `Analyse articles and print one analysis per article on stdout.
+
+A PATH may be a file or a directory (every file in it, recursively, sorted);
+an http(s) URL is fetched; - (or no argument, with piped input) is stdin.
+A bad input is reported on stderr and skipped; the others are still analysed,
+and the exit status is then 1.
+
+Input formats (--in): ` + formatNames() + `
+Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
+		Example: `  tidings analyze examples/lake-ferry.txt
+  tidings analyze --out pretty --published 2022-01-06 article.txt
+  curl -s https://example.org/feed.xml | tidings analyze --in feed -`,
+		Args: argsUsage(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := ingest.ParseFormat(inFormat)
+			if err != nil {
+				return usageError{fmt.Errorf("--in: %w", err)}
+			}
+			pub, err := parseDateFlag(published)
+			if err != nil {
+				return usageError{fmt.Errorf("--published: %w", err)}
+			}
+			w, err := pipeline.NewWriter(cmd.OutOrStdout(), outFormat)
+			if err != nil {
+				return usageError{fmt.Errorf("--out: %w", err)}
+			}
+			stderr := cmd.ErrOrStderr()
+			if len(args) == 0 {
+				if f, ok := cmd.InOrStdin().(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+					return usagef("analyze: no input (give a PATH, a URL or - for stdin; see 'tidings analyze --help')")
+				}
+				args = []string{"-"}
+			}
+			p := pipeline.New()
+			p.DefaultPublished = pub
+			ctx := cmd.Context()
+			prog := newProgress(-1, "analysing")
+			var done, failed int
+			opt := ingest.Options{Stdin: cmd.InOrStdin(), Warn: func(msg string) { fmt.Fprintf(stderr, "tidings: warning: %s\n", msg) }}
+			for a, err := range ingest.Sources(ctx, args, format, opt) {
+				if err != nil {
+					fmt.Fprintf(stderr, "tidings: %v\n", err)
+					failed++
+					if ctx.Err() != nil {
+						break
+					}
+					continue
+				}
+				an, err := p.Analyze(ctx, a)
+				if err != nil {
+					fmt.Fprintf(stderr, "tidings: %v\n", err)
+					failed++
+					continue
+				}
+				if err := w.Write(an); err != nil {
+					return fmt.Errorf("writing the analysis of %s: %w", a.Origin, err)
+				}
+				done++
+				prog.Add(1)
+			}
+			prog.Done()
+			if err := w.Flush(); err != nil {
+				return fmt.Errorf("writing output: %w", err)
+			}
+			if failed > 0 {
+				return inputError{fmt.Errorf("%d input(s) failed, %d article(s) analysed", failed, done)}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
+	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
+	c.Flags().StringVar(&published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	return c
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range ingest.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseDateFlag reads a date given on the command line; "" is the zero time.
+func parseDateFlag(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", s)
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"tidings/article"
+	"tidings/ingest"
+	"tidings/pipeline"
+)
+
+// benchResult is bench's JSON line.
+type benchResult struct {
+	Articles       int     `json:"articles"`
+	Passes         int     `json:"passes"`
+	Workers        int     `json:"workers"`
+	Bytes          int64   `json:"bytes"`
+	Tokens         int64   `json:"tokens"`
+	Seconds        float64 `json:"seconds"`
+	ArticlesPerSec float64 `json:"articles_per_sec"`
+	TokensPerSec   float64 `json:"tokens_per_sec"`
+	MBPerSec       float64 `json:"mb_per_sec"`
+}
+
+func newBench() *cobra.Command {
+	var inFormat string
+	var workers int
+	var minTime time.Duration
+	c := &cobra.Command{
+		Use:   "bench [--in FORMAT] [--workers N] [--min-time D] PATH...",
+		Short: "Measure the whole pipeline's throughput; a JSON object on the last line",
+		Long: `Measure the throughput of the whole analysis pipeline.
+
+The articles are read into memory first, so only analysis is timed; they are
+analysed in passes until --min-time has elapsed (at least one pass). Output is
+not written. --workers 1 measures one core.`,
+		Example: "  tidings bench --workers 1 examples/",
+		Args:    argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := ingest.ParseFormat(inFormat)
+			if err != nil {
+				return usageError{fmt.Errorf("--in: %w", err)}
+			}
+			if workers < 1 {
+				return usagef("--workers must be at least 1")
+			}
+			ctx := cmd.Context()
+			var arts []article.Article
+			var bytes int64
+			for a, err := range ingest.Sources(ctx, args, format, ingest.Options{}) {
+				if err != nil {
+					return inputError{err}
+				}
+				arts = append(arts, a)
+				bytes += int64(len(a.Text()))
+			}
+			if len(arts) == 0 {
+				return inputError{fmt.Errorf("bench: no articles in %v", args)}
+			}
+			p := pipeline.New()
+			prog := newProgress(-1, "benchmarking")
+			var tokens atomic.Int64
+			passes := 0
+			start := time.Now()
+			for passes == 0 || time.Since(start) < minTime {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := analyzeAll(cmd, p, arts, workers, &tokens); err != nil {
+					return err
+				}
+				passes++
+				prog.Add(len(arts))
+			}
+			elapsed := time.Since(start).Seconds()
+			prog.Done()
+			r := benchResult{
+				Articles: len(arts), Passes: passes, Workers: workers,
+				Bytes: bytes, Tokens: tokens.Load() / int64(passes), Seconds: elapsed,
+				ArticlesPerSec: float64(len(arts)*passes) / elapsed,
+				TokensPerSec:   float64(tokens.Load()) / elapsed,
+				MBPerSec:       float64(bytes*int64(passes)) / elapsed / 1e6,
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "%d articles (%d bytes, %d tokens) x %d passes on %d worker(s) in %.2fs\n",
+				r.Articles, r.Bytes, r.Tokens, r.Passes, r.Workers, r.Seconds)
+			fmt.Fprintf(out, "%.0f articles/s, %.0f tokens/s, %.2f MB/s\n", r.ArticlesPerSec, r.TokensPerSec, r.MBPerSec)
+			return printJSON(out, r)
+		},
+	}
+	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
+	c.Flags().IntVar(&workers, "workers", 1, fmt.Sprintf("analyses run at once (this machine has %d cores)", runtime.NumCPU()))
+	c.Flags().DurationVar(&minTime, "min-time", 3*time.Second, "keep analysing in passes for at least this long")
+	return c
+}
+
+// analyzeAll analyses every article once with the given number of workers.
+func analyzeAll(cmd *cobra.Command, p *pipeline.Pipeline, arts []article.Article, workers int, tokens *atomic.Int64) error {
+	ctx := cmd.Context()
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(arts) {
+					return
+				}
+				an, err := p.Analyze(ctx, arts[i])
+				if err != nil {
+					errs <- err
+					return
+				}
+				tokens.Add(int64(len(an.Doc.Tokens)))
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	return nil
+}

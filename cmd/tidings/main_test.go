@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tidings/internal/shared"
+	"tidings/pipeline"
+)
+
+// tidings runs the command line in-process and returns its exit status,
+// stdout and stderr.
+func tidings(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func records(t *testing.T, out string) []pipeline.Record {
+	t.Helper()
+	var recs []pipeline.Record
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var r pipeline.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("output line is not an analysis object: %v\n%s", err, line)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+// checkCoverage checks that sentences and tokens cover the text: every
+// non-space byte lies in a token, tokens lie in sentences, and spans are
+// in order.
+func checkCoverage(t *testing.T, r pipeline.Record) {
+	t.Helper()
+	inToken := make([]bool, len(r.Text))
+	for _, tk := range r.Tokens {
+		for k := tk[0]; k < tk[1]; k++ {
+			inToken[k] = true
+		}
+	}
+	for i := 0; i < len(r.Text); i++ {
+		if c := r.Text[i]; !inToken[i] && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			t.Fatalf("byte %d (%q) of the text is in no token", i, c)
+		}
+	}
+	prevEnd := 0
+	for _, s := range r.Sentences {
+		if s[0] < prevEnd || s[1] <= s[0] || s[1] > len(r.Text) {
+			t.Fatalf("bad sentence span %v", s)
+		}
+		prevEnd = s[1]
+	}
+	if len(r.Sentences) == 0 || r.Sentences[0][0] != r.Tokens[0][0] || prevEnd != r.Tokens[len(r.Tokens)-1][1] {
+		t.Fatalf("sentences %v do not span the tokens", r.Sentences)
+	}
+}
+
+func TestAnalyzeSeed(t *testing.T) {
+	seed := shared.Path(t, "seed", "000_9bd460b4f00f53ae.txt")
+	code, out, errOut := tidings(t, "", "analyze", "--in", "article", seed)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) != 1 {
+		t.Fatalf("got %d records, want 1", len(recs))
+	}
+	r := recs[0]
+	if r.Title != "Russia deploys troops to Kazakhstan" {
+		t.Errorf("title = %q", r.Title)
+	}
+	if strings.Join(r.GoldTags, "|") != "Kazakhstan|Tokayev|Nazarbayev|Russia" {
+		t.Errorf("gold_tags = %q", r.GoldTags)
+	}
+	if strings.Contains(r.Text, "Nazarbayev") {
+		t.Errorf("text contains the tag line")
+	}
+	if !strings.HasPrefix(r.Text, r.Title+"\n\n") {
+		t.Errorf("text does not start with the title and a blank line")
+	}
+	checkCoverage(t, r)
+	if len(r.Sentences) < 12 {
+		t.Errorf("only %d sentences", len(r.Sentences))
+	}
+}
+
+func TestAnalyzeExample(t *testing.T) {
+	code, out, errOut := tidings(t, "", "analyze", "--published", "2026-03-01", "../../examples/nordic-grid.txt")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := records(t, out)[0]
+	if r.Published != "2026-03-01" || len(r.GoldTags) != 5 || r.Title == "" {
+		t.Errorf("published %q, gold tags %q, title %q", r.Published, r.GoldTags, r.Title)
+	}
+	checkCoverage(t, r)
+}
+
+func TestAnalyzeStdinAndFormats(t *testing.T) {
+	in := "Storms closed the port of Tallinn on Monday. Ferries didn't sail."
+	code, out, errOut := tidings(t, in, "analyze", "--in", "text", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := records(t, out)[0]
+	if r.Text != in || r.Title != "" || len(r.Sentences) != 2 {
+		t.Errorf("text %q, title %q, %d sentences", r.Text, r.Title, len(r.Sentences))
+	}
+	checkCoverage(t, r)
+
+	code, out, _ = tidings(t, in, "analyze", "--in", "text", "--out", "conllu")
+	if code != 0 || !strings.Contains(out, "# text = Ferries didn't sail.") || !strings.Contains(out, "2-3\tdidn't\t") || !strings.Contains(out, "3\tn't\t") {
+		t.Errorf("conllu output (exit %d):\n%s", code, out)
+	}
+	code, out, _ = tidings(t, in, "analyze", "--in", "text", "--out", "pretty")
+	if code != 0 || !strings.Contains(out, "2 sentences") {
+		t.Errorf("pretty output (exit %d):\n%s", code, out)
+	}
+}
+
+func TestAnalyzeConllu(t *testing.T) {
+	code, out, errOut := tidings(t, "", "analyze", "--in", "conllu", "--out", "conllu", "testdata/small.conllu")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"# sent_id = t1-1", "# text = The ferry didn't sail on Monday.", "3-4\tdidn't\t", "7\tMonday\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAnalyzeBadInputKeepsGoing(t *testing.T) {
+	dir := t.TempDir()
+	good := "A ferry sailed\n\nThe ferry sailed from Tallinn on Monday."
+	if err := os.WriteFile(filepath.Join(dir, "a-good.txt"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b-binary.txt"), []byte("\x00\x01\x02\x03binary\x00\xff"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c-empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := tidings(t, "", "analyze", dir)
+	if code != exitBadInput {
+		t.Errorf("exit %d, want %d", code, exitBadInput)
+	}
+	if recs := records(t, out); len(recs) != 1 || recs[0].Title != "A ferry sailed" {
+		t.Errorf("good article not analysed: %v", out)
+	}
+	for _, want := range []string{"b-binary.txt", "c-empty.txt"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr does not name %s:\n%s", want, errOut)
+		}
+	}
+	if code, _, errOut := tidings(t, "", "analyze", filepath.Join(dir, "missing.txt")); code != exitBadInput || !strings.Contains(errOut, "missing.txt") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"analyze", "--bogus"},
+		{"analyze", "--in", "pdf", "x"},
+		{"analyze", "--out", "xml", "x"},
+		{"analyze", "--published", "yesterday", "x"},
+		{"eval", "tokens"},
+		{"nosuchcommand"},
+		{"bench"},
+	} {
+		if code, _, errOut := tidings(t, "", args...); code != exitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", args, code, exitUsage, errOut)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"analyze", "--help"}, {"eval", "tokens", "--help"}, {"bench", "--help"}} {
+		code, out, _ := tidings(t, "", args...)
+		if code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: exit %d, output %q", args, code, out)
+		}
+	}
+}
+
+// lastJSON decodes the JSON object on the last line of out.
+func lastJSON(t *testing.T, out string, v any) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), v); err != nil {
+		t.Fatalf("last line is not JSON: %v\n%s", err, out)
+	}
+}
+
+func TestEvalTokens(t *testing.T) {
+	code, out, errOut := tidings(t, "", "eval", "tokens", "--gold", "testdata/small.conllu")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Tokens, Words, Sentences struct {
+			Gold, Correct int
+			F1            float64
+		}
+	}
+	lastJSON(t, out, &got)
+	if got.Tokens.Gold != 12 || got.Words.Gold != 13 || got.Sentences.Gold != 2 {
+		t.Errorf("gold counts %+v", got)
+	}
+	if got.Tokens.F1 != 1 || got.Sentences.F1 != 1 {
+		t.Errorf("F1 on a clean two-sentence file: %+v", got)
+	}
+}
+
+func TestEvalTokensEWTDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the EWT dev evaluation in -short mode")
+	}
+	dev := shared.Path(t, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	code, out, errOut := tidings(t, "", "eval", "tokens", "--gold", dev)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct{ Tokens, Sentences struct{ F1 float64 } }
+	lastJSON(t, out, &got)
+	// The bars: token F1 >= 0.98 and sentence F1 >= 0.85 on dev.
+	if got.Tokens.F1 < 0.98 || got.Sentences.F1 < 0.85 {
+		t.Errorf("EWT dev: token F1 %.4f, sentence F1 %.4f", got.Tokens.F1, got.Sentences.F1)
+	}
+}
+
+func TestBench(t *testing.T) {
+	code, out, errOut := tidings(t, "", "bench", "--min-time", "0s", "../../examples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r benchResult
+	lastJSON(t, out, &r)
+	if r.Articles != 1 || r.Tokens == 0 || r.ArticlesPerSec <= 0 {
+		t.Errorf("bench result %+v", r)
+	}
+}

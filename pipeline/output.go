@@ -1,0 +1,283 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"tidings/article"
+)
+
+// Record is the analysis object of CONTRACT.md, one per article.
+type Record struct {
+	ID        string   `json:"id"`
+	URL       string   `json:"url,omitempty"`
+	Title     string   `json:"title"`
+	Published string   `json:"published,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	Text      string   `json:"text"`
+	GoldTags  []string `json:"gold_tags"`
+	Tags      []Tag    `json:"tags"`
+	Entities  []Entity `json:"entities"`
+	Dates     []Date   `json:"dates"`
+	Events    []Event  `json:"events"`
+	Sentences [][2]int `json:"sentences"`
+	Tokens    [][2]int `json:"tokens"` // byte spans of the syntactic words
+	Multiword [][2]int `json:"multiword_tokens,omitempty"`
+}
+
+// Tag is one tag of the article's ranked tag line.
+type Tag struct {
+	Tag      string   `json:"tag"`
+	Score    float64  `json:"score"`
+	Entity   string   `json:"entity,omitempty"`
+	Evidence [][2]int `json:"evidence"`
+}
+
+// Entity is a linked entity with all its mentions.
+type Entity struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Type      string    `json:"type"`
+	Kind      string    `json:"kind,omitempty"`
+	Wikidata  string    `json:"wikidata,omitempty"`
+	Wikipedia string    `json:"wikipedia,omitempty"`
+	Country   string    `json:"country,omitempty"`
+	Salience  float64   `json:"salience"`
+	Mentions  []Mention `json:"mentions"`
+}
+
+// Mention is one occurrence of an entity in the text.
+type Mention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Date is a normalised time expression (TimeML TIMEX3).
+type Date struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+// Event is one coded event (CAMEO / PLOVER).
+type Event struct {
+	CAMEO     string  `json:"cameo"`
+	PLOVER    string  `json:"plover"`
+	Goldstein float64 `json:"goldstein"`
+	Source    Actor   `json:"source"`
+	Target    Actor   `json:"target"`
+	Date      string  `json:"date,omitempty"`
+	Location  string  `json:"location,omitempty"`
+	Dead      int     `json:"dead"`
+	Injured   int     `json:"injured"`
+	Trigger   [2]int  `json:"trigger"`
+	Sentence  [2]int  `json:"sentence"`
+}
+
+// Actor is an event's source or target.
+type Actor struct {
+	Text   string `json:"text"`
+	Code   string `json:"code,omitempty"`
+	Entity string `json:"entity,omitempty"`
+}
+
+// Record returns the analysis object of an analysis.
+func (an *Analysis) Record() Record {
+	a, d := an.Article, an.Doc
+	r := Record{
+		ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Text: d.Text,
+		Published: FormatDate(a.Published),
+		GoldTags:  nonNil(a.GoldTags),
+		Tags:      []Tag{}, Entities: []Entity{}, Dates: []Date{}, Events: []Event{},
+		Sentences: make([][2]int, len(d.Sentences)),
+		Tokens:    make([][2]int, len(d.Tokens)),
+	}
+	for i, s := range d.Sentences {
+		start, end := d.Bytes(s)
+		r.Sentences[i] = [2]int{start, end}
+	}
+	for i, t := range d.Tokens {
+		r.Tokens[i] = [2]int{t.Start, t.End}
+	}
+	for _, m := range d.Multiword {
+		start, end := d.Bytes(m)
+		r.Multiword = append(r.Multiword, [2]int{start, end})
+	}
+	return r
+}
+
+// FormatDate writes a publication time as a date when it has no time of
+// day, else as RFC 3339; the zero time is "".
+func FormatDate(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Writer writes analyses in one output format.
+type Writer interface {
+	Write(an *Analysis) error
+	Flush() error
+}
+
+// OutputFormats lists the accepted --out names.
+var OutputFormats = []string{"jsonl", "pretty", "conllu"}
+
+// NewWriter returns a writer for the named format.
+func NewWriter(w io.Writer, format string) (Writer, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	switch format {
+	case "jsonl", "":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		return &jsonlWriter{bw: bw, enc: enc}, nil
+	case "pretty":
+		return &prettyWriter{bw: bw}, nil
+	case "conllu":
+		return &conlluWriter{bw: bw}, nil
+	}
+	return nil, fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(OutputFormats, ", "))
+}
+
+type jsonlWriter struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+}
+
+func (w *jsonlWriter) Write(an *Analysis) error { return w.enc.Encode(an.Record()) }
+func (w *jsonlWriter) Flush() error             { return w.bw.Flush() }
+
+type prettyWriter struct {
+	bw *bufio.Writer
+	n  int
+}
+
+func (w *prettyWriter) Write(an *Analysis) error {
+	a, d := an.Article, an.Doc
+	if w.n > 0 {
+		w.bw.WriteString("\n" + strings.Repeat("─", 72) + "\n\n")
+	}
+	w.n++
+	title := a.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	fmt.Fprintf(w.bw, "%s\n", title)
+	var meta []string
+	if p := FormatDate(a.Published); p != "" {
+		meta = append(meta, "published "+p)
+	}
+	if a.Source != "" {
+		meta = append(meta, a.Source)
+	}
+	if a.URL != "" {
+		meta = append(meta, a.URL)
+	}
+	meta = append(meta, "id "+a.ID)
+	fmt.Fprintf(w.bw, "%s\n", strings.Join(meta, " · "))
+	if len(a.GoldTags) > 0 {
+		fmt.Fprintf(w.bw, "editor's tags: %s\n", strings.Join(a.GoldTags, ", "))
+	}
+	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n\n", len(d.Sentences), len(d.Tokens), len(d.Text))
+	for i, s := range d.Sentences {
+		fmt.Fprintf(w.bw, "%3d  %s\n", i+1, oneLine(d.SpanText(s)))
+	}
+	return nil
+}
+
+func (w *prettyWriter) Flush() error { return w.bw.Flush() }
+
+type conlluWriter struct {
+	bw *bufio.Writer
+	n  int
+}
+
+// Write writes the document's sentences as CoNLL-U: ID and FORM, the
+// verbatim surface text of multiword tokens on range lines, SpaceAfter=No
+// where no whitespace follows, and the sent_id and text comments.
+func (w *conlluWriter) Write(an *Analysis) error {
+	d := an.Doc
+	w.n++
+	if an.Article.ID != "" {
+		fmt.Fprintf(w.bw, "# newdoc id = %s\n", an.Article.ID)
+	}
+	var given []article.Sentence
+	if g := an.Article.Given; g != nil && len(g.Sentences) == len(d.Sentences) {
+		given = g.Sentences
+	}
+	for si, s := range d.Sentences {
+		sentID, sentText := fmt.Sprintf("%d-%d", w.n, si+1), oneLine(d.SpanText(s))
+		if given != nil && given[si].ID != "" {
+			sentID = given[si].ID
+		}
+		if given != nil && given[si].Text != "" {
+			sentText = given[si].Text
+		}
+		fmt.Fprintf(w.bw, "# sent_id = %s\n", sentID)
+		fmt.Fprintf(w.bw, "# text = %s\n", sentText)
+		id := 1
+		for _, st := range d.SurfaceTokens(s) {
+			misc := "_"
+			if st.End < len(d.Text) && !isSpace(d.Text[st.End]) {
+				misc = "SpaceAfter=No"
+			}
+			n := st.Words.End - st.Words.Start
+			if n > 1 {
+				fmt.Fprintf(w.bw, "%d-%d\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", id, id+n-1, d.Text[st.Start:st.End], misc)
+				for k := st.Words.Start; k < st.Words.End; k++ {
+					fmt.Fprintf(w.bw, "%d\t%s\t_\t_\t_\t_\t_\t_\t_\t_\n", id, fieldSafe(d.Tokens[k].Form))
+					id++
+				}
+				continue
+			}
+			w.bw.WriteString(strconv.Itoa(id))
+			fmt.Fprintf(w.bw, "\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", fieldSafe(d.Tokens[st.Words.Start].Form), misc)
+			id++
+		}
+		w.bw.WriteByte('\n')
+	}
+	return nil
+}
+
+func (w *conlluWriter) Flush() error { return w.bw.Flush() }
+
+// oneLine folds line breaks and tabs into spaces, for one-line fields.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// fieldSafe keeps a CoNLL-U field on its line.
+func fieldSafe(s string) string {
+	if s == "" {
+		return "_"
+	}
+	return oneLine(s)
+}
+
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
