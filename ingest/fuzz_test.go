@@ -5,8 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"tidings/article"
@@ -172,9 +174,51 @@ func FuzzReadCoNLLU(f *testing.F) {
 	})
 }
 
+func FuzzReadReuters(f *testing.F) {
+	addSeeds(f, []string{".sgm"}, "<REUTERS NEWID=\"1\">\n<DATE>1-MAR-1987 10:00:00.00</DATE>\n<TEXT><TITLE>t</TITLE><BODY>b &amp; &#3;</BODY></TEXT>\n</REUTERS>\n",
+		"<REUTERS NEWID=2><TOPICS><D>x</D><D>x</D></TOPICS><TEXT TYPE=UNPROC>u<b>\xe9</TEXT></REUTERS></REUTERS><REUTERS",
+		"<!DOCTYPE lewis>\n", "<REUTERS\n<REUTERS NEWID='3'>\n<DATE>99-XYZ-1 1:1:1</DATE><TEXT><TITLE>\n</TITLE></TEXT></REUTERS>")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ids []string
+		for _, a := range fuzzRead(t, data, Reuters) {
+			ids = append(ids, a.ID)
+			if a.Body == "" || a.Source != "Reuters" || !strings.HasPrefix(a.Origin, "fuzz.in:") {
+				t.Errorf("article %+v: want a body, source Reuters and an origin naming a line", a)
+			}
+			if a.Title != strings.Join(strings.Fields(a.Title), " ") || strings.ContainsFunc(a.Body, isDroppedControl) {
+				t.Errorf("title %q or body %q not cleaned", a.Title, a.Body)
+			}
+			for i, tag := range a.GoldTags {
+				if tag == "" || tag != strings.ToLower(tag) || slices.Contains(a.GoldTags[:i], tag) {
+					t.Errorf("tags %q: empty, upper-case or duplicate", a.GoldTags)
+				}
+			}
+		}
+		// ReadReuters yields the same documents (with the default limits,
+		// which are larger than fuzzRead's).
+		if len(data) > 32<<10 {
+			return
+		}
+		var got []string
+		for d, err := range ReadReuters(context.Background(), "fuzz.in", bytes.NewReader(data)) {
+			if err == nil {
+				got = append(got, d.Article.ID)
+			}
+		}
+		if !slices.Equal(got, ids) {
+			t.Errorf("ReadReuters ids %q, Read ids %q", got, ids)
+		}
+	})
+}
+
+// isDroppedControl reports a control character that the Reuters reader drops.
+func isDroppedControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t'
+}
+
 // FuzzReadAuto checks sniffing and whichever reader it picks.
 func FuzzReadAuto(f *testing.F) {
-	addSeeds(f, []string{".txt", ".html", ".rss", ".atom", ".conll", ".conllu"}, `{"body": "x"}`, "{\"body\": \"x\"}\n{\"body\": \"y\"}\n", "<?xml ?><x>")
+	addSeeds(f, []string{".txt", ".html", ".rss", ".atom", ".conll", ".conllu", ".sgm"}, `{"body": "x"}`, "{\"body\": \"x\"}\n{\"body\": \"y\"}\n", "<?xml ?><x>")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, Auto)
 	})

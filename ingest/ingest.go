@@ -1,7 +1,8 @@
 // Package ingest reads news articles from files, directories, URLs and
 // standard input, in the input formats of the tidings contract (plain
-// article layout, text, JSON, JSON Lines, HTML, RSS/Atom feeds, CoNLL-2003
-// and CoNLL-U), and turns them into article.Article values.
+// article layout, text, JSON, JSON Lines, HTML, RSS/Atom feeds, CoNLL-2003,
+// CoNLL-U and the SGML of the Reuters-21578 collection), and turns them into
+// article.Article values.
 //
 // Every article names where it was read in Origin (the path or URL, with
 // ":line" for items of line-oriented inputs) and has an ID: the input's own
@@ -11,8 +12,9 @@
 // Readers are lenient with content and strict with resources: invalid UTF-8
 // is repaired, a bad item in a multi-item input is reported and skipped, and
 // every input is read with a size cap so that a hostile or mistaken input
-// cannot exhaust memory. Multi-item line formats (JSONL, CoNLL, CoNLL-U) are
-// streamed; the others are read whole, within MaxArticleBytes.
+// cannot exhaust memory. Multi-item formats (JSONL, CoNLL, CoNLL-U,
+// Reuters-21578) are streamed; the others are read whole, within
+// MaxArticleBytes.
 package ingest
 
 import (
@@ -52,11 +54,12 @@ const (
 	Feed          Format = "feed"
 	CoNLL         Format = "conll"
 	CoNLLU        Format = "conllu"
+	Reuters       Format = "reuters" // Reuters-21578 SGML (reut2-NNN.sgm)
 )
 
 // Formats returns every format name that ParseFormat accepts, Auto first.
 func Formats() []Format {
-	return []Format{Auto, ArticleLayout, Text, JSON, JSONL, HTML, Feed, CoNLL, CoNLLU}
+	return []Format{Auto, ArticleLayout, Text, JSON, JSONL, HTML, Feed, CoNLL, CoNLLU, Reuters}
 }
 
 // ParseFormat returns the format named s (case-insensitive; "" is Auto).
@@ -210,6 +213,9 @@ func (rd *reading) read(r io.Reader, f Format) {
 	case CoNLLU:
 		rd.readCoNLLU(br)
 		return
+	case Reuters:
+		rd.readReuters(br)
+		return
 	}
 	data, err := rd.readDocument(br)
 	if err != nil {
@@ -263,6 +269,10 @@ type reading struct {
 	yield      func(article.Article, error) bool
 	stopped    bool // the consumer stopped the iteration
 	warnedUTF8 bool // invalid UTF-8 is reported once per input
+
+	// reutersDoc, when set, takes the documents of a Reuters input
+	// (ReadReuters) instead of yield; they are completed as by emit.
+	reutersDoc func(ReutersDoc) bool
 }
 
 // errorf returns an error prefixed with the input's name.
@@ -283,6 +293,20 @@ func (rd *reading) warnf(format string, args ...any) {
 // emit completes a and hands it to the consumer. It reports whether reading
 // should go on: false when the consumer stopped or the context is done.
 func (rd *reading) emit(a article.Article) bool {
+	if !rd.complete(&a) {
+		return false
+	}
+	if !rd.yield(a, nil) {
+		rd.stopped = true
+	}
+	return !rd.stopped
+}
+
+// complete fills in what every article has (Origin, ID, valid UTF-8)
+// before it is handed to the consumer. It reports false, without
+// completing a, when reading should stop: the consumer stopped or the
+// context is done.
+func (rd *reading) complete(a *article.Article) bool {
 	if rd.stopped {
 		return false
 	}
@@ -302,12 +326,9 @@ func (rd *reading) emit(a article.Article) bool {
 		a.GoldTags[i] = strings.ToValidUTF8(a.GoldTags[i], "\uFFFD")
 	}
 	if a.ID == "" {
-		a.ID = contentID(&a)
+		a.ID = contentID(a)
 	}
-	if !rd.yield(a, nil) {
-		rd.stopped = true
-	}
-	return !rd.stopped
+	return true
 }
 
 // fail hands err to the consumer and reports whether reading should go on

@@ -99,6 +99,7 @@ func TestParseFormat(t *testing.T) {
 		{"JSONL", JSONL, false},
 		{" conllu ", CoNLLU, false},
 		{"feed", Feed, false},
+		{"Reuters", Reuters, false},
 		{"rss", "", true},
 		{"xml", "", true},
 	}

@@ -29,6 +29,8 @@ func Sniff(name string, head []byte) Format {
 		return JSONL
 	case ".html", ".htm", ".xhtml":
 		return HTML
+	case ".sgm":
+		return Reuters
 	case ".rss", ".atom", ".xml":
 		if isFeedRoot(rootElement(head)) {
 			return Feed
@@ -45,6 +47,10 @@ func sniffInput(in input, head []byte) Format {
 	}
 	media, _, _ := mime.ParseMediaType(in.contentType)
 	content := sniffContent(bytes.TrimPrefix(head, []byte(utf8BOM)))
+	if content == Reuters {
+		// Its signature is unambiguous, and no media type names it.
+		return Reuters
+	}
 	switch media {
 	case "application/rss+xml", "application/atom+xml", "application/rdf+xml":
 		return Feed
@@ -91,6 +97,9 @@ func sniffContent(head []byte) Format {
 	case '[':
 		return JSON
 	case '<':
+		if isReutersSGML(trimmed) {
+			return Reuters
+		}
 		root := rootElement(trimmed)
 		switch {
 		case isFeedRoot(root):
@@ -174,6 +183,12 @@ func rootElement(head []byte) string {
 		s = bytes.TrimLeft(s[i+len(end):], " \t\r\n")
 	}
 	return ""
+}
+
+// isReutersSGML reports whether head starts a file of the Reuters-21578
+// collection: its doctype, or a <REUTERS> element.
+func isReutersSGML(head []byte) bool {
+	return hasPrefixFold(head, "<!DOCTYPE lewis") || indexTagFold(head[:min(len(head), len("<REUTERS "))], "REUTERS", 0) == 0
 }
 
 func isFeedRoot(root string) bool {

@@ -31,6 +31,8 @@ func TestSniff(t *testing.T) {
 		{"a.rss", "just some words\n", Text},
 		{"https://example.org/feed.xml?page=2", "<rss>", Feed},
 		{"https://example.org/story.html", "<p>x</p>", HTML},
+		{"reut2-000.sgm", "anything", Reuters},
+		{"reut2-015.SGM", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n", Reuters},
 		// By content.
 		{"in", `{"body": "x", "title": "y"}`, JSON},
 		{"in", "{\n  \"body\": \"x\"\n}\n", JSON},
@@ -45,6 +47,14 @@ func TestSniff(t *testing.T) {
 		{"in", "<html><body>x</body></html>", HTML},
 		{"in", "<p>A fragment</p>", HTML},
 		{"in", "\uFEFF<html>", HTML},
+		{"in", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">", Reuters},
+		{"in", "<!doctype LEWIS SYSTEM \"lewis.dtd\">", Reuters},
+		{"in", "\n<REUTERS TOPICS=\"YES\" NEWID=\"1\">\n<DATE>", Reuters},
+		{"in", "<reuters>", Reuters},
+		{"in", "<REUTERS", Reuters},
+		{"in", "<REUTERSX>", HTML},
+		{"in", "<!DOCTYPE other>\n<REUTERS>", HTML},
+		{"a.sgml", "<!DOCTYPE lewis>", Reuters},
 		{"in", conllu, CoNLLU},
 		{"in", "1\tRain\n", Text},
 		{"in", "-DOCSTART- -X- -X- O\n\n", CoNLL},
@@ -81,6 +91,8 @@ func TestSniffContentType(t *testing.T) {
 		{"text/plain", "https://x.example/f.conllu", "x", CoNLLU},
 		{"text/plain", "https://x.example/f", "Title\n\nBody text.\n", ArticleLayout},
 		{"", "https://x.example/f.html", "x", HTML},
+		{"text/html", "https://x.example/f", "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">", Reuters},
+		{"text/plain", "https://x.example/reut2-000.sgm", "<!DOCTYPE lewis>", Reuters},
 	}
 	for _, tt := range tests {
 		in := input{name: tt.name, contentType: tt.contentType}
@@ -103,6 +115,7 @@ func TestReadAutoDispatch(t *testing.T) {
 		{"sample.conllu", 2},
 		{"articles.jsonl", 2},
 		{"articles.json", 2},
+		{"sample.sgm", 3},
 	}
 	for _, tt := range tests {
 		o := readTestdata(t, tt.file, Auto)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tidings/article"
+	"tidings/text"
 )
 
 // Record is the analysis object of CONTRACT.md, one per article.
@@ -244,18 +245,31 @@ func (w *conlluWriter) Write(an *Analysis) error {
 			if n > 1 {
 				fmt.Fprintf(w.bw, "%d-%d\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", id, id+n-1, d.Text[st.Start:st.End], misc)
 				for k := st.Words.Start; k < st.Words.End; k++ {
-					fmt.Fprintf(w.bw, "%d\t%s\t_\t_\t_\t_\t_\t_\t_\t_\n", id, fieldSafe(d.Tokens[k].Form))
+					w.writeWord(d, s, k, id, "_")
 					id++
 				}
 				continue
 			}
-			w.bw.WriteString(strconv.Itoa(id))
-			fmt.Fprintf(w.bw, "\t%s\t_\t_\t_\t_\t_\t_\t_\t%s\n", fieldSafe(d.Tokens[st.Words.Start].Form), misc)
+			w.writeWord(d, s, st.Words.Start, id, misc)
 			id++
 		}
 		w.bw.WriteByte('\n')
 	}
 	return nil
+}
+
+// writeWord writes one word line; HEAD is relative to the sentence.
+func (w *conlluWriter) writeWord(d *text.Document, s text.Span, k, id int, misc string) {
+	t := &d.Tokens[k]
+	head := "_"
+	if t.Deprel != "" {
+		head = "0"
+		if t.Head >= 0 {
+			head = strconv.Itoa(t.Head - s.Start + 1)
+		}
+	}
+	fmt.Fprintf(w.bw, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t%s\n", id, fieldSafe(t.Form),
+		fieldSafe(t.Lemma), fieldSafe(t.UPOS), fieldSafe(t.XPOS), head, fieldSafe(t.Deprel), misc)
 }
 
 func (w *conlluWriter) Flush() error { return w.bw.Flush() }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"tidings/annotate"
 	"tidings/article"
 	"tidings/text"
 )
@@ -22,10 +23,21 @@ type Analysis struct {
 type Pipeline struct {
 	// DefaultPublished is used for articles whose source gives no date.
 	DefaultPublished time.Time
+
+	syntax *annotate.Models
 }
 
-// New returns a pipeline with the built-in models.
-func New() *Pipeline { return &Pipeline{} }
+// New returns a pipeline with the shipped models.
+func New() (*Pipeline, error) {
+	m, err := annotate.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the shipped models: %w", err)
+	}
+	return &Pipeline{syntax: m}, nil
+}
+
+// WithSyntax returns a pipeline that tags and parses with m.
+func WithSyntax(m *annotate.Models) *Pipeline { return &Pipeline{syntax: m} }
 
 // Analyze runs every stage over one article.
 func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, error) {
@@ -35,7 +47,9 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	if a.Published.IsZero() {
 		a.Published = p.DefaultPublished
 	}
-	return &Analysis{Article: a, Doc: Document(a)}, nil
+	doc := Document(a)
+	p.syntax.Annotate(doc)
+	return &Analysis{Article: a, Doc: doc}, nil
 }
 
 // Document returns the tokenised text of an article: the engine's own
@@ -60,4 +74,34 @@ func Document(a article.Article) *text.Document {
 		sents[i] = toks
 	}
 	return text.FromGiven(a.Text(), sents)
+}
+
+// GoldDocument returns the given tokenisation of a pre-tokenised article
+// with the annotation the input carries (lemma, tags, heads, relations),
+// for scoring against it.
+func GoldDocument(a article.Article) *text.Document {
+	d := Document(a)
+	if a.Given == nil {
+		return d
+	}
+	k, si := 0, 0
+	for _, s := range a.Given.Sentences {
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		start := d.Sentences[si].Start
+		si++
+		for _, t := range s.Tokens {
+			for _, w := range t.Words {
+				tok := &d.Tokens[k]
+				tok.Lemma, tok.UPOS, tok.XPOS, tok.Deprel = w.Lemma, w.UPOS, w.XPOS, w.Deprel
+				tok.Head = -1
+				if w.Head > 0 {
+					tok.Head = start + w.Head - 1
+				}
+				k++
+			}
+		}
+	}
+	return d
 }

@@ -17,6 +17,11 @@ type Token struct {
 	// SpaceAfter reports whether whitespace follows the surface token that
 	// ends with this word (always false inside a multiword token).
 	SpaceAfter bool
+
+	// Layers added by the annotate stage ("" and -1 until then).
+	Lemma, UPOS, XPOS string
+	Head              int    // index in Document.Tokens of the syntactic head; -1 for the root
+	Deprel            string // UD relation to the head
 }
 
 // Span is a half-open range [Start, End) of token indices with a label.
@@ -121,7 +126,7 @@ func FromGiven(text string, sentences [][]GivenToken) *Document {
 			}
 			words := gt.Words
 			if len(words) <= 1 {
-				d.Tokens = append(d.Tokens, Token{Start: start, End: end, Form: gt.Form, SpaceAfter: gt.SpaceAfter})
+				d.Tokens = append(d.Tokens, Token{Start: start, End: end, Form: gt.Form, SpaceAfter: gt.SpaceAfter, Head: -1})
 				continue
 			}
 			mw := Span{Start: len(d.Tokens), End: len(d.Tokens) + len(words)}
@@ -130,7 +135,7 @@ func FromGiven(text string, sentences [][]GivenToken) *Document {
 			exact := strings.Join(words, "") == text[start:end]
 			at := start
 			for i, w := range words {
-				t := Token{Start: start, End: end, Form: w}
+				t := Token{Start: start, End: end, Form: w, Head: -1}
 				if exact {
 					t.Start, t.End = at, at+len(w)
 					at += len(w)

@@ -50,7 +50,7 @@ func (t *tokenizer) run() {
 }
 
 func (t *tokenizer) emit(start, end int) {
-	t.toks = append(t.toks, Token{Start: start, End: end, Form: t.text[start:end]})
+	t.toks = append(t.toks, Token{Start: start, End: end, Form: t.text[start:end], Head: -1})
 }
 
 // chunk tokenises one whitespace-delimited run [s, e).

@@ -51,7 +51,10 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			p := pipeline.New()
+			p, err := pipeline.New()
+			if err != nil {
+				return err
+			}
 			p.DefaultPublished = pub
 			ctx := cmd.Context()
 			prog := newProgress(-1, "analysing")

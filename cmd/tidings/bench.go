@@ -62,7 +62,10 @@ not written. --workers 1 measures one core.`,
 			if len(arts) == 0 {
 				return inputError{fmt.Errorf("bench: no articles in %v", args)}
 			}
-			p := pipeline.New()
+			p, err := pipeline.New()
+			if err != nil {
+				return err
+			}
 			prog := newProgress(-1, "benchmarking")
 			var tokens atomic.Int64
 			passes := 0

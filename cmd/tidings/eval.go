@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"tidings/annotate"
 	"tidings/eval"
 	"tidings/ingest"
 	"tidings/pipeline"
@@ -23,7 +24,7 @@ func newEval() *cobra.Command {
 			return usagef("eval: name what to evaluate (see 'tidings eval --help')")
 		},
 	}
-	c.AddCommand(newEvalTokens())
+	c.AddCommand(newEvalTokens(), newEvalSyntax("pos"), newEvalSyntax("parse"))
 	return c
 }
 
@@ -98,4 +99,102 @@ func printJSON(w io.Writer, v any) error {
 	}
 	_, err = fmt.Fprintf(w, "%s\n", b)
 	return err
+}
+
+func newEvalSyntax(name string) *cobra.Command {
+	var gold, modelDir string
+	var raw bool
+	what := map[string]string{"pos": "tagging and lemmatisation", "parse": "dependency parsing"}[name]
+	c := &cobra.Command{
+		Use:   name + " --gold FILE.conllu [--raw] [--model DIR]",
+		Short: "Score " + what + " against CoNLL-U gold",
+		Long: `Score ` + what + ` against CoNLL-U gold: UPOS, XPOS, lemma accuracy, UAS and LAS (LAS compares
+universal relations, subtypes ignored, as the CoNLL 2018 shared task does).
+
+By default the gold tokens and sentences are given to the models. With --raw, tidings starts from
+the raw text (each sentence's "# text"), tokenises, splits, tags and parses it itself, and words are
+aligned with the gold ones on characters, as the CoNLL 2018 scorer does; figures are then F1.
+The last line is JSON.`,
+		Example: "  tidings eval " + name + " --raw --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu",
+		Args:    argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gold == "" {
+				return usagef("eval %s: --gold FILE.conllu is required", name)
+			}
+			models, err := loadModels(modelDir)
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(gold)
+			if err != nil {
+				return inputError{fmt.Errorf("gold: %w", err)}
+			}
+			defer f.Close()
+			var score eval.Syntax
+			var seg eval.Segmentation
+			docs := 0
+			for a, err := range ingest.Read(cmd.Context(), gold, f, ingest.CoNLLU, ingest.Options{}) {
+				if err != nil {
+					return inputError{fmt.Errorf("gold: %w", err)}
+				}
+				g := pipeline.GoldDocument(a)
+				sys := pipeline.Document(a)
+				if raw {
+					sys = text.New(a.Text())
+				}
+				models.Annotate(sys)
+				score.AddSyntax(g, sys)
+				seg.AddSegmentation(g, sys)
+				docs++
+			}
+			out := cmd.OutOrStdout()
+			mode := "gold tokenisation"
+			if raw {
+				mode = "raw text"
+			}
+			fmt.Fprintf(out, "gold %s: %d documents, %s\n", gold, docs, mode)
+			if raw {
+				printPRF(out, "tokens", seg.Tokens)
+				printPRF(out, "sentences", seg.Sentences)
+			}
+			rows := []struct {
+				name string
+				prf  eval.PRF
+			}{{"words", score.Words}, {"UPOS", score.UPOS}, {"XPOS", score.XPOS}, {"lemma", score.Lemma}}
+			result := map[string]any{
+				"mode": mode, "upos": score.UPOS.F1, "xpos": score.XPOS.F1, "lemma": score.Lemma.F1,
+				"words": score.Words.F1, "tokens": seg.Tokens.F1, "sentences": seg.Sentences.F1,
+			}
+			if models.Parser != nil {
+				rows = append(rows, struct {
+					name string
+					prf  eval.PRF
+				}{"UAS", score.UAS}, struct {
+					name string
+					prf  eval.PRF
+				}{"LAS", score.LAS})
+				result["uas"], result["las"] = score.UAS.F1, score.LAS.F1
+			}
+			for _, row := range rows {
+				printPRF(out, row.name, row.prf)
+			}
+			return printJSON(out, result)
+		},
+	}
+	c.Flags().StringVar(&gold, "gold", "", "gold CoNLL-U file")
+	c.Flags().BoolVar(&raw, "raw", false, "start from the raw text instead of the gold tokens")
+	c.Flags().StringVar(&modelDir, "model", "", "model directory (default: the shipped models)")
+	return c
+}
+
+// loadModels loads the annotation models from dir, or the shipped ones.
+func loadModels(dir string) (*annotate.Models, error) {
+	if dir == "" {
+		return annotate.Load()
+	}
+	m, err := annotate.LoadDir(dir)
+	if err != nil {
+		return nil, inputError{fmt.Errorf("--model %s: %w", dir, err)}
+	}
+	return m, nil
 }

@@ -134,7 +134,7 @@ func TestAnalyzeConllu(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"# sent_id = t1-1", "# text = The ferry didn't sail on Monday.", "3-4\tdidn't\t", "7\tMonday\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No"} {
+	for _, want := range []string{"# sent_id = t1-1", "# text = The ferry didn't sail on Monday.", "3-4\tdidn't\t", "\tSpaceAfter=No\n8\t.\t.\tPUNCT\t.\t_\t", "2\tferry\tferry\tNOUN\tNN\t_\t"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -250,5 +250,61 @@ func TestBench(t *testing.T) {
 	lastJSON(t, out, &r)
 	if r.Articles != 1 || r.Tokens == 0 || r.ArticlesPerSec <= 0 {
 		t.Errorf("bench result %+v", r)
+	}
+}
+
+func TestEvalSyntax(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval", "pos", "--gold", "testdata/small.conllu"},
+		{"eval", "parse", "--raw", "--gold", "testdata/small.conllu"},
+	} {
+		code, out, errOut := tidings(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var got struct{ UPOS, LAS, Words float64 }
+		lastJSON(t, out, &got)
+		// Thirteen plain words: every word aligns, and the models get most
+		// tags and many arcs right (the accuracy itself is measured on EWT).
+		if got.Words != 1 || got.UPOS < 0.8 || got.LAS < 0.5 {
+			t.Errorf("%v: %+v\n%s", args, got, out)
+		}
+	}
+}
+
+func TestConlluColumns(t *testing.T) {
+	code, out, errOut := tidings(t, "Storms closed the port of Tallinn. Ferries didn't sail.", "analyze", "--in", "text", "--out", "conllu")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	sentences, roots := 0, 0
+	for _, line := range strings.Split(out, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 10 {
+			t.Fatalf("line %q has %d columns", line, len(f))
+		}
+		if strings.Contains(f[0], "-") {
+			continue // multiword range line
+		}
+		if f[0] == "1" {
+			sentences++
+		}
+		for _, col := range []int{2, 3, 4, 6, 7} {
+			if f[col] == "_" || f[col] == "" {
+				t.Errorf("line %q: column %d is empty", line, col+1)
+			}
+		}
+		if f[6] == "0" {
+			roots++
+			if f[7] != "root" {
+				t.Errorf("line %q: head 0 without root relation", line)
+			}
+		}
+	}
+	if sentences != 2 || roots != 2 {
+		t.Errorf("%d sentences, %d roots, want 2 and 2:\n%s", sentences, roots, out)
 	}
 }

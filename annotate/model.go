@@ -1,0 +1,282 @@
+package annotate
+
+import (
+	"bufio"
+	"compress/gzip"
+	"embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"tidings/text"
+)
+
+// The shipped models, trained by `tidings train` from UD English-EWT and
+// the unlabelled text named in NOTICE.
+//
+//go:embed models
+var shipped embed.FS
+
+// Model file names inside a model directory.
+const (
+	ClustersFile = "clusters.tsv.gz"
+	TaggerFile   = "pos.model.gz"
+	ParserFile   = "parse.model.gz"
+)
+
+// Models bundles the annotation models. Read-only after loading: safe for
+// concurrent use.
+type Models struct {
+	Clusters *Clusters
+	Tagger   *Tagger
+	Parser   *Parser // nil when only a tagger is loaded
+
+	scratch sync.Pool // *annotateScratch
+}
+
+// Load loads the shipped models.
+func Load() (*Models, error) {
+	sub, err := fs.Sub(shipped, "models")
+	if err != nil {
+		return nil, err
+	}
+	return LoadFS(sub)
+}
+
+// LoadDir loads models from a directory written by `tidings train`.
+func LoadDir(dir string) (*Models, error) { return LoadFS(os.DirFS(dir)) }
+
+// LoadFS loads the clusters (optional), the tagger and the parser
+// (optional) from fsys.
+func LoadFS(fsys fs.FS) (*Models, error) {
+	m := &Models{}
+	if err := readGzip(fsys, ClustersFile, func(r io.Reader) (err error) {
+		m.Clusters, err = ReadClusters(r)
+		return err
+	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := readGzip(fsys, TaggerFile, func(r io.Reader) (err error) {
+		m.Tagger, err = ReadTagger(r, m.Clusters)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := readGzip(fsys, ParserFile, func(r io.Reader) (err error) {
+		m.Parser, err = ReadParser(r, m.Clusters)
+		return err
+	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return m, nil
+}
+
+func readGzip(fsys fs.FS, name string, read func(io.Reader) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("model %s: %w", name, err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<16))
+	if err != nil {
+		return fmt.Errorf("model %s: %w", name, err)
+	}
+	if err := read(zr); err != nil {
+		return fmt.Errorf("model %s: %w", name, err)
+	}
+	return nil
+}
+
+// WriteGzip writes a model file into dir with write, gzip-compressed.
+func WriteGzip(dir, name string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, name)
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	err = write(zw)
+	if cerr := zw.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path + ".tmp")
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+// A model file is a magic line, a length-prefixed JSON header and the
+// weights.
+func writeModel(w io.Writer, magic string, header any, weights *Weights) error {
+	b, err := json.Marshal(header)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(magic)
+	var buf [binary.MaxVarintLen64]byte
+	bw.Write(buf[:binary.PutUvarint(buf[:], uint64(len(b)))])
+	bw.Write(b)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	_, err = weights.WriteTo(w)
+	return err
+}
+
+func readModel(r io.Reader, magic string, header any) (*Weights, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	got := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, got); err != nil || string(got) != magic {
+		return nil, fmt.Errorf("not a %q model", magic)
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<30 {
+		return nil, errors.New("bad model header")
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(br, b); err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	if err := json.Unmarshal(b, header); err != nil {
+		return nil, fmt.Errorf("model header: %w", err)
+	}
+	return ReadWeights(br)
+}
+
+type taggerHeader struct {
+	Classes []string
+	Dict    map[string]int32
+	Lemma   *Lemmatizer
+}
+
+// WriteTo writes the tagger (its clusters are written separately).
+func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
+	return 0, writeModel(w, "TDPOS1\n", taggerHeader{t.classes, t.dict, t.lemma}, t.weights)
+}
+
+// ReadTagger reads a tagger written by WriteTo, using clusters (which may
+// be nil) for its features.
+func ReadTagger(r io.Reader, clusters *Clusters) (*Tagger, error) {
+	var h taggerHeader
+	w, err := readModel(r, "TDPOS1\n", &h)
+	if err != nil {
+		return nil, err
+	}
+	if w.NClasses != len(h.Classes) || h.Lemma == nil {
+		return nil, errors.New("tagger: header and weights disagree")
+	}
+	t := &Tagger{weights: w, classes: h.Classes, dict: h.Dict, lemma: h.Lemma, clusters: clusters, lex: buildLexicon(h.Dict, clusters)}
+	for _, c := range h.Classes {
+		u, x := splitTag(c)
+		t.upos, t.xpos = append(t.upos, u), append(t.xpos, x)
+	}
+	for word, c := range t.dict {
+		if c < 0 || int(c) >= len(t.classes) {
+			return nil, fmt.Errorf("tagger: word %q has bad class %d", word, c)
+		}
+	}
+	return t, nil
+}
+
+type parserHeader struct {
+	Labels []string
+}
+
+// WriteTo writes the parser (its clusters are written separately).
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	return 0, writeModel(w, "TDPARSE1\n", parserHeader{p.labels}, p.weights)
+}
+
+// ReadParser reads a parser written by WriteTo.
+func ReadParser(r io.Reader, clusters *Clusters) (*Parser, error) {
+	var h parserHeader
+	w, err := readModel(r, "TDPARSE1\n", &h)
+	if err != nil {
+		return nil, err
+	}
+	p := &Parser{weights: w, labels: h.Labels, clusters: clusters}
+	if w.NClasses != p.nClasses() {
+		return nil, errors.New("parser: header and weights disagree")
+	}
+	return p, nil
+}
+
+type annotateScratch struct {
+	words, tags []string
+	classes     []int32
+	heads       []int
+	rels        []string
+	tag         tagScratch
+	parse       parseScratch
+}
+
+// Annotate fills the lemma, UPOS, XPOS, head and relation of every token
+// of doc, sentence by sentence.
+func (m *Models) Annotate(doc *text.Document) {
+	sc, _ := m.scratch.Get().(*annotateScratch)
+	if sc == nil {
+		sc = &annotateScratch{}
+	}
+	defer m.scratch.Put(sc)
+	for _, s := range doc.Sentences {
+		toks := doc.Tokens[s.Start:s.End]
+		n := len(toks)
+		sc.words = sc.words[:0]
+		for _, t := range toks {
+			sc.words = append(sc.words, t.Form)
+		}
+		sc.classes = growInt32(sc.classes, n)
+		m.Tagger.tag(sc.words, sc.classes, &sc.tag)
+		sc.tags = sc.tags[:0]
+		for i, c := range sc.classes {
+			toks[i].UPOS, toks[i].XPOS = m.Tagger.upos[c], m.Tagger.xpos[c]
+			toks[i].Lemma = m.Tagger.Lemma(toks[i].Form, c)
+			sc.tags = append(sc.tags, m.Tagger.classes[c])
+		}
+		if m.Parser == nil {
+			continue
+		}
+		if cap(sc.heads) < n {
+			sc.heads, sc.rels = make([]int, n), make([]string, n)
+		}
+		heads, rels := sc.heads[:n], sc.rels[:n]
+		m.Parser.parse(sc.words, sc.tags, heads, rels, &sc.parse)
+		for i := range toks {
+			toks[i].Head = -1
+			if heads[i] > 0 {
+				toks[i].Head = s.Start + heads[i] - 1
+			}
+			toks[i].Deprel = rels[i]
+		}
+	}
+}
+
+func growInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func splitTag(c string) (upos, xpos string) {
+	for i := 0; i < len(c); i++ {
+		if c[i] == ' ' {
+			return c[:i], c[i+1:]
+		}
+	}
+	return c, ""
+}

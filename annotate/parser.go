@@ -1,0 +1,597 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+)
+
+// Parser is a greedy transition-based dependency parser (arc-hybrid,
+// Kuhlmann et al. 2011) scored by an averaged perceptron with rich
+// non-local features (Zhang & Nivre 2011) and trained with a dynamic oracle
+// (Goldberg & Nivre 2013). Read-only after loading: safe for concurrent use.
+type Parser struct {
+	weights  *Weights
+	labels   []string  // dependency relations; class 0 is SHIFT, then LEFT-l, then RIGHT-l
+	clusters *Clusters // may be nil
+}
+
+// Labels returns the dependency relations the parser predicts.
+func (p *Parser) Labels() []string { return p.labels }
+
+const shift = 0
+
+func (p *Parser) nClasses() int        { return 1 + 2*len(p.labels) }
+func (p *Parser) isLeft(c int) bool    { return c >= 1 && c <= len(p.labels) }
+func (p *Parser) isRight(c int) bool   { return c > len(p.labels) }
+func (p *Parser) labelOf(c int) int    { return (c - 1) % len(p.labels) }
+func (p *Parser) leftClass(l int) int  { return 1 + l }
+func (p *Parser) rightClass(l int) int { return 1 + len(p.labels) + l }
+func (p *Parser) legal(st *parseState) [3]bool {
+	n := len(st.stack)
+	return [3]bool{
+		st.b <= st.n, // SHIFT
+		n >= 1 && st.stack[n-1] != 0 && st.b <= st.n,  // LEFT: s0 <- b0
+		n >= 2 && (st.stack[n-2] != 0 || st.b > st.n), // RIGHT: s1 -> s0; the root takes one word, last
+	}
+}
+
+// parseState is a configuration: the stack, the buffer front and the
+// arcs so far. Words are 1..n; 0 is the artificial root.
+type parseState struct {
+	n      int
+	stack  []int
+	b      int
+	heads  []int
+	labels []int
+	// two leftmost and two rightmost children, -1 when none
+	lc1, lc2, rc1, rc2 []int
+	nl, nr             []int // counts of left and right children
+}
+
+func (st *parseState) reset(n int) {
+	st.n = n
+	st.stack = append(st.stack[:0], 0)
+	st.b = 1
+	grow := func(s []int, v int) []int {
+		if cap(s) < n+1 {
+			s = make([]int, n+1)
+		}
+		s = s[:n+1]
+		for i := range s {
+			s[i] = v
+		}
+		return s
+	}
+	st.heads, st.labels = grow(st.heads, -1), grow(st.labels, -1)
+	st.lc1, st.lc2, st.rc1, st.rc2 = grow(st.lc1, -1), grow(st.lc2, -1), grow(st.rc1, -1), grow(st.rc2, -1)
+	st.nl, st.nr = grow(st.nl, 0), grow(st.nr, 0)
+}
+
+func (st *parseState) addArc(h, d, label int) {
+	st.heads[d], st.labels[d] = h, label
+	if d < h {
+		st.nl[h]++
+		if st.lc1[h] == -1 || d < st.lc1[h] {
+			st.lc2[h], st.lc1[h] = st.lc1[h], d
+		} else if st.lc2[h] == -1 || d < st.lc2[h] {
+			st.lc2[h] = d
+		}
+	} else {
+		st.nr[h]++
+		if st.rc1[h] == -1 || d > st.rc1[h] {
+			st.rc2[h], st.rc1[h] = st.rc1[h], d
+		} else if st.rc2[h] == -1 || d > st.rc2[h] {
+			st.rc2[h] = d
+		}
+	}
+}
+
+func (p *Parser) apply(st *parseState, c int) {
+	n := len(st.stack)
+	switch {
+	case c == shift:
+		st.stack = append(st.stack, st.b)
+		st.b++
+	case p.isLeft(c):
+		st.addArc(st.b, st.stack[n-1], p.labelOf(c))
+		st.stack = st.stack[:n-1]
+	default:
+		st.addArc(st.stack[n-2], st.stack[n-1], p.labelOf(c))
+		st.stack = st.stack[:n-1]
+	}
+}
+
+func (st *parseState) done() bool { return st.b > st.n && len(st.stack) == 1 }
+
+// parseToken is what the features know of one position: word and tag.
+type parseToken struct {
+	word, tag, cluster uint64
+}
+
+// parseFeatures appends the feature hashes of a configuration.
+func parseFeatures(fs []uint64, st *parseState, toks []parseToken) []uint64 {
+	none := parseToken{word: 1, tag: 1, cluster: 1}
+	root := parseToken{word: 2, tag: 2, cluster: 2}
+	tok := func(i int) parseToken {
+		switch {
+		case i < 0 || i > st.n:
+			return none
+		case i == 0:
+			return root
+		}
+		return toks[i]
+	}
+	lab := func(i int) uint64 {
+		if i < 0 || i > st.n || st.labels[i] < 0 {
+			return 1
+		}
+		return uint64(st.labels[i]) + 2
+	}
+	n := len(st.stack)
+	s0i, s1i, s2i := -1, -1, -1
+	if n >= 1 {
+		s0i = st.stack[n-1]
+	}
+	if n >= 2 {
+		s1i = st.stack[n-2]
+	}
+	if n >= 3 {
+		s2i = st.stack[n-3]
+	}
+	b0i, b1i, b2i := -1, -1, -1
+	if st.b <= st.n {
+		b0i = st.b
+	}
+	if st.b+1 <= st.n {
+		b1i = st.b + 1
+	}
+	if st.b+2 <= st.n {
+		b2i = st.b + 2
+	}
+	child := func(arr []int, i int) int {
+		if i < 0 {
+			return -1
+		}
+		return arr[i]
+	}
+	s0, s1, s2, b0, b1, b2 := tok(s0i), tok(s1i), tok(s2i), tok(b0i), tok(b1i), tok(b2i)
+	s0l, s0r, s0l2, s0r2 := child(st.lc1, s0i), child(st.rc1, s0i), child(st.lc2, s0i), child(st.rc2, s0i)
+	s1l, s1r := child(st.lc1, s1i), child(st.rc1, s1i)
+	b0l, b0l2 := child(st.lc1, b0i), child(st.lc2, b0i)
+	s0lt, s0rt, s0l2t, s0r2t := tok(s0l), tok(s0r), tok(s0l2), tok(s0r2)
+	s1lt, s1rt := tok(s1l), tok(s1r)
+	b0lt, b0l2t := tok(b0l), tok(b0l2)
+
+	dist := uint64(0) // distance between s0 and b0, bucketed
+	if s0i > 0 && b0i > 0 {
+		d := b0i - s0i
+		switch {
+		case d >= 10:
+			dist = 10
+		case d >= 5:
+			dist = 5
+		default:
+			dist = uint64(d)
+		}
+	}
+	d1 := uint64(0) // distance between s1 and s0
+	if s1i > 0 && s0i > 0 {
+		d := s0i - s1i
+		switch {
+		case d >= 10:
+			d1 = 10
+		case d >= 5:
+			d1 = 5
+		default:
+			d1 = uint64(d)
+		}
+	}
+	val := func(arr []int, i int) uint64 {
+		if i < 0 {
+			return 0
+		}
+		return uint64(min(arr[i], 4)) + 1
+	}
+	h := func(t uint64, vs ...uint64) uint64 {
+		x := feat(100 + t)
+		for _, v := range vs {
+			x = hashInt(x, v)
+		}
+		return x
+	}
+	return append(fs,
+		feat(100),
+		// single words
+		h(1, s0.word), h(2, s0.tag), h(3, s0.word, s0.tag),
+		h(4, s1.word), h(5, s1.tag), h(6, s1.word, s1.tag),
+		h(7, b0.word), h(8, b0.tag), h(9, b0.word, b0.tag),
+		h(10, b1.word), h(11, b1.tag), h(12, b1.word, b1.tag),
+		h(13, b2.tag), h(14, s2.tag),
+		h(15, s0.cluster), h(16, b0.cluster), h(17, s1.cluster), h(18, b1.cluster),
+		// pairs
+		h(20, s0.word, s0.tag, b0.word, b0.tag), h(21, s0.word, s0.tag, b0.word), h(22, s0.word, b0.word, b0.tag),
+		h(23, s0.word, s0.tag, b0.tag), h(24, s0.tag, b0.word, b0.tag), h(25, s0.word, b0.word), h(26, s0.tag, b0.tag),
+		h(27, b0.tag, b1.tag),
+		h(28, s1.word, s1.tag, s0.word, s0.tag), h(29, s1.tag, s0.tag), h(30, s1.word, s0.word),
+		h(31, s1.word, s1.tag, s0.tag), h(32, s1.tag, s0.word, s0.tag),
+		h(33, s0.cluster, b0.cluster), h(34, s1.cluster, s0.cluster), h(35, s0.tag, b0.cluster), h(36, s0.cluster, b0.tag),
+		// triples
+		h(40, b0.tag, b1.tag, b2.tag), h(41, s0.tag, b0.tag, b1.tag), h(42, s1.tag, s0.tag, b0.tag),
+		h(43, s0.tag, s0lt.tag, b0.tag), h(44, s0.tag, s0rt.tag, b0.tag), h(45, s0.tag, b0.tag, b0lt.tag),
+		h(46, s1.tag, s0.tag, s0lt.tag), h(47, s1.tag, s0.tag, s0rt.tag), h(48, s1.tag, s1rt.tag, s0.tag),
+		h(49, s2.tag, s1.tag, s0.tag), h(50, s1.tag, s0.tag, b1.tag),
+		// distance
+		h(51, s0.word, dist), h(52, s0.tag, dist), h(53, b0.word, dist), h(54, b0.tag, dist),
+		h(55, s0.word, b0.word, dist), h(56, s0.tag, b0.tag, dist),
+		h(57, s1.tag, s0.tag, d1), h(58, s1.word, s0.word, d1), h(59, s0.word, d1),
+		// valency
+		h(60, s0.word, val(st.nr, s0i)), h(61, s0.tag, val(st.nr, s0i)), h(62, s0.word, val(st.nl, s0i)),
+		h(63, s0.tag, val(st.nl, s0i)), h(64, b0.word, val(st.nl, b0i)), h(65, b0.tag, val(st.nl, b0i)),
+		h(66, s1.tag, val(st.nr, s1i)), h(67, s1.word, val(st.nr, s1i)),
+		// children
+		h(70, s0lt.word), h(71, s0lt.tag), h(72, lab(s0l)), h(73, s0rt.word), h(74, s0rt.tag), h(75, lab(s0r)),
+		h(76, b0lt.word), h(77, b0lt.tag), h(78, lab(b0l)),
+		h(79, s1lt.tag), h(80, lab(s1l)), h(81, s1rt.tag), h(82, lab(s1r)),
+		// second children and label pairs
+		h(83, s0l2t.word), h(84, s0l2t.tag), h(85, lab(s0l2)), h(86, s0r2t.word), h(87, s0r2t.tag), h(88, lab(s0r2)),
+		h(89, b0l2t.word), h(90, b0l2t.tag), h(91, lab(b0l2)),
+		h(92, s0.tag, s0lt.tag, s0l2t.tag), h(93, s0.tag, s0rt.tag, s0r2t.tag), h(94, b0.tag, b0lt.tag, b0l2t.tag),
+		h(95, s0.word, lab(s0l), lab(s0l2)), h(96, s0.tag, lab(s0l), lab(s0l2)),
+		h(97, s0.word, lab(s0r), lab(s0r2)), h(98, s0.tag, lab(s0r), lab(s0r2)),
+		h(99, b0.word, lab(b0l), lab(b0l2)), h(100, b0.tag, lab(b0l), lab(b0l2)),
+		h(101, s1.tag, s0.tag, lab(s0l), lab(s0r)),
+	)
+}
+
+// parseScratch is per-call working memory.
+type parseScratch struct {
+	st     parseState
+	toks   []parseToken
+	feats  []uint64
+	scores []float32
+}
+
+// Parse returns, for words with their "UPOS XPOS" tags, the head of each
+// word (1-based, 0 for the root) and its relation.
+func (p *Parser) Parse(words, tags []string, heads []int, rels []string) {
+	var sc parseScratch
+	p.parse(words, tags, heads, rels, &sc)
+}
+
+func (p *Parser) prepare(words, tags []string, sc *parseScratch) {
+	n := len(words)
+	if cap(sc.toks) < n+1 {
+		sc.toks = make([]parseToken, n+1)
+	}
+	sc.toks = sc.toks[:n+1]
+	for i, w := range words {
+		_, fine := p.clusters.Lookup(w)
+		t := parseToken{word: hashLower(fnvOffset, w), tag: hashString(fnvOffset+9, tags[i]), cluster: uint64(fine) + 3}
+		sc.toks[i+1] = t
+	}
+	if cap(sc.scores) < p.nClasses() {
+		sc.scores = make([]float32, p.nClasses())
+	}
+	sc.scores = sc.scores[:p.nClasses()]
+	sc.st.reset(n)
+}
+
+func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *parseScratch) {
+	p.prepare(words, tags, sc)
+	st := &sc.st
+	for !st.done() {
+		sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
+		clear(sc.scores)
+		p.weights.Score(sc.feats, sc.scores)
+		p.apply(st, p.bestLegal(st, sc.scores))
+	}
+	for i := 1; i <= st.n; i++ {
+		heads[i-1] = st.heads[i]
+		rels[i-1] = p.labels[st.labels[i]]
+		if heads[i-1] == 0 {
+			rels[i-1] = "root"
+		}
+	}
+}
+
+// bestLegal returns the highest-scoring legal transition.
+func (p *Parser) bestLegal(st *parseState, scores []float32) int {
+	ok := p.legal(st)
+	best, bestScore := -1, float32(0)
+	for c, s := range scores {
+		var allowed bool
+		switch {
+		case c == shift:
+			allowed = ok[0]
+		case p.isLeft(c):
+			allowed = ok[1]
+		default:
+			allowed = ok[2]
+		}
+		if allowed && (best < 0 || s > bestScore) {
+			best, bestScore = c, s
+		}
+	}
+	return best
+}
+
+// costs fills the dynamic-oracle cost of every transition for gold heads
+// and labels (1-based heads, index 0 unused); illegal transitions get -1.
+func (p *Parser) costs(st *parseState, gh, gl []int, out []int) {
+	ok := p.legal(st)
+	n := len(st.stack)
+	// inBuffer reports whether word i is in the buffer (b .. n).
+	inBuffer := func(i int) bool { return i >= st.b && i <= st.n }
+	// children of w still in the buffer
+	bufferChildren := func(w int) int {
+		c := 0
+		for d := st.b; d <= st.n; d++ {
+			if gh[d] == w {
+				c++
+			}
+		}
+		return c
+	}
+	for c := range out {
+		out[c] = -1
+	}
+	if ok[0] { // SHIFT: b loses heads in the stack below s0 and dependents in the stack
+		b := st.b
+		c := 0
+		for k, s := range st.stack {
+			if gh[b] == s && k != n-1 {
+				c++
+			}
+			if gh[s] == b {
+				c++
+			}
+		}
+		out[shift] = c
+	}
+	if n == 0 {
+		return
+	}
+	s0 := st.stack[n-1]
+	lostChildren := bufferChildren(s0)
+	if ok[1] { // LEFT: s0 <- b0
+		c := lostChildren
+		if (n >= 2 && gh[s0] == st.stack[n-2]) || (gh[s0] != st.b && inBuffer(gh[s0])) {
+			c++
+		}
+		for l := range p.labels {
+			x := c
+			if gh[s0] == st.b && gl[s0] != l {
+				x++
+			}
+			out[p.leftClass(l)] = x
+		}
+	}
+	if ok[2] { // RIGHT: s1 -> s0
+		s1 := st.stack[n-2]
+		c := lostChildren
+		if inBuffer(gh[s0]) {
+			c++
+		}
+		for l := range p.labels {
+			x := c
+			if gh[s0] == s1 && gl[s0] != l {
+				x++
+			}
+			out[p.rightClass(l)] = x
+		}
+	}
+}
+
+// ParseAccuracy holds attachment scores over gold-tokenised sentences.
+type ParseAccuracy struct {
+	Words    int
+	UAS, LAS float64 // LAS compares universal relations (subtypes ignored), as CoNLL 2018 does
+}
+
+// Evaluate parses gold-tokenised sentences with their gold tags, or with
+// tags from tagger when it is not nil.
+func (p *Parser) Evaluate(sents []Sentence, tagger *Tagger) ParseAccuracy {
+	var n, u, l int
+	var sc parseScratch
+	for _, s := range sents {
+		tags := goldTags(s)
+		if tagger != nil {
+			tags = tagger.JointTags(s.Form)
+		}
+		heads := make([]int, len(s.Form))
+		rels := make([]string, len(s.Form))
+		p.parse(s.Form, tags, heads, rels, &sc)
+		for i := range s.Form {
+			if s.Head[i] < 0 {
+				continue
+			}
+			n++
+			if heads[i] == s.Head[i] {
+				u++
+				if universal(rels[i]) == universal(s.Deprel[i]) {
+					l++
+				}
+			}
+		}
+	}
+	d := float64(max(n, 1))
+	return ParseAccuracy{Words: n, UAS: float64(u) / d, LAS: float64(l) / d}
+}
+
+// goldTags returns a sentence's gold tags in the parser's form.
+func goldTags(s Sentence) []string {
+	tags := make([]string, len(s.Form))
+	for i := range s.Form {
+		tags[i] = s.UPOS[i] + " " + s.XPOS[i]
+	}
+	return tags
+}
+
+func universal(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+// projectivize lifts non-projective arcs (the head of a word becomes its
+// grandparent) until the tree is projective, so that the oracle is exact.
+func projectivize(heads []int) []int {
+	h := append([]int(nil), heads...) // index 0 = root, unused
+	n := len(h) - 1
+	for iter := 0; iter < 4*n; iter++ {
+		found := -1
+		for d := 1; d <= n && found < 0; d++ {
+			lo, hi := min(d, h[d]), max(d, h[d])
+			for k := lo + 1; k < hi; k++ {
+				if !dominates(h, h[d], k) {
+					found = d
+					break
+				}
+			}
+		}
+		if found < 0 {
+			return h
+		}
+		h[found] = h[h[found]]
+	}
+	return h
+}
+
+// dominates reports whether a is an ancestor of k.
+func dominates(h []int, a, k int) bool {
+	for steps := 0; k != 0 && steps < len(h); steps++ {
+		k = h[k]
+		if k == a {
+			return true
+		}
+	}
+	return a == 0
+}
+
+// TrainParser learns a parser from train, choosing the epoch by LAS on
+// dev. trainTags gives the tags to train with, one slice per sentence
+// (predicted by jackknifing, so that training sees tagging errors as use
+// does); nil means gold tags. tagger tags dev; nil means gold tags.
+func TrainParser(ctx context.Context, train, dev []Sentence, trainTags [][]string, tagger *Tagger, clusters *Clusters, opt TrainOptions) (*Parser, float64, error) {
+	opt = opt.withDefaults()
+	labelSet := map[string]bool{}
+	for _, s := range train {
+		for _, r := range s.Deprel {
+			if r != "" {
+				labelSet[r] = true
+			}
+		}
+	}
+	if len(labelSet) == 0 {
+		return nil, 0, fmt.Errorf("train parser: no dependency relations in the training data")
+	}
+	p := &Parser{clusters: clusters}
+	for r := range labelSet {
+		p.labels = append(p.labels, r)
+	}
+	sort.Strings(p.labels)
+	labelIndex := map[string]int{}
+	for i, r := range p.labels {
+		labelIndex[r] = i
+	}
+	type example struct {
+		words, tags []string
+		gh, gl      []int
+	}
+	var exs []example
+	for si, s := range train {
+		ok := true
+		gh := make([]int, len(s.Form)+1)
+		gl := make([]int, len(s.Form)+1)
+		for i := range s.Form {
+			if s.Head[i] < 0 || s.Head[i] > len(s.Form) {
+				ok = false
+				break
+			}
+			gh[i+1], gl[i+1] = s.Head[i], labelIndex[s.Deprel[i]]
+		}
+		if !ok {
+			continue
+		}
+		tags := goldTags(s)
+		if trainTags != nil {
+			tags = trainTags[si]
+		}
+		exs = append(exs, example{s.Form, tags, projectivize(gh), gl})
+	}
+	tr := NewTrainer(p.nClasses())
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var sc parseScratch
+	costs := make([]int, p.nClasses())
+	var best *Weights
+	bestScore, sinceBest := -1.0, 0
+	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, ei := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+			ex := exs[ei]
+			p.prepare(ex.words, ex.tags, &sc)
+			st := &sc.st
+			for !st.done() {
+				sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
+				clear(sc.scores)
+				tr.Score(sc.feats, sc.scores)
+				p.costs(st, ex.gh, ex.gl, costs)
+				guess := p.bestLegal(st, sc.scores)
+				// best zero-cost transition by score
+				gold, goldScore := -1, float32(0)
+				for c, cost := range costs {
+					if cost == 0 && (gold < 0 || sc.scores[c] > goldScore) {
+						gold, goldScore = c, sc.scores[c]
+					}
+				}
+				tr.Tick()
+				total++
+				if gold < 0 { // no zero-cost transition (should not happen on projective trees)
+					p.apply(st, guess)
+					continue
+				}
+				next := gold
+				if costs[guess] == 0 {
+					correct++
+					next = guess
+				} else {
+					tr.Update(sc.feats, gold, 1)
+					tr.Update(sc.feats, guess, -1)
+					// Explore: follow the model's mistake from the second
+					// epoch on, so that it learns to recover from errors.
+					if epoch > 1 && rng.Float64() < 0.9 {
+						next = guess
+					}
+				}
+				p.apply(st, next)
+			}
+			if opt.Step != nil {
+				opt.Step()
+			}
+		}
+		p.weights = tr.Average(opt.MinWeight)
+		acc := p.Evaluate(dev, tagger)
+		if opt.Progress != nil {
+			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), acc.LAS)
+		}
+		if acc.LAS > bestScore {
+			best, bestScore, sinceBest = p.weights, acc.LAS, 0
+		} else if sinceBest++; sinceBest >= opt.Patience {
+			break
+		}
+	}
+	p.weights = best
+	return p, bestScore, nil
+}

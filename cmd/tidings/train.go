@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"tidings/annotate"
+	"tidings/ingest"
+	"tidings/pipeline"
+)
+
+func newTrain() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "train MODEL [flags] DATA...",
+		Short: "Train a model; progress on stderr",
+		Long: `Train a model from data and write it into a model directory.
+
+The shipped models in annotate/models were made with:
+  tidings train clusters --out annotate/models <unlabelled text...>
+  tidings train pos   --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out annotate/models
+  tidings train parse --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out annotate/models
+(see NOTICE for the exact data). Training is deterministic: the same data and --seed give the same
+model, byte for byte.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usagef("train: name the model to train (see 'tidings train --help')")
+		},
+	}
+	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse())
+	return c
+}
+
+// readTreebank reads the gold sentences of a CoNLL-U file.
+func readTreebank(ctx context.Context, path string) ([]annotate.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	defer f.Close()
+	var out []annotate.Sentence
+	for a, err := range ingest.Read(ctx, path, f, ingest.CoNLLU, ingest.Options{}) {
+		if err != nil {
+			return nil, inputError{err}
+		}
+		out = append(out, annotate.SentencesOf(a)...)
+	}
+	if len(out) == 0 {
+		return nil, inputError{fmt.Errorf("%s: no sentences", path)}
+	}
+	return out, nil
+}
+
+type trainFlags struct {
+	train, dev, out string
+	seed            int64
+	epochs          int
+}
+
+func (f *trainFlags) register(c *cobra.Command) {
+	c.Flags().StringVar(&f.train, "train", "", "training data (CoNLL-U)")
+	c.Flags().StringVar(&f.dev, "dev", "", "development data for choosing the epoch (CoNLL-U)")
+	c.Flags().StringVar(&f.out, "out", "", "model directory to write into")
+	c.Flags().Int64Var(&f.seed, "seed", 1, "random seed (same data and seed, same model)")
+	c.Flags().IntVar(&f.epochs, "epochs", 12, "maximum passes over the training data (early stopping on dev)")
+}
+
+func (f *trainFlags) check(cmd *cobra.Command) error {
+	if f.train == "" || f.dev == "" || f.out == "" {
+		return usagef("%s: --train, --dev and --out are required", cmd.CommandPath())
+	}
+	return nil
+}
+
+// epochReporter prints per-epoch scores on stderr and drives a progress bar.
+func epochReporter(cmd *cobra.Command, what string, total int, metric string) (annotate.TrainOptions, func()) {
+	stderr := cmd.ErrOrStderr()
+	start := time.Now()
+	prog := newProgress(int64(total), what)
+	opt := annotate.TrainOptions{
+		Step: func() { prog.Add(1) },
+		Progress: func(epoch int, trainAcc, dev float64) {
+			prog.Done()
+			fmt.Fprintf(stderr, "%s epoch %d: train accuracy %.4f, dev %s %.4f (%s)\n", what, epoch, trainAcc, metric, dev, time.Since(start).Round(time.Second))
+			prog = newProgress(int64(total), what)
+		},
+	}
+	return opt, func() { prog.Done() }
+}
+
+func newTrainPOS() *cobra.Command {
+	var f trainFlags
+	c := &cobra.Command{
+		Use:   "pos --train F.conllu --dev F.conllu --out DIR",
+		Short: "Train the part-of-speech tagger and lemmatiser",
+		Long: `Train the UPOS+XPOS tagger and the lemmatiser on a CoNLL-U treebank; the epoch with the best
+dev UPOS accuracy is kept. Uses DIR/` + annotate.ClustersFile + ` when present. Writes DIR/` + annotate.TaggerFile + `.
+The last line of stdout is JSON with the dev scores.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := f.check(cmd); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			train, err := readTreebank(ctx, f.train)
+			if err != nil {
+				return err
+			}
+			dev, err := readTreebank(ctx, f.dev)
+			if err != nil {
+				return err
+			}
+			clusters, err := loadClusters(f.out)
+			if err != nil {
+				return err
+			}
+			opt, done := epochReporter(cmd, "pos", len(train), "UPOS")
+			opt.Seed, opt.MaxEpochs = f.seed, f.epochs
+			start := time.Now()
+			t, _, err := annotate.TrainTagger(ctx, train, dev, clusters, opt)
+			done()
+			if err != nil {
+				return err
+			}
+			if err := annotate.WriteGzip(f.out, annotate.TaggerFile, func(w io.Writer) error { _, err := t.WriteTo(w); return err }); err != nil {
+				return err
+			}
+			acc := t.Evaluate(dev)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s in %s\n", filepath.Join(f.out, annotate.TaggerFile), time.Since(start).Round(time.Second))
+			return printJSON(cmd.OutOrStdout(), map[string]any{"model": "pos", "dev_words": acc.Words, "upos": acc.UPOS, "xpos": acc.XPOS, "lemma": acc.Lemma, "seconds": time.Since(start).Seconds()})
+		},
+	}
+	f.register(c)
+	return c
+}
+
+func newTrainParse() *cobra.Command {
+	var f trainFlags
+	var folds int
+	var minWeight float64
+	c := &cobra.Command{
+		Use:   "parse --train F.conllu --dev F.conllu --out DIR",
+		Short: "Train the dependency parser",
+		Long: `Train the dependency parser on a CoNLL-U treebank. It trains on tags predicted by
+jackknifing (--folds taggers, each trained on the other folds) so that it learns to cope with
+tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile + `, which must exist
+(train pos first). Writes DIR/` + annotate.ParserFile + `. The last line of stdout is JSON with the dev scores.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := f.check(cmd); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			train, err := readTreebank(ctx, f.train)
+			if err != nil {
+				return err
+			}
+			dev, err := readTreebank(ctx, f.dev)
+			if err != nil {
+				return err
+			}
+			models, err := annotate.LoadDir(f.out)
+			if err != nil {
+				return inputError{fmt.Errorf("%s: a tagger is needed first (tidings train pos): %w", f.out, err)}
+			}
+			start := time.Now()
+			fmt.Fprintf(cmd.ErrOrStderr(), "jackknifing tags over %d folds\n", folds)
+			tags, err := annotate.JackknifeTags(ctx, train, models.Clusters, folds, annotate.TrainOptions{Seed: f.seed, MaxEpochs: 8})
+			if err != nil {
+				return err
+			}
+			opt, done := epochReporter(cmd, "parse", len(train), "LAS")
+			opt.Seed, opt.MaxEpochs, opt.MinWeight = f.seed, f.epochs, minWeight
+			p, _, err := annotate.TrainParser(ctx, train, dev, tags, models.Tagger, models.Clusters, opt)
+			done()
+			if err != nil {
+				return err
+			}
+			if err := annotate.WriteGzip(f.out, annotate.ParserFile, func(w io.Writer) error { _, err := p.WriteTo(w); return err }); err != nil {
+				return err
+			}
+			acc := p.Evaluate(dev, models.Tagger)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s in %s\n", filepath.Join(f.out, annotate.ParserFile), time.Since(start).Round(time.Second))
+			return printJSON(cmd.OutOrStdout(), map[string]any{"model": "parse", "dev_words": acc.Words, "uas": acc.UAS, "las": acc.LAS, "seconds": time.Since(start).Seconds()})
+		},
+	}
+	f.register(c)
+	c.Flags().IntVar(&folds, "folds", 5, "jackknifing folds for the training tags")
+	c.Flags().Float64Var(&minWeight, "min-weight", 1, "drop averaged weights of smaller magnitude (a smaller model, slightly less accurate)")
+	return c
+}
+
+// loadClusters reads DIR's clusters, or returns nil when it has none.
+func loadClusters(dir string) (*annotate.Clusters, error) {
+	f, err := os.Open(filepath.Join(dir, annotate.ClustersFile))
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, inputError{err}
+	}
+	defer f.Close()
+	c, err := annotate.ReadClustersGzip(f)
+	if err != nil {
+		return nil, inputError{fmt.Errorf("%s: %w", f.Name(), err)}
+	}
+	return c, nil
+}
+
+func newTrainClusters() *cobra.Command {
+	var out string
+	var opt annotate.ClusterOptions
+	var inFormat string
+	c := &cobra.Command{
+		Use:   "clusters --out DIR DATA...",
+		Short: "Learn word clusters from unlabelled text",
+		Long: `Learn word classes from unlabelled text with the exchange algorithm, at two granularities, and
+write DIR/` + annotate.ClustersFile + `. DATA are files or directories in any input format; pre-tokenised
+input (CoNLL, CoNLL-U) keeps its tokens, other text is tokenised by tidings.`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("train clusters: --out is required")
+			}
+			format, err := ingest.ParseFormat(inFormat)
+			if err != nil {
+				return usageError{fmt.Errorf("--in: %w", err)}
+			}
+			ctx := cmd.Context()
+			stderr := cmd.ErrOrStderr()
+			var sents [][]string
+			tokens := 0
+			prog := newProgress(-1, "reading")
+			for a, err := range ingest.Sources(ctx, args, format, ingest.Options{}) {
+				if err != nil {
+					fmt.Fprintf(stderr, "tidings: %v\n", err)
+					continue
+				}
+				doc := pipeline.Document(a)
+				for _, s := range doc.Sentences {
+					ws := make([]string, 0, s.End-s.Start)
+					for _, t := range doc.Tokens[s.Start:s.End] {
+						ws = append(ws, t.Form)
+					}
+					sents = append(sents, ws)
+					tokens += len(ws)
+				}
+				prog.Add(1)
+			}
+			prog.Done()
+			fmt.Fprintf(stderr, "%d sentences, %d tokens\n", len(sents), tokens)
+			start := time.Now()
+			opt.Progress = func(stage string, it int, obj float64) {
+				fmt.Fprintf(stderr, "%s classes, pass %d: objective %.0f (%s)\n", stage, it, obj, time.Since(start).Round(time.Second))
+			}
+			cl, err := annotate.LearnClusters(ctx, sents, opt)
+			if err != nil {
+				return err
+			}
+			if err := annotate.WriteGzip(out, annotate.ClustersFile, func(w io.Writer) error { _, err := cl.WriteTo(w); return err }); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", filepath.Join(out, annotate.ClustersFile))
+			return printJSON(cmd.OutOrStdout(), map[string]any{"model": "clusters", "sentences": len(sents), "tokens": tokens, "words": cl.Len(), "seconds": time.Since(start).Seconds()})
+		},
+	}
+	c.Flags().StringVar(&out, "out", "", "model directory to write into")
+	c.Flags().StringVar(&inFormat, "in", "auto", "input format of DATA")
+	c.Flags().IntVar(&opt.Coarse, "coarse", 64, "number of coarse classes")
+	c.Flags().IntVar(&opt.Fine, "fine", 512, "number of fine classes")
+	c.Flags().IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times are not clustered")
+	c.Flags().IntVar(&opt.Iterations, "iterations", 10, "exchange passes per granularity")
+	return c
+}
