@@ -136,7 +136,11 @@ func (rd *reading) readReuters(br *bufio.Reader) {
 		for {
 			if doc == nil {
 				open := indexTagFold(rest, "REUTERS", 0)
-				if end := indexEndTagFold(rest, "REUTERS"); end >= 0 && (open < 0 || end < open) {
+				searchEnd := rest
+				if open >= 0 {
+					searchEnd = rest[:open]
+				}
+				if end := indexEndTagFold(searchEnd, "REUTERS"); end >= 0 {
 					if !fail(n, "</REUTERS> without a <REUTERS> before it") {
 						return
 					}
@@ -148,8 +152,15 @@ func (rd *reading) readReuters(br *bufio.Reader) {
 				rest, skip = rest[open:], 1
 				continue
 			}
-			end := indexEndTagFold(rest, "REUTERS")
+			// Look for the end tag only before the next start tag, so that a
+			// line of many start tags is read in linear time.
 			open := indexTagFold(rest, "REUTERS", skip)
+			end := -1
+			if open >= 0 {
+				end = indexEndTagFold(rest[:open], "REUTERS")
+			} else {
+				end = indexEndTagFold(rest, "REUTERS")
+			}
 			switch {
 			case open >= 0 && (end < 0 || open < end):
 				if !fail(doc.line, "unterminated <REUTERS> element: a new <REUTERS> starts on line %d before its </REUTERS>; skipping it", n) {
