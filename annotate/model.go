@@ -28,6 +28,7 @@ const (
 	ClustersFile = "clusters.tsv.gz"
 	TaggerFile   = "pos.model.gz"
 	ParserFile   = "parse.model.gz"
+	NERFile      = "ner.model.gz"
 )
 
 // Models bundles the annotation models. Read-only after loading: safe for
@@ -36,6 +37,7 @@ type Models struct {
 	Clusters *Clusters
 	Tagger   *Tagger
 	Parser   *Parser // nil when only a tagger is loaded
+	NER      *NER    // nil when no recogniser is loaded
 
 	scratch sync.Pool // *annotateScratch
 }
@@ -70,6 +72,12 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 	}
 	if err := readGzip(fsys, ParserFile, func(r io.Reader) (err error) {
 		m.Parser, err = ReadParser(r, m.Clusters)
+		return err
+	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := readGzip(fsys, NERFile, func(r io.Reader) (err error) {
+		m.NER, err = ReadNER(r, m.Clusters)
 		return err
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
@@ -225,8 +233,17 @@ type annotateScratch struct {
 }
 
 // Annotate fills the lemma, UPOS, XPOS, head and relation of every token
-// of doc, sentence by sentence.
+// of doc, sentence by sentence, then finds its entities and quantities.
 func (m *Models) Annotate(doc *text.Document) {
+	m.annotateSyntax(doc)
+	doc.Entities = doc.Entities[:0]
+	if m.NER != nil {
+		doc.Entities = m.NER.Recognize(doc)
+	}
+	doc.Entities = MergeSpans(doc.Entities, Quantities(doc))
+}
+
+func (m *Models) annotateSyntax(doc *text.Document) {
 	sc, _ := m.scratch.Get().(*annotateScratch)
 	if sc == nil {
 		sc = &annotateScratch{}

@@ -52,22 +52,7 @@ func tagFeatures(fs []uint64, ws []wordInfo, i int, p1, p2 int) []uint64 {
 	}
 	w, wp, wpp, wn, wnn := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
 	t1, t2 := uint64(p1+3), uint64(p2+3)
-	var flags uint64
-	if i == 0 {
-		flags |= 1
-	}
-	if w.title {
-		flags |= 2
-	}
-	if w.upper {
-		flags |= 4
-	}
-	if w.digit {
-		flags |= 8
-	}
-	if w.hyphen {
-		flags |= 16
-	}
+	flags := w.flags(i == 0)
 	return append(fs,
 		feat(1),
 		hashInt(feat(2), w.lower),

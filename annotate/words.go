@@ -160,3 +160,24 @@ func buildLexicon(dict map[string]int32, cl *Clusters) map[string]lexEntry {
 }
 
 var unknownWord = lexEntry{class: -1}
+
+// flags packs a word's orthographic facts into one feature value.
+func (w *wordInfo) flags(first bool) uint64 {
+	var f uint64
+	if first {
+		f |= 1
+	}
+	if w.title {
+		f |= 2
+	}
+	if w.upper {
+		f |= 4
+	}
+	if w.digit {
+		f |= 8
+	}
+	if w.hyphen {
+		f |= 16
+	}
+	return f
+}

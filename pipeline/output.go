@@ -50,6 +50,10 @@ type Entity struct {
 	Country   string    `json:"country,omitempty"`
 	Salience  float64   `json:"salience"`
 	Mentions  []Mention `json:"mentions"`
+	// Quantities (MONEY, PERCENT, QUANTITY, COUNT) carry their value.
+	Value    *float64 `json:"value,omitempty"`
+	Unit     string   `json:"unit,omitempty"`
+	Modifier string   `json:"modifier,omitempty"`
 }
 
 // Mention is one occurrence of an entity in the text.
@@ -112,6 +116,13 @@ func (an *Analysis) Record() Record {
 		start, end := d.Bytes(m)
 		r.Multiword = append(r.Multiword, [2]int{start, end})
 	}
+	titleEnd := 0
+	if a.Title != "" {
+		titleEnd = len(a.Title)
+	}
+	if e := entities(d, titleEnd); e != nil {
+		r.Entities = e
+	}
 	return r
 }
 
@@ -141,7 +152,7 @@ type Writer interface {
 }
 
 // OutputFormats lists the accepted --out names.
-var OutputFormats = []string{"jsonl", "pretty", "conllu"}
+var OutputFormats = []string{"jsonl", "pretty", "conllu", "conll"}
 
 // NewWriter returns a writer for the named format.
 func NewWriter(w io.Writer, format string) (Writer, error) {
@@ -155,6 +166,8 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 		return &prettyWriter{bw: bw}, nil
 	case "conllu":
 		return &conlluWriter{bw: bw}, nil
+	case "conll":
+		return &conllWriter{bw: bw}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(OutputFormats, ", "))
 }
@@ -198,7 +211,26 @@ func (w *prettyWriter) Write(an *Analysis) error {
 	if len(a.GoldTags) > 0 {
 		fmt.Fprintf(w.bw, "editor's tags: %s\n", strings.Join(a.GoldTags, ", "))
 	}
-	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n\n", len(d.Sentences), len(d.Tokens), len(d.Text))
+	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n", len(d.Sentences), len(d.Tokens), len(d.Text))
+	if ents := entities(d, len(a.Title)); len(ents) > 0 {
+		w.bw.WriteString("\nentities:\n")
+		for _, e := range ents {
+			var ms []string
+			for _, m := range e.Mentions {
+				ms = append(ms, oneLine(m.Text))
+			}
+			if e.Kind == "quantity" {
+				detail := "value " + formatValue(e.Value) + ", unit " + e.Unit
+				if e.Modifier != "" {
+					detail += ", " + e.Modifier
+				}
+				fmt.Fprintf(w.bw, "  %-8s %s  [%s]\n", e.Type, oneLine(e.Name), detail)
+				continue
+			}
+			fmt.Fprintf(w.bw, "  %-8s %s  (%d: %s)\n", e.Type, oneLine(e.Name), len(e.Mentions), strings.Join(dedupe(ms), "; "))
+		}
+	}
+	w.bw.WriteString("\n")
 	for i, s := range d.Sentences {
 		fmt.Fprintf(w.bw, "%3d  %s\n", i+1, oneLine(d.SpanText(s)))
 	}
@@ -294,4 +326,85 @@ func fieldSafe(s string) string {
 
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// conllWriter writes CoNLL-2003: every input line kept, with the predicted
+// named-entity tag (IOB2: PER, ORG, LOC, MISC) as one more column;
+// "-DOCSTART-" and blank lines as they were. Input that was not CoNLL gets
+// "token tag" lines, one sentence per block.
+type conllWriter struct{ bw *bufio.Writer }
+
+func (w *conllWriter) Write(an *Analysis) error {
+	d := an.Doc
+	labels := NERLabels(d)
+	var given []article.Sentence
+	if g := an.Article.Given; g != nil {
+		for _, l := range g.Preamble {
+			w.bw.WriteString(l)
+			w.bw.WriteByte('\n')
+		}
+		given = g.Sentences
+	}
+	k := 0
+	for si, s := range d.Sentences {
+		var gs *article.Sentence
+		if si < len(given) && len(given[si].Tokens) == s.End-s.Start {
+			gs = &given[si]
+		}
+		for i := s.Start; i < s.End; i++ {
+			if gs != nil && len(gs.Tokens[i-s.Start].Columns) > 0 {
+				w.bw.WriteString(strings.Join(gs.Tokens[i-s.Start].Columns, " "))
+			} else {
+				w.bw.WriteString(d.Tokens[i].Form)
+			}
+			w.bw.WriteByte(' ')
+			w.bw.WriteString(labels[k])
+			w.bw.WriteByte('\n')
+			k++
+		}
+		w.bw.WriteByte('\n')
+	}
+	return nil
+}
+
+func (w *conllWriter) Flush() error { return w.bw.Flush() }
+
+// NERLabels returns the IOB2 named-entity label of every token of d
+// (quantities are not CoNLL types and stay O).
+func NERLabels(d *text.Document) []string {
+	labels := make([]string, len(d.Tokens))
+	for i := range labels {
+		labels[i] = "O"
+	}
+	for _, e := range d.Entities {
+		switch e.Label {
+		case "PER", "ORG", "LOC", "MISC":
+		default:
+			continue
+		}
+		for i := e.Start; i < e.End; i++ {
+			labels[i] = "I-" + e.Label
+		}
+		labels[e.Start] = "B-" + e.Label
+	}
+	return labels
+}
+
+func formatValue(v *float64) string {
+	if v == nil {
+		return "?"
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"tidings/annotate"
 	"tidings/article"
+	"tidings/kb"
 	"tidings/text"
 )
 
@@ -27,13 +28,52 @@ type Pipeline struct {
 	syntax *annotate.Models
 }
 
-// New returns a pipeline with the shipped models.
+// New returns a pipeline with the shipped models and knowledge base.
 func New() (*Pipeline, error) {
-	m, err := annotate.Load()
+	m, err := LoadModels("")
 	if err != nil {
-		return nil, fmt.Errorf("loading the shipped models: %w", err)
+		return nil, err
 	}
 	return &Pipeline{syntax: m}, nil
+}
+
+// LoadModels loads the annotation models from dir (the shipped ones when
+// dir is ""), with the knowledge base's names as the recogniser's
+// gazetteer.
+func LoadModels(dir string) (*annotate.Models, error) {
+	var m *annotate.Models
+	var err error
+	if dir == "" {
+		m, err = annotate.Load()
+	} else {
+		m, err = annotate.LoadDir(dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading the models: %w", err)
+	}
+	if m.NER != nil && m.NER.WantsGazetteer() {
+		g, err := KBGazetteer()
+		if err != nil {
+			return nil, err
+		}
+		m.NER.UseGazetteer(g)
+	}
+	return m, nil
+}
+
+// KBGazetteer returns the knowledge base's names as a gazetteer for the
+// named-entity recogniser.
+func KBGazetteer() (*annotate.Gazetteer, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the knowledge base: %w", err)
+	}
+	names := k.Gazetteer()
+	out := make([]annotate.GazetteerName, len(names))
+	for i, n := range names {
+		out[i] = annotate.GazetteerName{Name: n.Name, Type: n.Type}
+	}
+	return annotate.NewGazetteer(out), nil
 }
 
 // WithSyntax returns a pipeline that tags and parses with m.

@@ -37,6 +37,9 @@ type Document struct {
 	Tokens    []Token
 	Multiword []Span // surface tokens of two or more words, in order
 	Sentences []Span // sentences as token ranges, in order, covering every token
+	// Entities are named entities (PER, ORG, LOC, MISC) and quantities
+	// (MONEY, PERCENT, QUANTITY, COUNT) as token ranges, in order.
+	Entities []Span
 }
 
 // Bytes returns the byte range of a token span in Text.

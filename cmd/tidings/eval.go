@@ -24,7 +24,7 @@ func newEval() *cobra.Command {
 			return usagef("eval: name what to evaluate (see 'tidings eval --help')")
 		},
 	}
-	c.AddCommand(newEvalTokens(), newEvalSyntax("pos"), newEvalSyntax("parse"))
+	c.AddCommand(newEvalTokens(), newEvalSyntax("pos"), newEvalSyntax("parse"), newEvalNER())
 	return c
 }
 
@@ -189,12 +189,45 @@ The last line is JSON.`,
 
 // loadModels loads the annotation models from dir, or the shipped ones.
 func loadModels(dir string) (*annotate.Models, error) {
-	if dir == "" {
-		return annotate.Load()
-	}
-	m, err := annotate.LoadDir(dir)
-	if err != nil {
+	m, err := pipeline.LoadModels(dir)
+	if err != nil && dir != "" {
 		return nil, inputError{fmt.Errorf("--model %s: %w", dir, err)}
 	}
-	return m, nil
+	return m, err
+}
+
+func newEvalNER() *cobra.Command {
+	var gold, modelDir string
+	c := &cobra.Command{
+		Use:   "ner --gold FILE [--model DIR]",
+		Short: "Score named-entity recognition against CoNLL-2003 gold",
+		Long: `Score named-entity recognition against a CoNLL-2003 file (gold IOB labels in the last column):
+precision, recall and F1 of exact entity chunks, overall and per type, as conlleval computes them.
+The given tokens are kept; words are tagged by the shipped tagger. The last line is JSON.`,
+		Example: "  tidings eval ner --gold ../shared/data/conll2003/eng.testa.dev.txt",
+		Args:    argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gold == "" {
+				return usagef("eval ner: --gold FILE is required")
+			}
+			models, err := loadModels(modelDir)
+			if err != nil {
+				return err
+			}
+			if models.NER == nil {
+				return inputError{fmt.Errorf("no named-entity model in %q", modelDir)}
+			}
+			docs, err := readNERDocuments(cmd.Context(), gold, models.Tagger)
+			if err != nil {
+				return err
+			}
+			score := models.NER.Evaluate(docs)
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "gold %s: %d documents\n%s", gold, len(docs), score)
+			return printJSON(out, nerJSON(score))
+		},
+	}
+	c.Flags().StringVar(&gold, "gold", "", "gold CoNLL-2003 file")
+	c.Flags().StringVar(&modelDir, "model", "", "model directory (default: the shipped models)")
+	return c
 }

@@ -308,3 +308,72 @@ func TestConlluColumns(t *testing.T) {
 		t.Errorf("%d sentences, %d roots, want 2 and 2:\n%s", sentences, roots, out)
 	}
 }
+
+func TestConllRoundTrip(t *testing.T) {
+	in, err := os.ReadFile("testdata/small.conll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := tidings(t, "", "analyze", "--in", "conll", "--out", "conll", "testdata/small.conll")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	inLines := strings.Split(strings.TrimRight(string(in), "\n"), "\n")
+	outLines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(inLines) != len(outLines) {
+		t.Fatalf("%d lines in, %d out:\n%s", len(inLines), len(outLines), out)
+	}
+	for i, l := range inLines {
+		o := outLines[i]
+		switch {
+		case l == "" || strings.HasPrefix(l, "-DOCSTART-"):
+			if o != l {
+				t.Errorf("line %d: %q became %q", i+1, l, o)
+			}
+		default:
+			tag := strings.TrimPrefix(o, l+" ")
+			if tag == o || !(tag == "O" || strings.HasPrefix(tag, "B-") || strings.HasPrefix(tag, "I-")) {
+				t.Errorf("line %d: %q is not the input line plus a tag", i+1, o)
+			}
+		}
+	}
+	if !strings.Contains(out, "Tallinn NNP B-NP B-LOC B-LOC") {
+		t.Errorf("Tallinn not recognised as a location:\n%s", out)
+	}
+}
+
+func TestKBLookup(t *testing.T) {
+	code, out, errOut := tidings(t, "", "kb", "lookup", "Kazakhstan")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []struct {
+		ID, Kind string
+		Score    float64
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got) == 0 || got[0].ID != "KAZ" || got[0].Kind != "country" || got[0].Score != 1 {
+		t.Errorf("kb lookup Kazakhstan = %+v", got)
+	}
+	if code, out, _ := tidings(t, "", "kb", "lookup", "no such place anywhere"); code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("unknown name: exit %d, output %q", code, out)
+	}
+}
+
+func TestEvalNER(t *testing.T) {
+	code, out, errOut := tidings(t, "", "eval", "ner", "--gold", "testdata/small.conll")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		F1    float64
+		Gold  int
+		Types map[string]struct{ Gold int }
+	}
+	lastJSON(t, out, &got)
+	if got.Gold != 2 || got.Types["LOC"].Gold != 1 || got.Types["MISC"].Gold != 1 {
+		t.Errorf("eval ner counts: %+v\n%s", got, out)
+	}
+}

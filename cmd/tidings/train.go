@@ -32,7 +32,7 @@ model, byte for byte.`,
 			return usagef("train: name the model to train (see 'tidings train --help')")
 		},
 	}
-	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse())
+	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse(), newTrainNER())
 	return c
 }
 
@@ -276,4 +276,102 @@ input (CoNLL, CoNLL-U) keeps its tokens, other text is tokenised by tidings.`,
 	c.Flags().IntVar(&opt.MinCount, "min-count", 3, "words seen fewer times are not clustered")
 	c.Flags().IntVar(&opt.Iterations, "iterations", 10, "exchange passes per granularity")
 	return c
+}
+
+// readNERDocuments reads CoNLL-2003 documents, tagged by tagger.
+func readNERDocuments(ctx context.Context, path string, tagger *annotate.Tagger) ([]annotate.NERDocument, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	defer f.Close()
+	var out []annotate.NERDocument
+	for a, err := range ingest.Read(ctx, path, f, ingest.CoNLL, ingest.Options{}) {
+		if err != nil {
+			return nil, inputError{err}
+		}
+		if d := annotate.NERDocumentOf(a, tagger); len(d) > 0 {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return nil, inputError{fmt.Errorf("%s: no sentences", path)}
+	}
+	return out, nil
+}
+
+func newTrainNER() *cobra.Command {
+	var f trainFlags
+	var folds int
+	var noGazetteer bool
+	var minWeight float64
+	c := &cobra.Command{
+		Use:   "ner --train eng.train.txt --dev eng.testa.dev.txt --out DIR",
+		Short: "Train the named-entity recogniser",
+		Long: `Train the named-entity recogniser (PER, ORG, LOC, MISC) on CoNLL-2003 files, choosing the epoch by
+dev F1. Words are tagged with DIR/` + annotate.TaggerFile + ` and use DIR/` + annotate.ClustersFile + `, which must
+exist. With --folds N (N >= 2) a second, document-level pass is trained on first-pass labels made by
+N-fold jackknifing, and kept when it improves dev F1. Writes DIR/` + annotate.NERFile + `; the last line of
+stdout is JSON with the dev scores.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := f.check(cmd); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			models, err := annotate.LoadDir(f.out)
+			if err != nil {
+				return inputError{fmt.Errorf("%s: a tagger is needed first (tidings train pos): %w", f.out, err)}
+			}
+			train, err := readNERDocuments(ctx, f.train, models.Tagger)
+			if err != nil {
+				return err
+			}
+			dev, err := readNERDocuments(ctx, f.dev, models.Tagger)
+			if err != nil {
+				return err
+			}
+			sents := 0
+			for _, d := range train {
+				sents += len(d)
+			}
+			var gazetteer *annotate.Gazetteer
+			if !noGazetteer {
+				if gazetteer, err = pipeline.KBGazetteer(); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "gazetteer: %d names from the knowledge base\n", gazetteer.Len())
+			}
+			opt, done := epochReporter(cmd, "ner", sents, "F1")
+			opt.Seed, opt.MaxEpochs, opt.MinWeight = f.seed, f.epochs, minWeight
+			start := time.Now()
+			ner, _, err := annotate.TrainNER(ctx, train, dev, models.Clusters, gazetteer, folds, opt)
+			done()
+			if err != nil {
+				return err
+			}
+			if err := annotate.WriteGzip(f.out, annotate.NERFile, func(w io.Writer) error { _, err := ner.WriteTo(w); return err }); err != nil {
+				return err
+			}
+			score := ner.Evaluate(dev)
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "wrote %s in %s\n%s", filepath.Join(f.out, annotate.NERFile), time.Since(start).Round(time.Second), score)
+			return printJSON(out, map[string]any{"model": "ner", "dev": nerJSON(score), "seconds": time.Since(start).Seconds()})
+		},
+	}
+	f.register(c)
+	c.Flags().IntVar(&folds, "folds", 0, "jackknifing folds for a second, document-level pass (0: one pass, the faster shipped model)")
+	c.Flags().BoolVar(&noGazetteer, "no-gazetteer", false, "train without the knowledge base's names as features")
+	c.Flags().Float64Var(&minWeight, "min-weight", 0.001, "drop averaged weights of smaller magnitude (a smaller model)")
+	return c
+}
+
+// nerJSON is the JSON form of a NER score.
+func nerJSON(s annotate.NERScore) map[string]any {
+	by := map[string]any{}
+	for t, x := range s.ByType {
+		by[t] = map[string]any{"precision": x.Precision, "recall": x.Recall, "f1": x.F1, "gold": x.Gold, "system": x.System, "correct": x.Correct}
+	}
+	return map[string]any{"precision": s.Overall.Precision, "recall": s.Overall.Recall, "f1": s.Overall.F1,
+		"gold": s.Overall.Gold, "system": s.Overall.System, "correct": s.Overall.Correct, "types": by}
 }

@@ -1,0 +1,884 @@
+package annotate
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"strings"
+
+	"tidings/article"
+	"tidings/text"
+)
+
+// NER recognises person, organisation, location and miscellaneous names
+// (the CoNLL-2003 types) with a greedy left-to-right averaged perceptron
+// over BILOU labels, constrained to valid label sequences. Features follow
+// Ratinov & Roth (2009): the word and its shape, affixes and context, word
+// clusters, tags, and a second pass that sees how the same word was
+// labelled elsewhere in the document. Read-only after loading.
+type NER struct {
+	weights  *Weights // first pass: local features
+	weights2 *Weights // second pass: local and document features; nil if not trained
+	labels   []string // "O", then B-, I-, L-, U- of each type
+	clusters *Clusters
+	gaz      *Gazetteer // known names; nil when trained without
+	// wantsGazetteer records that the model was trained with one, which
+	// UseGazetteer must then supply.
+	wantsGazetteer bool
+}
+
+// WantsGazetteer reports whether the model needs a gazetteer.
+func (m *NER) WantsGazetteer() bool { return m.wantsGazetteer }
+
+// UseGazetteer sets the known names; call once, before concurrent use.
+func (m *NER) UseGazetteer(g *Gazetteer) { m.gaz = g }
+
+// NERSentence is one sentence for training and evaluation: words, their
+// tags ("UPOS XPOS", or "" when none) and gold IOB2 labels.
+type NERSentence struct {
+	Form, Tag, Label []string
+}
+
+// NERDocument groups sentences, for the document-level features.
+type NERDocument []NERSentence
+
+// nerInfo is what the features know of one word.
+type nerInfo struct {
+	wordInfo
+	raw, tag, pre2, pre3 uint64
+	gaz                  uint64 // types and position of a known name covering the word, 0 when none
+}
+
+func (m *NER) infos(dst []nerInfo, words, tags []string) []nerInfo {
+	dst = dst[:0]
+	var gm []gazMatch
+	if m.gaz != nil {
+		lower := make([]uint64, len(words))
+		for i, w := range words {
+			lower[i] = hashLower(fnvOffset, w)
+		}
+		gm = make([]gazMatch, len(words))
+		m.gaz.match(words, lower, gm)
+	}
+	for i, w := range words {
+		var lex lexEntry
+		if m.clusters != nil {
+			x := m.clusters.classes[w]
+			lex = lexEntry{coarse: x[0], fine: x[1]}
+		}
+		ni := nerInfo{wordInfo: infoOf(w, lex), raw: hashString(fnvOffset+21, w)}
+		ni.pre2 = hashLower(fnvOffset+22, prefixRunes(w, 2))
+		ni.pre3 = hashLower(fnvOffset+23, prefixRunes(w, 3))
+		if tags != nil {
+			ni.tag = hashString(fnvOffset+24, tags[i])
+		}
+		if gm != nil && gm[i].types != 0 {
+			ni.gaz = uint64(gm[i].types)<<8 | uint64(gm[i].pos)
+		}
+		dst = append(dst, ni)
+	}
+	return dst
+}
+
+var (
+	nerPadBefore = nerInfo{wordInfo: padBefore, raw: padBefore.lower, tag: padBefore.lower}
+	nerPadAfter  = nerInfo{wordInfo: padAfter, raw: padAfter.lower, tag: padAfter.lower}
+)
+
+// nerFeatures appends the local features of word i given the two previous
+// labels; caps tells whether the sentence is written in capitals.
+func nerFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uint64 {
+	at := func(k int) *nerInfo {
+		switch {
+		case k < 0:
+			return &nerPadBefore
+		case k >= len(ws):
+			return &nerPadAfter
+		}
+		return &ws[k]
+	}
+	w, wp, wpp, wn, wnn := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	l1, l2 := uint64(p1+3), uint64(p2+3)
+	flags := w.flags(i == 0)
+	if caps {
+		flags |= 32
+	}
+	h := func(t uint64, vs ...uint64) uint64 {
+		x := feat(300 + t)
+		for _, v := range vs {
+			x = hashInt(x, v)
+		}
+		return x
+	}
+	return append(fs,
+		feat(300),
+		h(1, w.raw), h(2, w.lower), h(3, w.shape), h(4, flags),
+		h(5, w.suf2), h(6, w.suf3), h(7, w.suf4), h(8, w.pre2), h(9, w.pre3),
+		h(10, wp.lower), h(11, wn.lower), h(12, wpp.lower), h(13, wnn.lower),
+		h(14, wp.shape), h(15, wn.shape), h(16, wp.raw), h(17, wn.raw),
+		h(18, w.fine), h(19, w.coarse), h(20, wp.fine), h(21, wn.fine), h(22, wp.coarse), h(23, wn.coarse),
+		h(24, w.tag), h(25, wp.tag), h(26, wn.tag),
+		h(27, l1), h(28, l2), h(29, l1, l2), h(30, l1, w.lower), h(31, l1, w.shape), h(32, l1, w.fine),
+		h(33, wp.lower, w.lower), h(34, w.lower, wn.lower), h(35, wp.shape, w.shape, wn.shape),
+		h(36, flags, w.fine), h(37, w.shape, wn.lower), h(38, wp.lower, w.shape),
+		h(39, w.gaz), h(40, wp.gaz), h(41, wn.gaz), h(42, w.gaz, flags), h(43, l1, w.gaz),
+	)
+}
+
+// docFeatures appends the second pass's document features for word i:
+// the labels the first pass gave to the same word elsewhere in the
+// document (majority type and position), and to the entity it is part of.
+func docFeatures(fs []uint64, word string, votes map[string]*labelVotes, labels []string) []uint64 {
+	v := votes[word]
+	h := func(t uint64, vs ...uint64) uint64 {
+		x := feat(400 + t)
+		for _, v := range vs {
+			x = hashInt(x, v)
+		}
+		return x
+	}
+	if v == nil || v.total <= 1 {
+		return append(fs, h(1))
+	}
+	best, bestN := 0, -1
+	for c, n := range v.counts {
+		if n > bestN {
+			best, bestN = c, n
+		}
+	}
+	typ := uint64(0)
+	if best > 0 {
+		typ = uint64(typeIndex(labels[best]) + 1)
+	}
+	share := uint64(bestN * 4 / v.total) // quarter shares
+	return append(fs, h(2, typ), h(3, typ, share), h(4, uint64(best)))
+}
+
+// labelVotes counts the first-pass labels of one word type in a document.
+type labelVotes struct {
+	counts map[int]int
+	total  int
+}
+
+func typeIndex(label string) int {
+	switch label[2:] {
+	case "PER":
+		return 0
+	case "ORG":
+		return 1
+	case "LOC":
+		return 2
+	}
+	return 3
+}
+
+// nerTypes are the CoNLL-2003 entity types.
+var nerTypes = []string{"PER", "ORG", "LOC", "MISC"}
+
+func newNERLabels() []string {
+	labels := []string{"O"}
+	for _, t := range nerTypes {
+		for _, p := range []string{"B-", "I-", "L-", "U-"} {
+			labels = append(labels, p+t)
+		}
+	}
+	return labels
+}
+
+// allowed reports whether label c may follow label prev (-1: start).
+func (m *NER) allowed(prev, c int) bool {
+	lp, lc := "O", m.labels[c]
+	if prev >= 0 {
+		lp = m.labels[prev]
+	}
+	inside := lp[0] == 'B' || lp[0] == 'I'
+	switch lc[0] {
+	case 'I', 'L':
+		return inside && lp[2:] == lc[2:]
+	default:
+		return !inside
+	}
+}
+
+// nerScratch is per-call working memory.
+type nerScratch struct {
+	infos  []nerInfo
+	feats  []uint64
+	scores []float32
+}
+
+// decode labels one sentence greedily with weights w; votes (may be nil)
+// adds the document features of the second pass.
+func (m *NER) decode(w *Weights, words []string, ws []nerInfo, votes map[string]*labelVotes, out []int, sc *nerScratch) {
+	if cap(sc.scores) < len(m.labels) {
+		sc.scores = make([]float32, len(m.labels))
+	}
+	scores := sc.scores[:len(m.labels)]
+	caps := allCaps(words)
+	p1, p2 := -1, -2
+	for i := range words {
+		sc.feats = nerFeatures(sc.feats[:0], ws, i, p1, p2, caps)
+		if votes != nil {
+			sc.feats = docFeatures(sc.feats, words[i], votes, m.labels)
+		}
+		clear(scores)
+		w.Score(sc.feats, scores)
+		best := -1
+		for c, s := range scores {
+			if m.allowed(p1, c) && (best < 0 || s > scores[best]) {
+				best = c
+			}
+		}
+		// The last word cannot leave an entity open.
+		if i == len(words)-1 && (m.labels[best][0] == 'B' || m.labels[best][0] == 'I') {
+			best = m.closeEntity(best)
+		}
+		out[i] = best
+		p2, p1 = p1, best
+	}
+}
+
+// closeEntity turns an open label (B-, I-) into the closed one (U-, L-).
+func (m *NER) closeEntity(c int) int {
+	l := m.labels[c]
+	want := "U-" + l[2:]
+	if l[0] == 'I' {
+		want = "L-" + l[2:]
+	}
+	for k, x := range m.labels {
+		if x == want {
+			return k
+		}
+	}
+	return c
+}
+
+func allCaps(words []string) bool {
+	letters, upper := 0, 0
+	for _, w := range words {
+		for _, r := range w {
+			if r >= 'a' && r <= 'z' {
+				letters++
+			} else if r >= 'A' && r <= 'Z' {
+				letters++
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*9
+}
+
+// LabelDocument labels every sentence of a document: the first pass, then
+// (when trained) the second pass with the document's first-pass votes.
+// tags may be nil. Returns IOB2 labels per sentence.
+func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
+	var sc nerScratch
+	first := make([][]int, len(sents))
+	infos := make([][]nerInfo, len(sents))
+	for si, words := range sents {
+		var t []string
+		if tags != nil {
+			t = tags[si]
+		}
+		infos[si] = m.infos(nil, words, t)
+		first[si] = make([]int, len(words))
+		m.decode(m.weights, words, infos[si], nil, first[si], &sc)
+	}
+	final := first
+	if m.weights2 != nil {
+		votes := collectVotes(sents, first)
+		final = make([][]int, len(sents))
+		for si, words := range sents {
+			final[si] = make([]int, len(words))
+			m.decode(m.weights2, words, infos[si], votes, final[si], &sc)
+		}
+	}
+	out := make([][]string, len(sents))
+	for si := range sents {
+		out[si] = chunksToIOB2(m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si]))), len(sents[si]))
+	}
+	return out
+}
+
+func chunksToIOB2(chunks []Chunk, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, c := range chunks {
+		for i := c.Start; i < c.End; i++ {
+			out[i] = "I-" + c.Type
+		}
+		out[c.Start] = "B-" + c.Type
+	}
+	return out
+}
+
+// collectVotes counts, per capitalised word type, the labels given to it.
+func collectVotes(sents [][]string, labels [][]int) map[string]*labelVotes {
+	votes := map[string]*labelVotes{}
+	for si, words := range sents {
+		for i, w := range words {
+			if w == "" || !(w[0] >= 'A' && w[0] <= 'Z') {
+				continue
+			}
+			v := votes[w]
+			if v == nil {
+				v = &labelVotes{counts: map[int]int{}}
+				votes[w] = v
+			}
+			v.counts[labels[si][i]]++
+			v.total++
+		}
+	}
+	return votes
+}
+
+// toIOB2 converts BILOU label ids to IOB2 strings.
+func toIOB2(labels []string, ids []int) []string {
+	out := make([]string, len(ids))
+	for i, c := range ids {
+		l := labels[c]
+		switch l[0] {
+		case 'B', 'U':
+			out[i] = "B-" + l[2:]
+		case 'I', 'L':
+			out[i] = "I-" + l[2:]
+		default:
+			out[i] = "O"
+		}
+	}
+	return out
+}
+
+// toBILOU converts IOB2 (or IOB1) labels to BILOU label ids.
+func toBILOU(index map[string]int, iob []string) []int {
+	out := make([]int, len(iob))
+	for i, l := range iob {
+		if l == "O" || len(l) < 3 {
+			out[i] = index["O"]
+			continue
+		}
+		typ := l[2:]
+		begins := l[0] == 'B' || i == 0 || iob[i-1] == "O" || len(iob[i-1]) < 3 || iob[i-1][2:] != typ
+		ends := i == len(iob)-1 || len(iob[i+1]) < 3 || iob[i+1][0] == 'B' || iob[i+1] == "O" || iob[i+1][2:] != typ
+		p := "I-"
+		switch {
+		case begins && ends:
+			p = "U-"
+		case begins:
+			p = "B-"
+		case ends:
+			p = "L-"
+		}
+		out[i] = index[p+typ]
+	}
+	return out
+}
+
+// TrainNER learns the recogniser from documents, choosing each pass's
+// epoch by F1 on dev. The second pass trains on first-pass votes made by
+// jackknifing over folds, so that it learns how far to trust them.
+func TrainNER(ctx context.Context, train, dev []NERDocument, clusters *Clusters, gaz *Gazetteer, folds int, opt TrainOptions) (*NER, float64, error) {
+	opt = opt.withDefaults()
+	m := &NER{labels: newNERLabels(), clusters: clusters, gaz: gaz}
+	index := map[string]int{}
+	for i, l := range m.labels {
+		index[l] = i
+	}
+	w1, f1, err := m.trainPass(ctx, train, dev, nil, index, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	m.weights = w1
+	if folds < 2 {
+		return m, f1, nil
+	}
+	// First-pass labels of the training documents, each from a model that
+	// did not see it.
+	votes := make([]map[string]*labelVotes, len(train))
+	for f := 0; f < folds; f++ {
+		var in []NERDocument
+		var held []int
+		for i, d := range train {
+			if i%folds == f {
+				held = append(held, i)
+			} else {
+				in = append(in, d)
+			}
+		}
+		o := opt
+		o.Progress, o.Step = nil, nil
+		o.Patience = o.MaxEpochs + 1
+		o.MaxEpochs = min(o.MaxEpochs, 8)
+		fm := &NER{labels: m.labels, clusters: clusters, gaz: gaz}
+		w, _, err := fm.trainPass(ctx, in, nil, nil, index, o)
+		if err != nil {
+			return nil, 0, fmt.Errorf("jackknife fold %d: %w", f+1, err)
+		}
+		fm.weights = w
+		for _, i := range held {
+			votes[i] = fm.firstPassVotes(train[i])
+		}
+	}
+	w2, f2, err := m.trainPass(ctx, train, dev, votes, index, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	if f2 > f1 {
+		m.weights2 = w2
+		return m, f2, nil
+	}
+	return m, f1, nil
+}
+
+func (m *NER) firstPassVotes(d NERDocument) map[string]*labelVotes {
+	var sc nerScratch
+	sents := make([][]string, len(d))
+	labels := make([][]int, len(d))
+	for si, s := range d {
+		sents[si] = s.Form
+		labels[si] = make([]int, len(s.Form))
+		m.decode(m.weights, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag)), nil, labels[si], &sc)
+	}
+	return collectVotes(sents, labels)
+}
+
+func tagsOrNil(t []string) []string {
+	if len(t) == 0 || t[0] == "" {
+		return nil
+	}
+	return t
+}
+
+// trainPass trains one pass; votes (per training document) switches on
+// the document features.
+func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []map[string]*labelVotes, index map[string]int, opt TrainOptions) (*Weights, float64, error) {
+	type sent struct {
+		doc   int
+		words []string
+		infos []nerInfo
+		gold  []int
+	}
+	var sents []sent
+	n := 0
+	for di, d := range train {
+		for _, s := range d {
+			gold := toBILOU(index, s.Label)
+			sents = append(sents, sent{di, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag)), gold})
+			// Every fifth sentence also in lower case, so that text that
+			// lost its capitals still yields names.
+			if n++; n%5 == 0 {
+				lower := make([]string, len(s.Form))
+				for i, w := range s.Form {
+					lower[i] = strings.ToLower(w)
+				}
+				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(s.Tag)), gold})
+			}
+		}
+	}
+	if len(sents) == 0 {
+		return nil, 0, fmt.Errorf("train ner: no sentences")
+	}
+	tr := NewTrainer(len(m.labels))
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, len(m.labels))
+	var feats []uint64
+	var best *Weights
+	bestF, sinceBest := -1.0, 0
+	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, k := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+			s := sents[k]
+			caps := allCaps(s.words)
+			var v map[string]*labelVotes
+			if votes != nil {
+				v = votes[s.doc]
+			}
+			p1, p2 := -1, -2
+			for i := range s.words {
+				feats = nerFeatures(feats[:0], s.infos, i, p1, p2, caps)
+				if votes != nil {
+					feats = docFeatures(feats, s.words[i], v, m.labels)
+				}
+				clear(scores)
+				tr.Score(feats, scores)
+				guess := -1
+				for c, sc := range scores {
+					if m.allowed(p1, c) && (guess < 0 || sc > scores[guess]) {
+						guess = c
+					}
+				}
+				tr.Tick()
+				g := s.gold[i]
+				if guess != g {
+					tr.Update(feats, g, 1)
+					tr.Update(feats, guess, -1)
+				} else {
+					correct++
+				}
+				total++
+				// Follow the gold history: BILOU constraints make a wrong
+				// history cascade, and the gold one teaches the transitions.
+				p2, p1 = p1, g
+			}
+			if opt.Step != nil {
+				opt.Step()
+			}
+		}
+		w := tr.Average(opt.MinWeight)
+		f := 0.0
+		if len(dev) > 0 {
+			saved1, saved2 := m.weights, m.weights2
+			if votes == nil {
+				m.weights, m.weights2 = w, nil
+			} else {
+				m.weights2 = w
+			}
+			f = m.Evaluate(dev).Overall.F1
+			m.weights, m.weights2 = saved1, saved2
+		}
+		if opt.Progress != nil {
+			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), f)
+		}
+		if f > bestF || len(dev) == 0 {
+			best, bestF, sinceBest = w, f, 0
+		} else if sinceBest++; sinceBest >= opt.Patience {
+			break
+		}
+	}
+	return best, bestF, nil
+}
+
+// Labels returns the BILOU labels.
+func (m *NER) Labels() []string { return m.labels }
+
+// NERScore holds conlleval-style precision, recall and F1, overall and per
+// entity type.
+type NERScore struct {
+	Overall PRFCounts
+	ByType  map[string]PRFCounts
+}
+
+// PRFCounts are chunk counts with the derived figures.
+type PRFCounts struct {
+	Gold, System, Correct int
+	Precision, Recall, F1 float64
+}
+
+func (p *PRFCounts) finish() {
+	if p.System > 0 {
+		p.Precision = float64(p.Correct) / float64(p.System)
+	}
+	if p.Gold > 0 {
+		p.Recall = float64(p.Correct) / float64(p.Gold)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+}
+
+// Evaluate labels the documents and scores them as conlleval does.
+func (m *NER) Evaluate(docs []NERDocument) NERScore {
+	var gold, sys [][]string
+	for _, d := range docs {
+		sents := make([][]string, len(d))
+		tags := make([][]string, len(d))
+		hasTags := true
+		for i, s := range d {
+			sents[i] = s.Form
+			tags[i] = s.Tag
+			gold = append(gold, s.Label)
+			if tagsOrNil(s.Tag) == nil {
+				hasTags = false
+			}
+		}
+		if !hasTags {
+			tags = nil
+		}
+		sys = append(sys, m.LabelDocument(sents, tags)...)
+	}
+	return ScoreChunks(gold, sys)
+}
+
+// ScoreChunks compares IOB label sequences chunk by chunk, with the chunk
+// boundaries of conlleval (a chunk starts at B-, or at I- after another
+// type or O; it ends before B-, O or another type).
+func ScoreChunks(gold, sys [][]string) NERScore {
+	sc := NERScore{ByType: map[string]PRFCounts{}}
+	for i := range gold {
+		g, s := Chunks(gold[i]), Chunks(sys[i])
+		gs := map[Chunk]bool{}
+		for _, c := range g {
+			gs[c] = true
+			x := sc.ByType[c.Type]
+			x.Gold++
+			sc.ByType[c.Type] = x
+			sc.Overall.Gold++
+		}
+		for _, c := range s {
+			x := sc.ByType[c.Type]
+			x.System++
+			if gs[c] {
+				x.Correct++
+				sc.Overall.Correct++
+			}
+			sc.ByType[c.Type] = x
+			sc.Overall.System++
+		}
+	}
+	sc.Overall.finish()
+	for t, x := range sc.ByType {
+		x.finish()
+		sc.ByType[t] = x
+	}
+	return sc
+}
+
+// Chunk is one entity: a type over words [Start, End).
+type Chunk struct {
+	Type       string
+	Start, End int
+}
+
+// Chunks extracts the chunks of an IOB label sequence as conlleval does.
+func Chunks(labels []string) []Chunk {
+	var out []Chunk
+	start, typ := -1, ""
+	for i := 0; i <= len(labels); i++ {
+		l := "O"
+		if i < len(labels) {
+			l = labels[i]
+		}
+		tag, t := "O", ""
+		if l != "O" && len(l) > 2 {
+			tag, t = l[:1], l[2:]
+		}
+		// end of the open chunk?
+		if start >= 0 && (tag == "O" || tag == "B" || tag == "U" || t != typ) {
+			out = append(out, Chunk{typ, start, i})
+			start = -1
+		}
+		if tag != "O" && start < 0 {
+			start, typ = i, t
+		}
+	}
+	return out
+}
+
+// sortedTypes returns the entity types of a score in order.
+func (s NERScore) sortedTypes() []string {
+	var ts []string
+	for t := range s.ByType {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
+}
+
+// String renders the score like conlleval's summary.
+func (s NERScore) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "overall  P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n",
+		s.Overall.Precision, s.Overall.Recall, s.Overall.F1, s.Overall.Gold, s.Overall.System, s.Overall.Correct)
+	for _, t := range s.sortedTypes() {
+		x := s.ByType[t]
+		fmt.Fprintf(&b, "%-7s  P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", t, x.Precision, x.Recall, x.F1, x.Gold, x.System, x.Correct)
+	}
+	return b.String()
+}
+
+type nerHeader struct {
+	Labels     []string
+	SecondPass bool
+	Gazetteer  bool // trained with gazetteer features
+}
+
+// WriteTo writes the recogniser (its clusters are written separately).
+func (m *NER) WriteTo(w io.Writer) (int64, error) {
+	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil}, m.weights); err != nil {
+		return 0, err
+	}
+	if m.weights2 != nil {
+		if _, err := m.weights2.WriteTo(w); err != nil {
+			return 0, err
+		}
+	}
+	return 0, nil
+}
+
+// ReadNER reads a recogniser written by WriteTo.
+func ReadNER(r io.Reader, clusters *Clusters) (*NER, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var h nerHeader
+	w, err := readModel(br, "TDNER1\n", &h)
+	if err != nil {
+		return nil, err
+	}
+	m := &NER{weights: w, labels: h.Labels, clusters: clusters, wantsGazetteer: h.Gazetteer}
+	if w.NClasses != len(m.labels) {
+		return nil, errors.New("ner: header and weights disagree")
+	}
+	if h.SecondPass {
+		if m.weights2, err = ReadWeights(br); err != nil {
+			return nil, fmt.Errorf("ner second pass: %w", err)
+		}
+	}
+	return m, nil
+}
+
+// NERDocumentOf returns the sentences of a CoNLL-2003 article (gold labels
+// in the last column), tagged by tagger when it is not nil.
+func NERDocumentOf(a article.Article, tagger *Tagger) NERDocument {
+	if a.Given == nil {
+		return nil
+	}
+	var d NERDocument
+	for _, s := range a.Given.Sentences {
+		var ns NERSentence
+		for _, t := range s.Tokens {
+			ns.Form = append(ns.Form, t.Form)
+			label := "O"
+			if n := len(t.Columns); n > 1 {
+				label = t.Columns[n-1]
+			}
+			ns.Label = append(ns.Label, label)
+		}
+		if len(ns.Form) == 0 {
+			continue
+		}
+		if tagger != nil {
+			ns.Tag = tagger.JointTags(ns.Form)
+		}
+		d = append(d, ns)
+	}
+	return d
+}
+
+// Recognize returns the named entities of an annotated document (tags
+// filled) as token spans labelled with their type.
+func (m *NER) Recognize(doc *text.Document) []text.Span {
+	sents := make([][]string, len(doc.Sentences))
+	tags := make([][]string, len(doc.Sentences))
+	for si, s := range doc.Sentences {
+		words := make([]string, 0, s.End-s.Start)
+		ts := make([]string, 0, s.End-s.Start)
+		for _, t := range doc.Tokens[s.Start:s.End] {
+			words = append(words, t.Form)
+			ts = append(ts, t.UPOS+" "+t.XPOS)
+		}
+		sents[si], tags[si] = words, ts
+	}
+	var out []text.Span
+	for si, labels := range m.LabelDocument(sents, tags) {
+		base := doc.Sentences[si].Start
+		for _, c := range Chunks(labels) {
+			out = append(out, text.Span{Start: base + c.Start, End: base + c.End, Label: c.Type})
+		}
+	}
+	return out
+}
+
+// preferKnownNames replaces the model's entities inside a long known name
+// (three words or more, of one type: "Kazakh Ministry of Internal
+// Affairs") by that name, when the model found an entity there but split
+// it: such exact matches are more reliable than the model's boundaries.
+func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
+	if m.gaz == nil || len(chunks) == 0 {
+		return chunks
+	}
+	lower := make([]uint64, len(words))
+	for i, w := range words {
+		lower[i] = hashLower(fnvOffset, w)
+	}
+	gm := make([]gazMatch, len(words))
+	m.gaz.match(words, lower, gm)
+	for i := 0; i < len(words); i++ {
+		if gm[i].pos != 1 {
+			continue
+		}
+		end := i + 1
+		for end < len(words) && gm[end].pos == 2 || end < len(words) && gm[end].pos == 3 {
+			end++
+			if gm[end-1].pos == 3 {
+				break
+			}
+		}
+		t := gm[i].types
+		if end-i < 3 || t&(t-1) != 0 { // short, or more than one type
+			continue
+		}
+		typ := nerTypes[bitIndex(t)]
+		var kept []Chunk
+		inside, crosses := 0, false
+		for _, c := range chunks {
+			switch {
+			case c.End <= i || c.Start >= end:
+				kept = append(kept, c)
+			case c.Start >= i && c.End <= end:
+				inside++
+			default:
+				crosses = true
+			}
+		}
+		if crosses || inside == 0 || inside == 1 && chunkAt(chunks, i, end, typ) {
+			continue
+		}
+		kept = append(kept, Chunk{Type: typ, Start: i, End: end})
+		sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+		chunks = kept
+		i = end - 1
+	}
+	return chunks
+}
+
+func chunkAt(chunks []Chunk, start, end int, typ string) bool {
+	for _, c := range chunks {
+		if c.Start == start && c.End == end && c.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
+func bitIndex(t uint8) int {
+	for i := 0; i < 8; i++ {
+		if t == 1<<i {
+			return i
+		}
+	}
+	return 0
+}
+
+// MergeSpans merges two ordered span lists; a span of b that overlaps one
+// of a is dropped (a wins).
+func MergeSpans(a, b []text.Span) []text.Span {
+	out := make([]text.Span, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || i < len(a) && a[i].Start <= b[j].Start:
+			out = append(out, a[i])
+			i++
+		default:
+			overlaps := len(out) > 0 && out[len(out)-1].End > b[j].Start || i < len(a) && a[i].Start < b[j].End
+			if !overlaps {
+				out = append(out, b[j])
+			}
+			j++
+		}
+	}
+	return out
+}

@@ -1,0 +1,158 @@
+package annotate
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"testing"
+
+	"tidings/text"
+)
+
+func TestChunks(t *testing.T) {
+	tests := []struct {
+		labels []string
+		want   []Chunk
+	}{
+		{[]string{"B-PER", "I-PER", "O", "B-LOC"}, []Chunk{{"PER", 0, 2}, {"LOC", 3, 4}}},
+		{[]string{"I-ORG", "I-ORG", "I-LOC"}, []Chunk{{"ORG", 0, 2}, {"LOC", 2, 3}}}, // IOB1-style starts
+		{[]string{"B-MISC", "B-MISC"}, []Chunk{{"MISC", 0, 1}, {"MISC", 1, 2}}},
+		{[]string{"O", "O"}, nil},
+	}
+	for _, tt := range tests {
+		if got := Chunks(tt.labels); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Chunks(%v) = %v, want %v", tt.labels, got, tt.want)
+		}
+	}
+	s := ScoreChunks([][]string{{"B-PER", "I-PER", "O", "B-LOC"}}, [][]string{{"B-PER", "O", "O", "B-LOC"}})
+	if s.Overall.Correct != 1 || s.Overall.Gold != 2 || s.Overall.System != 2 || s.Overall.F1 != 0.5 {
+		t.Errorf("ScoreChunks = %+v", s.Overall)
+	}
+}
+
+func TestBILOU(t *testing.T) {
+	labels := newNERLabels()
+	index := map[string]int{}
+	for i, l := range labels {
+		index[l] = i
+	}
+	iob := []string{"B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"}
+	ids := toBILOU(index, iob)
+	var got []string
+	for _, id := range ids {
+		got = append(got, labels[id])
+	}
+	want := []string{"B-PER", "I-PER", "L-PER", "O", "U-LOC", "U-LOC", "U-ORG"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("toBILOU = %v, want %v", got, want)
+	}
+	if back := toIOB2(labels, ids); !reflect.DeepEqual(back, []string{"B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG"}) {
+		t.Errorf("toIOB2 = %v", back)
+	}
+}
+
+func TestTrainNERToy(t *testing.T) {
+	doc := NERDocument{
+		{Form: split("Tokayev met Putin in Moscow"), Label: split("B-PER O B-PER O B-LOC")},
+		{Form: split("The CSTO sent troops to Almaty"), Label: split("O B-ORG O O O B-LOC")},
+		{Form: split("Putin spoke in Almaty"), Label: split("B-PER O O B-LOC")},
+	}
+	m, f1, err := TrainNER(context.Background(), []NERDocument{doc}, []NERDocument{doc}, nil, nil, 0, TrainOptions{Seed: 1, MaxEpochs: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f1 < 1 {
+		t.Errorf("NER does not fit its toy data: F1 %.3f", f1)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadNER(&buf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := m2.LabelDocument([][]string{split("Putin met Tokayev in Moscow")}, nil)[0]
+	if want := split("B-PER O B-PER O B-LOC"); !reflect.DeepEqual(got, want) {
+		t.Errorf("labels = %v, want %v", got, want)
+	}
+}
+
+func BenchmarkNER(b *testing.B) {
+	m := loadOrFail(b)
+	if m.NER == nil {
+		b.Skip("no NER model")
+	}
+	if m.NER.WantsGazetteer() {
+		// The pipeline supplies the knowledge base's names; annotate cannot
+		// import kb, so the benchmark uses a small stand-in of the same shape.
+		m.NER.UseGazetteer(NewGazetteer([]GazetteerName{{"Kazakhstan", "LOC"}, {"Russia", "LOC"}, {"United States", "LOC"}, {"CSTO", "ORG"}, {"Kazakh", "MISC"}}))
+	}
+	sents := devOrSkip(b)
+	doc := &text.Document{}
+	var all []string
+	for _, s := range sents {
+		all = append(all, s.Form...)
+	}
+	// One document of EWT dev's words, annotated once; only NER is timed.
+	var given [][]text.GivenToken
+	for _, s := range sents {
+		var g []text.GivenToken
+		for _, w := range s.Form {
+			g = append(g, text.GivenToken{Form: w, SpaceAfter: true})
+		}
+		given = append(given, g)
+	}
+	var buf bytes.Buffer
+	for _, w := range all {
+		buf.WriteString(w + " ")
+	}
+	doc = text.FromGiven(buf.String(), given)
+	m.annotateSyntax(doc)
+	b.ResetTimer()
+	for b.Loop() {
+		m.NER.Recognize(doc)
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestNERTrainingIsReproducible(t *testing.T) {
+	doc := NERDocument{
+		{Form: split("Tokayev met Putin in Moscow"), Label: split("B-PER O B-PER O B-LOC")},
+		{Form: split("The CSTO sent troops to Almaty"), Label: split("O B-ORG O O O B-LOC")},
+	}
+	g := NewGazetteer([]GazetteerName{{"Moscow", "LOC"}, {"CSTO", "ORG"}})
+	train := func() []byte {
+		m, _, err := TrainNER(context.Background(), []NERDocument{doc, doc}, []NERDocument{doc}, nil, g, 2, TrainOptions{Seed: 3, MaxEpochs: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		m.WriteTo(&buf)
+		return buf.Bytes()
+	}
+	if !bytes.Equal(train(), train()) {
+		t.Error("two NER trainings with the same seed differ")
+	}
+}
+
+func TestGazetteerMatch(t *testing.T) {
+	g := NewGazetteer([]GazetteerName{{"Mangystau Region", "LOC"}, {"Mangystau", "LOC"}, {"Kazakh Ministry of Internal Affairs", "ORG"}, {"Kazakh", "MISC"}})
+	words := split("the Kazakh Ministry of Internal Affairs said Mangystau region")
+	lower := make([]uint64, len(words))
+	for i, w := range words {
+		lower[i] = hashLower(fnvOffset, w)
+	}
+	out := make([]gazMatch, len(words))
+	g.match(words, lower, out)
+	// the ministry: five words of ORG; Mangystau alone (region is lower case)
+	want := []uint8{0, 1, 2, 2, 2, 3, 0, 4, 0}
+	for i, w := range want {
+		if out[i].pos != w {
+			t.Fatalf("positions = %v, want %v", out, want)
+		}
+	}
+	if out[1].types != 1<<1 || out[7].types != 1<<2 {
+		t.Errorf("types = %v", out)
+	}
+}

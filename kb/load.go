@@ -1,0 +1,463 @@
+package kb
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+
+	"tidings/kb/internal/table"
+)
+
+// The tables' columns; a file whose header differs fails to load.
+var (
+	countryColumns      = []string{"id", "alpha2", "name", "official", "aliases", "demonyms", "capital", "independent"}
+	subdivisionColumns  = []string{"code", "country", "name", "type", "parent", "aliases"}
+	cityColumns         = []string{"geonames_id", "name", "ascii_name", "country", "population", "admin1", "feature_code"}
+	curatedCountryCols  = []string{"id", "aliases", "demonyms", "nouns", "article", "drop"}
+	curatedPlaceCols    = []string{"id", "name", "aliases"}
+	organisationColumns = []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded"}
+	mediaColumns        = []string{"id", "name", "aliases", "country", "kind"}
+	bodyColumns         = []string{"id", "kind", "country", "name", "aliases"}
+)
+
+// Load parses the embedded tables into a KB. Each call parses afresh;
+// callers load once and share the result.
+func Load() (*KB, error) {
+	return load(files)
+}
+
+// loader accumulates entries while the tables are read.
+type loader struct {
+	fsys    fs.FS
+	entries []Entry
+	byID    map[string]int
+	the     map[string]bool     // countries whose name takes "the"
+	nouns   map[string][]string // country -> nouns for its people ("Briton")
+}
+
+func load(fsys fs.FS) (*KB, error) {
+	l := &loader{fsys: fsys, byID: map[string]int{}, the: map[string]bool{}, nouns: map[string][]string{}}
+	steps := []struct {
+		file string
+		cols []string
+		fn   func(table.Table) error
+	}{
+		{"data/countries.tsv.gz", countryColumns, l.countries},
+		{"curated/countries.tsv", curatedCountryCols, l.curatedCountries},
+		{"data/subdivisions.tsv.gz", subdivisionColumns, l.subdivisions},
+		{"data/cities.tsv.gz", cityColumns, l.cities},
+		{"curated/places.tsv", curatedPlaceCols, l.places},
+		{"curated/organisations.tsv", organisationColumns, l.organisations},
+		{"curated/media.tsv", mediaColumns, l.media},
+		{"curated/bodies.tsv", bodyColumns, l.bodies},
+	}
+	tables := make([]table.Table, len(steps))
+	capacity := 0
+	for i, s := range steps {
+		t, err := l.read(s.file, s.cols)
+		if err != nil {
+			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
+		}
+		tables[i] = t
+		capacity += len(t.Rows)
+	}
+	// Room for the expanded body patterns and the demonyms, so that the
+	// entries are not copied as they grow.
+	capacity += len(tables[len(tables)-1].Rows) * 200
+	l.entries = make([]Entry, 0, capacity)
+	for i, s := range steps {
+		if err := s.fn(tables[i]); err != nil {
+			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
+		}
+	}
+	l.demonymEntries()
+	return l.index(), nil
+}
+
+func (l *loader) read(name string, cols []string) (table.Table, error) {
+	raw, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		return table.Table{}, err
+	}
+	if strings.HasSuffix(name, ".gz") {
+		return table.ReadGzip(raw, cols)
+	}
+	return table.Parse(string(raw), cols)
+}
+
+func (l *loader) add(e Entry) error {
+	if e.ID == "" || e.Name == "" {
+		return fmt.Errorf("entry without id or name: %q %q", e.ID, e.Name)
+	}
+	if _, dup := l.byID[e.ID]; dup {
+		return fmt.Errorf("duplicate id %s", e.ID)
+	}
+	l.byID[e.ID] = len(l.entries)
+	l.entries = append(l.entries, e)
+	return nil
+}
+
+// entry returns the loaded entry with the given ID, or an error naming it.
+func (l *loader) entry(id string) (*Entry, error) {
+	i, ok := l.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("unknown id %q", id)
+	}
+	return &l.entries[i], nil
+}
+
+func (l *loader) country(code string) error {
+	e, err := l.entry(code)
+	if err != nil || e.Kind != KindCountry {
+		return fmt.Errorf("unknown country %q", code)
+	}
+	return nil
+}
+
+func (l *loader) countries(t table.Table) error {
+	for _, r := range t.Rows {
+		if err := l.add(Entry{
+			ID: r[0], Alpha2: r[1], Name: r[2], Official: r[3], Aliases: table.List(r[4]),
+			Demonyms: table.List(r[5]), Capital: r[6], Independent: r[7] == "true",
+			Kind: KindCountry, Type: TypeLOC, Country: r[0],
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// curatedCountries adds hand-written aliases and demonyms to countries
+// and drops source aliases that are not names of the country in English
+// text (Iceland's "Island", Thailand's "Thai"); the curated demonyms come
+// first, as the more usual ("Kazakh" before "Kazakhstani").
+func (l *loader) curatedCountries(t table.Table) error {
+	for _, r := range t.Rows {
+		e, err := l.entry(r[0])
+		if err != nil || e.Kind != KindCountry {
+			return fmt.Errorf("unknown country %q", r[0])
+		}
+		for _, d := range table.List(r[5]) {
+			i := slices.Index(e.Aliases, d)
+			if i < 0 {
+				return fmt.Errorf("%s: no alias %q to drop", r[0], d)
+			}
+			e.Aliases = slices.Delete(e.Aliases, i, i+1)
+		}
+		e.Aliases = appendNew(e.Aliases, e.Name, table.List(r[1])...)
+		e.Demonyms = appendNew(table.List(r[2]), "", e.Demonyms...)
+		l.nouns[r[0]] = table.List(r[3])
+		switch r[4] {
+		case "the":
+			l.the[r[0]] = true
+		case "":
+		default:
+			return fmt.Errorf("%s: article %q, want \"the\" or nothing", r[0], r[4])
+		}
+	}
+	return nil
+}
+
+func (l *loader) subdivisions(t table.Table) error {
+	for _, r := range t.Rows {
+		if err := l.add(Entry{
+			ID: r[0], Country: r[1], Name: r[2], Subtype: r[3], Parent: r[4], Aliases: table.List(r[5]),
+			Kind: KindRegion, Type: TypeLOC,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) cities(t table.Table) error {
+	for _, r := range t.Rows {
+		pop, err := strconv.Atoi(r[4])
+		if err != nil {
+			return fmt.Errorf("city %s: population %q", r[0], r[4])
+		}
+		e := Entry{
+			ID: "geonames:" + r[0], Name: r[1], Country: r[3], Population: pop, Admin1: r[5], Subtype: r[6],
+			Kind: KindCity, Type: TypeLOC,
+		}
+		if r[2] != r[1] && r[2] != "" {
+			e.Aliases = []string{r[2]}
+		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// places renames regions and cities to their usual English names and
+// adds aliases; the source name stays as an alias.
+func (l *loader) places(t table.Table) error {
+	for _, r := range t.Rows {
+		e, err := l.entry(r[0])
+		if err != nil || (e.Kind != KindRegion && e.Kind != KindCity) {
+			return fmt.Errorf("unknown region or city %q", r[0])
+		}
+		if r[1] != "" && r[1] != e.Name {
+			e.Aliases = appendNew([]string{e.Name}, r[1], e.Aliases...)
+			e.Name = r[1]
+		}
+		e.Aliases = appendNew(e.Aliases, e.Name, table.List(r[2])...)
+	}
+	return nil
+}
+
+func (l *loader) organisations(t table.Table) error {
+	for _, r := range t.Rows {
+		if !strings.HasPrefix(r[0], "org:") {
+			return fmt.Errorf("id %q does not start with org:", r[0])
+		}
+		if r[1] != "" && !isQID(r[1]) {
+			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
+		}
+		e := Entry{
+			ID: r[0], Wikidata: r[1], Acronym: r[2], Name: r[3], Subtype: r[5], Members: table.List(r[6]),
+			Kind: KindOrganisation, Type: TypeORG,
+		}
+		e.Aliases = appendNew(nil, e.Name, append([]string{r[2]}, table.List(r[4])...)...)
+		for _, m := range e.Members {
+			if err := l.country(m); err != nil {
+				return fmt.Errorf("%s: member: %w", r[0], err)
+			}
+		}
+		if r[7] != "" {
+			y, err := strconv.Atoi(r[7])
+			if err != nil || y < 1000 || y > 2100 {
+				return fmt.Errorf("%s: founded %q", r[0], r[7])
+			}
+			e.Founded = y
+		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) media(t table.Table) error {
+	for _, r := range t.Rows {
+		if !strings.HasPrefix(r[0], "media:") {
+			return fmt.Errorf("id %q does not start with media:", r[0])
+		}
+		if err := l.country(r[3]); err != nil {
+			return fmt.Errorf("%s: %w", r[0], err)
+		}
+		if err := l.add(Entry{
+			ID: r[0], Name: r[1], Aliases: appendNew(nil, r[1], table.List(r[2])...), Country: r[3], Subtype: r[4],
+			Kind: KindMedia, Type: TypeORG,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bodies reads named government bodies ("State Duma", with a country) and
+// patterns ("Ministry of Internal Affairs of {country}", without one),
+// which it expands for every sovereign state: {country} takes the
+// country's name (with "the" where English uses it) and, after "of", its
+// official name; {demonym} takes each of its demonyms.
+func (l *loader) bodies(t table.Table) error {
+	var states []*Entry
+	for i := range l.entries {
+		if e := &l.entries[i]; e.Kind == KindCountry && e.Independent {
+			states = append(states, e)
+		}
+	}
+	var expanded []Entry
+	for _, r := range t.Rows {
+		id, kind, country, name, aliases := r[0], r[1], r[2], r[3], table.List(r[4])
+		if id == "" || strings.Contains(id, ":") {
+			return fmt.Errorf("bad id %q (written without the body: prefix)", id)
+		}
+		isPattern := strings.Contains(name, "{")
+		if !isPattern {
+			if err := l.country(country); err != nil {
+				return fmt.Errorf("%s: %w", id, err)
+			}
+			expanded = append(expanded, Entry{
+				ID: "body:" + id, Name: name, Aliases: appendNew(nil, name, aliases...), Country: country,
+				Subtype: kind, Kind: KindBody, Type: TypeORG,
+			})
+			continue
+		}
+		if country != "" {
+			return fmt.Errorf("%s: a pattern has no country", id)
+		}
+		for _, c := range states {
+			var names []string
+			for _, p := range append([]string{name}, aliases...) {
+				names = appendNew(names, "", l.expand(p, c)...)
+			}
+			if len(names) == 0 {
+				continue // no demonym for a demonym-only pattern
+			}
+			expanded = append(expanded, Entry{
+				ID: "body:" + c.ID + ":" + id, Name: names[0], Aliases: names[1:], Country: c.ID,
+				Subtype: kind, Kind: KindBody, Type: TypeORG,
+			})
+		}
+	}
+	for _, e := range expanded {
+		for _, n := range e.Names() {
+			if strings.ContainsAny(n, "{}") {
+				return fmt.Errorf("%s: unknown placeholder in %q", e.ID, n)
+			}
+		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expand fills one pattern for country c.
+func (l *loader) expand(p string, c *Entry) []string {
+	var out []string
+	switch {
+	case strings.Contains(p, "{demonym}"):
+		for _, d := range c.Demonyms {
+			out = append(out, strings.ReplaceAll(p, "{demonym}", d))
+		}
+	case strings.Contains(p, "of {country}"):
+		name := c.Name
+		if l.the[c.ID] {
+			name = "the " + name
+		}
+		out = append(out, strings.ReplaceAll(p, "{country}", name))
+		if c.Official != "" && c.Official != c.Name {
+			out = append(out, strings.ReplaceAll(p, "{country}", "the "+c.Official))
+		}
+	case strings.Contains(p, "{country}'s"):
+		poss := c.Name + "'s"
+		if strings.HasSuffix(c.Name, "s") {
+			poss = c.Name + "'"
+		}
+		out = append(out, strings.ReplaceAll(p, "{country}'s", poss))
+	case strings.Contains(p, "{country}"):
+		out = append(out, strings.ReplaceAll(p, "{country}", c.Name))
+	default:
+		out = append(out, p)
+	}
+	return out
+}
+
+// demonymEntries adds one MISC entry per country that has demonyms, named
+// by them, the curated nouns for its people, and their plurals ("Kazakh",
+// "Kazakhstani", "Kazakhs", ...; "British", "Briton", "Britons").
+func (l *loader) demonymEntries() {
+	n := len(l.entries)
+	for i := 0; i < n; i++ {
+		c := l.entries[i]
+		if c.Kind != KindCountry || len(c.Demonyms) == 0 {
+			continue
+		}
+		words := append(slices.Clone(c.Demonyms), l.nouns[c.ID]...)
+		names := appendNew(nil, "", words...)
+		for _, d := range words {
+			if p := plural(d); p != "" {
+				names = appendNew(names, "", p)
+			}
+		}
+		// add cannot fail: demonym IDs have their own prefix.
+		_ = l.add(Entry{
+			ID: "demonym:" + c.ID, Name: names[0], Aliases: names[1:], Country: c.ID,
+			Kind: KindDemonym, Type: TypeMISC,
+		})
+	}
+}
+
+// plural of a demonym used as a noun ("Kazakhs", "Iraqis"); none for those
+// that are not pluralised with -s ("British", "French", "Swiss",
+// "Chinese").
+func plural(d string) string {
+	if strings.Contains(d, " ") {
+		last := d[strings.LastIndexByte(d, ' ')+1:]
+		if p := plural(last); p != "" {
+			return d[:len(d)-len(last)] + p
+		}
+		return ""
+	}
+	for _, suf := range []string{"sh", "ch", "ss", "se", "x", "z", "s"} {
+		if strings.HasSuffix(d, suf) {
+			return ""
+		}
+	}
+	return d + "s"
+}
+
+// index builds the ID and name indexes. The entries keep the order in
+// which the tables were read, which is deterministic.
+func (l *loader) index() *KB {
+	k := &KB{
+		entries: l.entries,
+		byID:    make(map[string]int32, len(l.entries)),
+		byName:  make(map[string]int32, 2*len(l.entries)),
+	}
+	for i := range k.entries {
+		e := &k.entries[i]
+		k.byID[e.ID] = int32(i)
+		k.addName(e.Name, int32(i))
+		for _, a := range e.Aliases {
+			k.addName(a, int32(i))
+		}
+	}
+	for _, ids := range k.shared {
+		slices.SortFunc(ids, func(a, b int32) int { return moreProminent(&k.entries[a], &k.entries[b]) })
+	}
+	return k
+}
+
+// addName indexes entry i under the folded name. Most names belong to one
+// entry, whose index the map holds; a name shared by several entries maps
+// to -1-j, where k.shared[j] lists them. This keeps loading from
+// allocating a slice per name.
+func (k *KB) addName(name string, i int32) {
+	f := Fold(name)
+	v, ok := k.byName[f]
+	switch {
+	case !ok:
+		k.byName[f] = i
+	case v == i:
+		// Two names of one entry that fold alike.
+	case v >= 0:
+		k.byName[f] = int32(-1 - len(k.shared))
+		k.shared = append(k.shared, []int32{v, i})
+	default:
+		ids := k.shared[-1-v]
+		if ids[len(ids)-1] != i {
+			k.shared[-1-v] = append(ids, i)
+		}
+	}
+}
+
+// appendNew appends the values not already in list and not equal to
+// except, keeping order.
+func appendNew(list []string, except string, values ...string) []string {
+	for _, v := range values {
+		if v == "" || v == except || slices.Contains(list, v) {
+			continue
+		}
+		list = append(list, v)
+	}
+	return list
+}
+
+func isQID(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
