@@ -1,6 +1,7 @@
 // Package kb is tidings' knowledge base: countries, their subdivisions and
-// cities, international organisations, news media and government bodies,
-// with the names they go by. The named-entity recogniser uses its names as
+// cities, international organisations, news media, government bodies and
+// people, with the names they go by, and the roles people held over time
+// (Roles, HoldersOn). The named-entity recogniser uses its names as
 // gazetteers and the entity linker resolves mentions to its entries.
 //
 // The data is embedded: kb/data holds tables generated from maintained
@@ -15,6 +16,7 @@ import (
 	"embed"
 	"slices"
 	"strings"
+	"time"
 
 	"tidings/kb/internal/textfold"
 )
@@ -30,6 +32,7 @@ const (
 	KindOrganisation = "organisation"
 	KindMedia        = "media"
 	KindBody         = "government body"
+	KindPerson       = "person"
 	KindDemonym      = "demonym"
 )
 
@@ -37,6 +40,7 @@ const (
 const (
 	TypeLOC  = "LOC"
 	TypeORG  = "ORG"
+	TypePER  = "PER"
 	TypeMISC = "MISC"
 )
 
@@ -46,19 +50,24 @@ type Entry struct {
 	// ID is stable and unique: "KAZ" (country, ISO 3166-1 alpha-3),
 	// "KZ-MAN" (region, ISO 3166-2), "geonames:1526384" (city),
 	// "org:csto", "media:interfax", "body:rus-state-duma" (a named body),
-	// "body:KAZ:interior-ministry" (a body from a pattern), "demonym:KAZ".
+	// "body:KAZ:interior-ministry" (a body from a pattern),
+	// "person:kassym-jomart-tokayev", "demonym:KAZ".
 	ID   string `json:"id"`
 	Name string `json:"name"` // preferred English name
-	Kind string `json:"kind"` // one of the Kind constants
-	Type string `json:"type"` // NER type: LOC, ORG or MISC
+	// ShortName is the form an editor uses as a tag: a person's surname
+	// or usual short form ("Tokayev", "Xi"), a country's common name, an
+	// organisation's acronym or else its name. Empty for other kinds.
+	ShortName string `json:"short_name,omitempty"`
+	Kind      string `json:"kind"` // one of the Kind constants
+	Type      string `json:"type"` // NER type: LOC, ORG, PER or MISC
 	// Subtype refines Kind: the ISO 3166-2 type of a region ("Region",
 	// "State"), the GeoNames feature code of a city ("PPLC"), the kind of
 	// an organisation ("military alliance"), of a medium ("news agency")
 	// or of a body ("ministry", "parliament").
 	Subtype string `json:"subtype,omitempty"`
 	// Country is the ISO 3166-1 alpha-3 code of the country the entry
-	// belongs to: itself for a country, the country a demonym names.
-	// Empty for international organisations.
+	// belongs to: itself for a country, the country a demonym names, a
+	// person's country. Empty for international organisations.
 	Country    string   `json:"country,omitempty"`
 	Aliases    []string `json:"aliases,omitempty"`    // other names, as written
 	Population int      `json:"population,omitempty"` // cities only; 0 when unknown
@@ -75,6 +84,7 @@ type Entry struct {
 	Admin1      string   `json:"admin1,omitempty"`  // cities: GeoNames first-level administrative code
 	Members     []string `json:"members,omitempty"` // organisations: member countries (alpha-3)
 	Founded     int      `json:"founded,omitempty"` // organisations and media: year founded; 0 when unknown
+	Born        int      `json:"born,omitempty"`    // people: year of birth; 0 when unknown
 }
 
 // Names returns the entry's name followed by its aliases.
@@ -100,7 +110,71 @@ type KB struct {
 	// that several entries share, listed most prominent first in shared[j].
 	byName map[string]int32
 	shared [][]int32
+	// roles holds every role fact, grouped by person in the order of
+	// roles.tsv; byPerson and byRole index it.
+	roles    []Role
+	byPerson map[string][]Role
+	byRole   map[string][]Role // roleKey(role, of) -> facts, by start date
 }
+
+// Role is one role a person held, from a date until a date: "head of
+// state" of "KAZ", "secretary general" of "org:csto". From is the first
+// day in the role; Until is the day the term ended (usually the
+// successor's first day), which no longer counts. A date written only to
+// the month or year in roles.tsv is taken at its widest: From at the
+// start of the period, Until at the end of it. A zero From or Until is an
+// open end (an unrecorded start; still in office).
+type Role struct {
+	Person string // person entry ID
+	Role   string // "head of state", "head of government", "foreign minister", ...
+	Of     string // country (alpha-3) or organisation ID
+	Note   string // title or circumstance: "President", "acting", ...
+	From   time.Time
+	Until  time.Time
+}
+
+// On reports whether the role was held on the calendar day of t.
+func (r *Role) On(t time.Time) bool {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if !r.From.IsZero() && day.Before(r.From) {
+		return false
+	}
+	if r.Until.IsZero() || day.Before(r.Until) {
+		return true
+	}
+	// A one-day term, written with From equal to Until.
+	return r.Until.Equal(r.From) && day.Equal(r.From)
+}
+
+// Roles returns the roles a person held, in the order of the table
+// (earliest first within each kind of role). The slice is shared: treat
+// it as read-only.
+func (k *KB) Roles(personID string) []Role {
+	return k.byPerson[personID]
+}
+
+// HoldersOn returns the people who held role of a country or organisation
+// on the calendar day of on, earliest in office first: several where
+// terms overlap (an acting holder beside a suspended one) or the dates are
+// known only to the month or year. The role is compared folded ("Head of
+// State" is "head of state").
+func (k *KB) HoldersOn(role, of string, on time.Time) []Entry {
+	var out []Entry
+	rs := k.byRole[roleKey(role, of)]
+	for i := range rs {
+		r := &rs[i]
+		if !r.On(on) || slices.ContainsFunc(out, func(e Entry) bool { return e.ID == r.Person }) {
+			continue
+		}
+		if e, ok := k.Get(r.Person); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func roleKey(role, of string) string { return Fold(role) + "\x00" + of }
 
 // Fold is the matching form of a name: lower case, diacritics removed
 // ("Mangghystaū" -> "mangghystau"), typographic apostrophes and dashes
@@ -109,7 +183,7 @@ func Fold(s string) string { return textfold.Fold(s) }
 
 // Lookup returns the entries that go by name, compared folded, most
 // prominent first: countries, organisations, media, government bodies,
-// regions, cities (larger first), demonyms.
+// people, regions, cities (larger first), demonyms.
 func (k *KB) Lookup(name string) []Entry {
 	v, ok := k.byName[Fold(name)]
 	if !ok {
@@ -140,7 +214,7 @@ func (k *KB) Len() int { return len(k.entries) }
 
 // Entries calls yield for every entry until it returns false, in a fixed
 // order: countries, regions, cities, organisations, media, government
-// bodies, demonyms; within each, in the order of the tables.
+// bodies, people, demonyms; within each, in the order of the tables.
 func (k *KB) Entries(yield func(Entry) bool) {
 	for _, e := range k.entries {
 		if !yield(e) {
@@ -183,7 +257,7 @@ func (k *KB) Gazetteer() []GazetteerName {
 
 var kindRank = map[string]int{
 	KindCountry: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
-	KindRegion: 4, KindCity: 5, KindDemonym: 6,
+	KindPerson: 4, KindRegion: 5, KindCity: 6, KindDemonym: 7,
 }
 
 // moreProminent orders entries for Lookup.

@@ -224,7 +224,8 @@ func TestEntries(t *testing.T) {
 			t.Errorf("%s has no name", e.ID)
 		}
 		want := map[string]string{KindCountry: TypeLOC, KindRegion: TypeLOC, KindCity: TypeLOC,
-			KindOrganisation: TypeORG, KindMedia: TypeORG, KindBody: TypeORG, KindDemonym: TypeMISC}[e.Kind]
+			KindOrganisation: TypeORG, KindMedia: TypeORG, KindBody: TypeORG, KindPerson: TypePER,
+			KindDemonym: TypeMISC}[e.Kind]
 		if want == "" || e.Type != want {
 			t.Errorf("%s: kind %q type %q", e.ID, e.Kind, e.Type)
 		}
@@ -241,7 +242,7 @@ func TestEntries(t *testing.T) {
 		return true
 	})
 	for kind, min := range map[string]int{KindCountry: 249, KindRegion: 5000, KindCity: 20000,
-		KindOrganisation: 280, KindMedia: 80, KindBody: 5000, KindDemonym: 240} {
+		KindOrganisation: 280, KindMedia: 80, KindBody: 5000, KindPerson: 450, KindDemonym: 240} {
 		if counts[kind] < min {
 			t.Errorf("%d entries of kind %q, want at least %d", counts[kind], kind, min)
 		}
@@ -263,6 +264,7 @@ func TestGazetteer(t *testing.T) {
 		{Name: "Mangghystaū oblysy", Folded: "mangghystau oblysy", Type: TypeLOC, Kind: KindRegion, ID: "KZ-MAN"}: false,
 		{Name: "CSTO", Folded: "csto", Type: TypeORG, Kind: KindOrganisation, ID: "org:csto"}:                     false,
 		{Name: "U.S.", Folded: "u.s.", Type: TypeLOC, Kind: KindCountry, ID: "USA"}:                               false,
+		{Name: "Tokayev", Folded: "tokayev", Type: TypePER, Kind: KindPerson, ID: "person:kassym-jomart-tokayev"}: false,
 	}
 	for i, n := range g {
 		if n.Folded != Fold(n.Name) {
@@ -339,6 +341,19 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown place", "curated/places.tsv", "id\tname\taliases\nXX-YY\tNowhere\t\n", "unknown region or city"},
 		{"drop missing alias", "curated/countries.tsv", "id\taliases\tdemonyms\tnouns\tarticle\tdrop\nKAZ\t\t\t\t\tAtlantis\n", "no alias"},
 		{"short row", "curated/places.tsv", "id\tname\taliases\nKZ-MAN\n", "1 fields, want 3"},
+		{"person prefix", "curated/people.tsv", peopleHeader + "tokayev\t\tKassym-Jomart Tokayev\tTokayev\t\tKAZ\t\n", "does not start with person:"},
+		{"person country", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\tY\t\tZZZ\t\n", "unknown country \"ZZZ\""},
+		{"person qid", "curated/people.tsv", peopleHeader + "person:x\tQ0\tX Y\tY\t\tKAZ\t\n", "not a QID"},
+		{"person short name", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\t\t\tKAZ\t\n", "no name or short name"},
+		{"person born", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\tY\t\tKAZ\t53\n", "born \"53\""},
+		{"role person", "curated/roles.tsv", rolesHeader + "person:nobody\thead of state\tKAZ\t2019-03-20\t\t\n", "unknown person"},
+		{"role of a city", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\tmayor\tgeonames:610612\t2019\t\t\n", "not a country or organisation"},
+		{"role date", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t20.03.2019\t\t\n", "want YYYY-MM-DD"},
+		{"role bad day", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-02-30\t\t\n", "want YYYY-MM-DD"},
+		{"role until before from", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03\t\n" +
+			"person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03-19\t\n", "until 2019-03-19 before from 2019-03-20"},
+		{"wikidata unknown", "curated/wikidata.tsv", "id\twikidata\nXYZ\tQ1\n", "unknown id"},
+		{"wikidata conflict", "curated/wikidata.tsv", "id\twikidata\nKAZ\tQ232\nKAZ\tQ1\n", "already Q232"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -362,19 +377,46 @@ func fixture() fstest.MapFS {
 		"curated/places.tsv":       {Data: []byte("id\tname\taliases\nKZ-MAN\tMangystau Region\tMangystau\n")},
 		"curated/organisations.tsv": {Data: []byte("id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\n" +
 			"org:csto\t\tCSTO\tCollective Security Treaty Organization\t\tmilitary alliance\tKAZ\t2002\n")},
-		"curated/media.tsv":  {Data: []byte("id\tname\taliases\tcountry\tkind\nmedia:kazinform\tKazinform\t\tKAZ\tnews agency\n")},
-		"curated/bodies.tsv": {Data: []byte("id\tkind\tcountry\tname\taliases\nparliament\tparliament\t\tParliament of {country}\t{demonym} parliament\n")},
+		"curated/media.tsv":    {Data: []byte("id\tname\taliases\tcountry\tkind\nmedia:kazinform\tKazinform\t\tKAZ\tnews agency\n")},
+		"curated/bodies.tsv":   {Data: []byte("id\tkind\tcountry\tname\taliases\nparliament\tparliament\t\tParliament of {country}\t{demonym} parliament\n")},
+		"curated/people.tsv":   {Data: []byte(peopleHeader + "person:kassym-jomart-tokayev\t\tKassym-Jomart Tokayev\tTokayev\tKasym-Zhomart Tokayev\tKAZ\t1953\n")},
+		"curated/wikidata.tsv": {Data: []byte("id\twikidata\nKAZ\tQ232\n")},
+		"curated/roles.tsv": {Data: []byte(rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t\tPresident\n" +
+			"person:kassym-jomart-tokayev\tsecretary general\torg:csto\t2030\t2030\t\n")},
 	}
 }
+
+const (
+	peopleHeader = "id\twikidata\tname\tshort_name\taliases\tcountry\tborn\n"
+	rolesHeader  = "person\trole\tof\tfrom\tuntil\tnote\n"
+)
 
 func TestFixture(t *testing.T) {
 	k, err := load(fixture())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1 country + 1 region + 1 city + 1 organisation + 1 medium + 1 body + 1 demonym.
-	if k.Len() != 7 {
-		t.Errorf("Len = %d, want 7", k.Len())
+	// 1 country + 1 region + 1 city + 1 organisation + 1 medium + 1 body + 1 person + 1 demonym.
+	if k.Len() != 8 {
+		t.Errorf("Len = %d, want 8", k.Len())
+	}
+	if e, _ := k.Get("KAZ"); e.Wikidata != "Q232" || e.ShortName != "Kazakhstan" {
+		t.Errorf("KAZ wikidata %q short name %q", e.Wikidata, e.ShortName)
+	}
+	if got := k.Lookup("kasym-zhomart tokayev"); len(got) != 1 || got[0].Born != 1953 || got[0].Kind != KindPerson {
+		t.Errorf("Lookup(kasym-zhomart tokayev) = %+v", got)
+	}
+	if got := k.HoldersOn("Head of State", "KAZ", day("2024-01-01")); len(got) != 1 || got[0].ShortName != "Tokayev" {
+		t.Errorf("HoldersOn(head of state, KAZ) = %v", ids(got))
+	}
+	// A term written to the year ("2030" to "2030") spans the year.
+	for _, d := range []string{"2030-01-01", "2030-12-31"} {
+		if got := k.HoldersOn("secretary general", "org:csto", day(d)); len(got) != 1 {
+			t.Errorf("HoldersOn(secretary general, org:csto, %s) = %v", d, ids(got))
+		}
+	}
+	if got := k.HoldersOn("secretary general", "org:csto", day("2031-01-01")); len(got) != 0 {
+		t.Errorf("HoldersOn(secretary general, org:csto, 2031-01-01) = %v", ids(got))
 	}
 	got := k.Lookup("kazakh parliament")
 	if len(got) != 1 || got[0].ID != "body:KAZ:parliament" || got[0].Name != "Parliament of Kazakhstan" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tidings/kb/internal/table"
 )
@@ -20,6 +21,9 @@ var (
 	organisationColumns = []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded"}
 	mediaColumns        = []string{"id", "name", "aliases", "country", "kind"}
 	bodyColumns         = []string{"id", "kind", "country", "name", "aliases"}
+	personColumns       = []string{"id", "wikidata", "name", "short_name", "aliases", "country", "born"}
+	wikidataColumns     = []string{"id", "wikidata"}
+	roleColumns         = []string{"person", "role", "of", "from", "until", "note"}
 )
 
 // Load parses the embedded tables into a KB. Each call parses afresh;
@@ -35,6 +39,7 @@ type loader struct {
 	byID    map[string]int
 	the     map[string]bool     // countries whose name takes "the"
 	nouns   map[string][]string // country -> nouns for its people ("Briton")
+	roles   []Role
 }
 
 func load(fsys fs.FS) (*KB, error) {
@@ -52,9 +57,12 @@ func load(fsys fs.FS) (*KB, error) {
 		{"curated/organisations.tsv", organisationColumns, l.organisations},
 		{"curated/media.tsv", mediaColumns, l.media},
 		{"curated/bodies.tsv", bodyColumns, l.bodies},
+		{"curated/people.tsv", personColumns, l.people},
+		{"curated/wikidata.tsv", wikidataColumns, l.wikidata},
+		{"curated/roles.tsv", roleColumns, l.roleFacts},
 	}
 	tables := make([]table.Table, len(steps))
-	capacity := 0
+	capacity, bodyRows := 0, 0
 	for i, s := range steps {
 		t, err := l.read(s.file, s.cols)
 		if err != nil {
@@ -62,10 +70,13 @@ func load(fsys fs.FS) (*KB, error) {
 		}
 		tables[i] = t
 		capacity += len(t.Rows)
+		if s.file == "curated/bodies.tsv" {
+			bodyRows = len(t.Rows)
+		}
 	}
 	// Room for the expanded body patterns and the demonyms, so that the
 	// entries are not copied as they grow.
-	capacity += len(tables[len(tables)-1].Rows) * 200
+	capacity += bodyRows * 200
 	l.entries = make([]Entry, 0, capacity)
 	for i, s := range steps {
 		if err := s.fn(tables[i]); err != nil {
@@ -121,7 +132,7 @@ func (l *loader) countries(t table.Table) error {
 		if err := l.add(Entry{
 			ID: r[0], Alpha2: r[1], Name: r[2], Official: r[3], Aliases: table.List(r[4]),
 			Demonyms: table.List(r[5]), Capital: r[6], Independent: r[7] == "true",
-			Kind: KindCountry, Type: TypeLOC, Country: r[0],
+			Kind: KindCountry, Type: TypeLOC, Country: r[0], ShortName: r[2],
 		}); err != nil {
 			return err
 		}
@@ -219,7 +230,10 @@ func (l *loader) organisations(t table.Table) error {
 		}
 		e := Entry{
 			ID: r[0], Wikidata: r[1], Acronym: r[2], Name: r[3], Subtype: r[5], Members: table.List(r[6]),
-			Kind: KindOrganisation, Type: TypeORG,
+			Kind: KindOrganisation, Type: TypeORG, ShortName: r[2],
+		}
+		if e.ShortName == "" {
+			e.ShortName = e.Name
 		}
 		e.Aliases = appendNew(nil, e.Name, append([]string{r[2]}, table.List(r[4])...)...)
 		for _, m := range e.Members {
@@ -271,7 +285,7 @@ func (l *loader) bodies(t table.Table) error {
 			states = append(states, e)
 		}
 	}
-	var expanded []Entry
+	expanded := make([]Entry, 0, len(t.Rows)*len(states)) // an upper bound: no regrowth
 	for _, r := range t.Rows {
 		id, kind, country, name, aliases := r[0], r[1], r[2], r[3], table.List(r[4])
 		if id == "" || strings.Contains(id, ":") {
@@ -316,6 +330,126 @@ func (l *loader) bodies(t table.Table) error {
 		}
 	}
 	return nil
+}
+
+// people reads one person a row; the short name (the editor's tag,
+// usually the surname) comes first among the aliases, then the spelling
+// variants.
+func (l *loader) people(t table.Table) error {
+	for _, r := range t.Rows {
+		id, qid, name, short, country := r[0], r[1], r[2], r[3], r[5]
+		if !strings.HasPrefix(id, "person:") || len(id) == len("person:") {
+			return fmt.Errorf("id %q does not start with person:", id)
+		}
+		if qid != "" && !isQID(qid) {
+			return fmt.Errorf("%s: wikidata %q is not a QID", id, qid)
+		}
+		if name == "" || short == "" {
+			return fmt.Errorf("%s: no name or short name", id)
+		}
+		if err := l.country(country); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
+		}
+		e := Entry{
+			ID: id, Wikidata: qid, Name: name, ShortName: short, Country: country,
+			Aliases: appendNew(nil, name, append([]string{short}, table.List(r[4])...)...),
+			Kind:    KindPerson, Type: TypePER,
+		}
+		if r[6] != "" {
+			y, err := strconv.Atoi(r[6])
+			if err != nil || y < 1800 || y > 2100 {
+				return fmt.Errorf("%s: born %q", id, r[6])
+			}
+			e.Born = y
+		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wikidata sets the QIDs of entries whose table has no column for them
+// (countries); it refuses to change a QID an entry already has.
+func (l *loader) wikidata(t table.Table) error {
+	for _, r := range t.Rows {
+		e, err := l.entry(r[0])
+		if err != nil {
+			return err
+		}
+		if !isQID(r[1]) {
+			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
+		}
+		if e.Wikidata != "" && e.Wikidata != r[1] {
+			return fmt.Errorf("%s: wikidata %s, already %s", r[0], r[1], e.Wikidata)
+		}
+		e.Wikidata = r[1]
+	}
+	return nil
+}
+
+// roleFacts reads the roles people held: the person must be a loaded
+// person, the role held of a country or an organisation, and the term
+// must not end before it starts.
+func (l *loader) roleFacts(t table.Table) error {
+	l.roles = make([]Role, 0, len(t.Rows))
+	for i, r := range t.Rows {
+		where := fmt.Sprintf("row %d (%s, %s of %s)", i+1, r[0], r[1], r[2])
+		if e, err := l.entry(r[0]); err != nil || e.Kind != KindPerson {
+			return fmt.Errorf("%s: unknown person %q", where, r[0])
+		}
+		if r[1] == "" || r[1] != strings.TrimSpace(r[1]) {
+			return fmt.Errorf("%s: bad role %q", where, r[1])
+		}
+		if e, err := l.entry(r[2]); err != nil || (e.Kind != KindCountry && e.Kind != KindOrganisation) {
+			return fmt.Errorf("%s: %q is not a country or organisation", where, r[2])
+		}
+		from, _, err := parseDate(r[3])
+		if err != nil {
+			return fmt.Errorf("%s: from: %w", where, err)
+		}
+		// A date known to the month or year ends with its period.
+		_, until, err := parseDate(r[4])
+		if err != nil {
+			return fmt.Errorf("%s: until: %w", where, err)
+		}
+		if !from.IsZero() && !until.IsZero() && until.Before(from) {
+			return fmt.Errorf("%s: until %s before from %s", where, r[4], r[3])
+		}
+		l.roles = append(l.roles, Role{Person: r[0], Role: r[1], Of: r[2], Note: r[5], From: from, Until: until})
+	}
+	return nil
+}
+
+// parseDate reads YYYY-MM-DD, YYYY-MM or YYYY; empty is the zero time.
+// It returns the first day of the period and the first day after it (the
+// same day for a full date).
+func parseDate(s string) (start, end time.Time, err error) {
+	if s == "" {
+		return time.Time{}, time.Time{}, nil
+	}
+	var layout string
+	switch len(s) {
+	case 4:
+		layout = "2006"
+	case 7:
+		layout = "2006-01"
+	case 10:
+		layout = time.DateOnly
+	default:
+		return time.Time{}, time.Time{}, fmt.Errorf("date %q, want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	}
+	start, err = time.Parse(layout, s)
+	if err != nil || start.Year() < 1900 || start.Year() > 2100 {
+		return time.Time{}, time.Time{}, fmt.Errorf("date %q, want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	}
+	switch len(s) {
+	case 4:
+		return start, start.AddDate(1, 0, 0), nil
+	case 7:
+		return start, start.AddDate(0, 1, 0), nil
+	}
+	return start, start, nil
 }
 
 // expand fills one pattern for country c.
@@ -412,7 +546,50 @@ func (l *loader) index() *KB {
 	for _, ids := range k.shared {
 		slices.SortFunc(ids, func(a, b int32) int { return moreProminent(&k.entries[a], &k.entries[b]) })
 	}
+	k.indexRoles(l.roles)
 	return k
+}
+
+// indexRoles groups the role facts by person (keeping the table's order)
+// and by role and holder (earliest start first). Both indexes hold
+// subslices of two sorted copies, so that there is no slice per key.
+func (k *KB) indexRoles(roles []Role) {
+	k.roles = slices.Clone(roles)
+	slices.SortStableFunc(k.roles, func(a, b Role) int { return strings.Compare(a.Person, b.Person) })
+	k.byPerson = map[string][]Role{}
+	for i := 0; i < len(k.roles); {
+		j := i + 1
+		for j < len(k.roles) && k.roles[j].Person == k.roles[i].Person {
+			j++
+		}
+		k.byPerson[k.roles[i].Person] = k.roles[i:j:j]
+		i = j
+	}
+	byRole := slices.Clone(roles)
+	keys := make([]string, len(byRole))
+	for i := range byRole {
+		keys[i] = roleKey(byRole[i].Role, byRole[i].Of)
+	}
+	order := make([]int, len(byRole))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := strings.Compare(keys[a], keys[b]); c != 0 {
+			return c
+		}
+		return byRole[a].From.Compare(byRole[b].From)
+	})
+	sorted := make([]Role, len(order))
+	k.byRole = map[string][]Role{}
+	for i := 0; i < len(order); {
+		j := i
+		for ; j < len(order) && keys[order[j]] == keys[order[i]]; j++ {
+			sorted[j] = byRole[order[j]]
+		}
+		k.byRole[keys[order[i]]] = sorted[i:j:j]
+		i = j
+	}
 }
 
 // addName indexes entry i under the folded name. Most names belong to one

@@ -65,11 +65,13 @@ type Mention struct {
 
 // Date is a normalised time expression (TimeML TIMEX3).
 type Date struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	Type  string `json:"type"`
-	Value string `json:"value"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+	Type   string `json:"type"`
+	Value  string `json:"value"`
+	Mod    string `json:"mod,omitempty"`
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // Event is one coded event (CAMEO / PLOVER).
@@ -116,12 +118,11 @@ func (an *Analysis) Record() Record {
 		start, end := d.Bytes(m)
 		r.Multiword = append(r.Multiword, [2]int{start, end})
 	}
-	titleEnd := 0
-	if a.Title != "" {
-		titleEnd = len(a.Title)
-	}
-	if e := entities(d, titleEnd); e != nil {
+	if e := entities(d, an.Entities); e != nil {
 		r.Entities = e
+	}
+	for _, x := range an.Dates {
+		r.Dates = append(r.Dates, Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
 	}
 	return r
 }
@@ -212,7 +213,7 @@ func (w *prettyWriter) Write(an *Analysis) error {
 		fmt.Fprintf(w.bw, "editor's tags: %s\n", strings.Join(a.GoldTags, ", "))
 	}
 	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n", len(d.Sentences), len(d.Tokens), len(d.Text))
-	if ents := entities(d, len(a.Title)); len(ents) > 0 {
+	if ents := entities(d, an.Entities); len(ents) > 0 {
 		w.bw.WriteString("\nentities:\n")
 		for _, e := range ents {
 			var ms []string
@@ -228,6 +229,12 @@ func (w *prettyWriter) Write(an *Analysis) error {
 				continue
 			}
 			fmt.Fprintf(w.bw, "  %-8s %s  (%d: %s)\n", e.Type, oneLine(e.Name), len(e.Mentions), strings.Join(dedupe(ms), "; "))
+		}
+	}
+	if len(an.Dates) > 0 {
+		w.bw.WriteString("\ndates:\n")
+		for _, x := range an.Dates {
+			fmt.Fprintf(w.bw, "  %-8s %-22s %s\n", x.Type, x.Value, oneLine(x.Text))
 		}
 	}
 	w.bw.WriteString("\n")

@@ -9,14 +9,18 @@ import (
 
 	"tidings/annotate"
 	"tidings/article"
+	"tidings/dates"
 	"tidings/kb"
+	"tidings/link"
 	"tidings/text"
 )
 
 // Analysis is everything tidings knows about one article.
 type Analysis struct {
-	Article article.Article
-	Doc     *text.Document
+	Article  article.Article
+	Doc      *text.Document
+	Entities []link.Entity      // named entities, grouped and linked
+	Dates    []dates.Expression // time expressions, normalised
 }
 
 // Pipeline runs the analysis stages. It holds only read-only models, so one
@@ -26,21 +30,35 @@ type Pipeline struct {
 	DefaultPublished time.Time
 
 	syntax *annotate.Models
+	linker *link.Linker
+	dates  *dates.Resolver
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
 func New() (*Pipeline, error) {
-	m, err := LoadModels("")
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the knowledge base: %w", err)
+	}
+	m, err := loadModels("", k)
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{syntax: m}, nil
+	return &Pipeline{syntax: m, linker: link.New(k), dates: dates.New()}, nil
 }
 
 // LoadModels loads the annotation models from dir (the shipped ones when
 // dir is ""), with the knowledge base's names as the recogniser's
 // gazetteer.
 func LoadModels(dir string) (*annotate.Models, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the knowledge base: %w", err)
+	}
+	return loadModels(dir, k)
+}
+
+func loadModels(dir string, k *kb.KB) (*annotate.Models, error) {
 	var m *annotate.Models
 	var err error
 	if dir == "" {
@@ -52,11 +70,7 @@ func LoadModels(dir string) (*annotate.Models, error) {
 		return nil, fmt.Errorf("loading the models: %w", err)
 	}
 	if m.NER != nil && m.NER.WantsGazetteer() {
-		g, err := KBGazetteer()
-		if err != nil {
-			return nil, err
-		}
-		m.NER.UseGazetteer(g)
+		m.NER.UseGazetteer(Gazetteer(k))
 	}
 	return m, nil
 }
@@ -68,16 +82,18 @@ func KBGazetteer() (*annotate.Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the knowledge base: %w", err)
 	}
+	return Gazetteer(k), nil
+}
+
+// Gazetteer returns the names of k as a gazetteer.
+func Gazetteer(k *kb.KB) *annotate.Gazetteer {
 	names := k.Gazetteer()
 	out := make([]annotate.GazetteerName, len(names))
 	for i, n := range names {
 		out[i] = annotate.GazetteerName{Name: n.Name, Type: n.Type}
 	}
-	return annotate.NewGazetteer(out), nil
+	return annotate.NewGazetteer(out)
 }
-
-// WithSyntax returns a pipeline that tags and parses with m.
-func WithSyntax(m *annotate.Models) *Pipeline { return &Pipeline{syntax: m} }
 
 // Analyze runs every stage over one article.
 func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, error) {
@@ -89,7 +105,14 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	}
 	doc := Document(a)
 	p.syntax.Annotate(doc)
-	return &Analysis{Article: a, Doc: doc}, nil
+	an := &Analysis{Article: a, Doc: doc}
+	if p.linker != nil {
+		an.Entities = p.linker.Link(doc, a.Published)
+	}
+	if p.dates != nil {
+		an.Dates = p.dates.Find(doc, a.Published)
+	}
+	return an, nil
 }
 
 // Document returns the tokenised text of an article: the engine's own

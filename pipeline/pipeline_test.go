@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"tidings/ingest"
 	"tidings/internal/shared"
@@ -24,7 +25,7 @@ func TestSeedEntities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rec Record
+	found := map[string]string{} // mention text -> NER type
 	for a, err := range ingest.Read(context.Background(), path, f, ingest.ArticleLayout, ingest.Options{}) {
 		if err != nil {
 			t.Fatal(err)
@@ -33,14 +34,11 @@ func TestSeedEntities(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec = an.Record()
-	}
-	found := map[string]string{} // mention text -> type
-	for _, e := range rec.Entities {
-		for _, m := range e.Mentions {
-			found[m.Text] = e.Type
-			if e.Kind != "quantity" && strings.ContainsAny(m.Text, `–—,.;:()"`) {
-				t.Errorf("entity %q (%s) holds a dash or punctuation", m.Text, e.Type)
+		for _, sp := range an.Doc.Entities {
+			text := an.Doc.SpanText(sp)
+			found[text] = sp.Label
+			if !strings.Contains("MONEY PERCENT QUANTITY COUNT", sp.Label) && strings.ContainsAny(text, `–—,.;:()"`) {
+				t.Errorf("entity %q (%s) holds a dash or punctuation", text, sp.Label)
 			}
 		}
 	}
@@ -62,5 +60,87 @@ func TestSeedEntities(t *testing.T) {
 	// Counts of people for the event coder.
 	if found["at least 8 servicemen"] != "COUNT" || found["more than 300"] != "COUNT" {
 		t.Errorf("casualty counts not found: %v", found)
+	}
+}
+
+func analyseSeed(t *testing.T) Record {
+	t.Helper()
+	path := shared.Path(t, "seed", "000_9bd460b4f00f53ae.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.DefaultPublished = time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)
+	for a, err := range ingest.Read(context.Background(), path, f, ingest.ArticleLayout, ingest.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := p.Analyze(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return an.Record()
+	}
+	t.Fatal("no article in the seed")
+	return Record{}
+}
+
+// TestSeedLinking checks the seed's entities against the knowledge base,
+// as the kb + link issue lists them.
+func TestSeedLinking(t *testing.T) {
+	rec := analyseSeed(t)
+	byMention := map[string]Entity{}
+	for _, e := range rec.Entities {
+		for _, m := range e.Mentions {
+			byMention[m.Text] = e
+		}
+	}
+	same := func(a, b string) {
+		t.Helper()
+		ea, eb := byMention[a], byMention[b]
+		if ea.ID == "" || ea.ID != eb.ID {
+			t.Errorf("%q (%s) and %q (%s) are not one entity", a, ea.ID, b, eb.ID)
+		}
+	}
+	same("Tokayev", "Kassym-Jomart Tokayev")
+	same("Kazakh", "Kazakhstan")
+	same("CSTO", "Collective Security Treaty Organization")
+	for _, c := range []struct{ mention, id, kind, country string }{
+		{"Kazakhstan", "Q232", "country", "KAZ"},
+		{"Tokayev", "person:kassym-jomart-tokayev", "person", "KAZ"},
+		{"CSTO", "org:csto", "organisation", ""},
+		{"Almaty", "geonames:1526384", "city", "KAZ"},
+		{"Mangystau", "KZ-MAN", "region", "KAZ"},
+		{"Interfax", "media:interfax", "media", "RUS"},
+		{"Security Council", "body:KAZ:security-council", "government body", "KAZ"},
+	} {
+		e := byMention[c.mention]
+		if e.ID != c.id || e.Kind != c.kind || e.Country != c.country {
+			t.Errorf("%q linked to %s (%s, %s), want %s (%s, %s)", c.mention, e.ID, e.Kind, e.Country, c.id, c.kind, c.country)
+		}
+	}
+	if rec.Entities[0].ID != "Q232" {
+		t.Errorf("the most salient entity is %s, want Kazakhstan", rec.Entities[0].ID)
+	}
+}
+
+// TestSeedDates checks the seed's time expressions, published 2022-01-06.
+func TestSeedDates(t *testing.T) {
+	rec := analyseSeed(t)
+	got := map[string]string{}
+	for _, d := range rec.Dates {
+		got[d.Text] = d.Value
+	}
+	for text, value := range map[string]string{
+		"Wednesday morning": "2022-01-05TMO", "today": "2022-01-06", "January 4": "2022-01-04", "January 5": "2022-01-05",
+	} {
+		if got[text] != value {
+			t.Errorf("%q = %q, want %q (all: %v)", text, got[text], value, got)
+		}
 	}
 }

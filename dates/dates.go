@@ -1,0 +1,335 @@
+// Package dates recognises time expressions in English news and normalises
+// them to TimeML TIMEX3 values against the publication date (the document
+// creation time, DCT): "on Wednesday morning" in a past-tense sentence of an
+// article published on Thursday 2022-01-06 is "Wednesday morning", a TIME
+// with value 2022-01-05TMO.
+//
+// Recognition is a hand-written grammar over the tokens of a text.Document;
+// spans follow the TimeML annotation guidelines as applied in the
+// TempEval-3 data: prepositions stay outside, determiners and modifiers
+// ("the", "last", "early", "nearly") inside.
+package dates
+
+import (
+	"strings"
+	"time"
+
+	"tidings/text"
+)
+
+// Expression is one time expression found in a document.
+type Expression struct {
+	Start int    `json:"start"` // byte offsets [Start, End) into Document.Text
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`  // DATE, TIME, DURATION or SET
+	Value string `json:"value"` // TIMEX3 value: 2022-01-05TMO, 2022-W01, P3D, PRESENT_REF, XXXX-01-04
+	// Mod is the TIMEX3 mod: START, MID, END, APPROX, LESS_THAN,
+	// MORE_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS.
+	Mod string `json:"mod,omitempty"`
+	// Anchor is the value the expression was resolved against: the DCT
+	// for deictic expressions ("yesterday"), the last date mentioned for
+	// anaphoric ones ("two days later"); empty for absolute ones.
+	Anchor string `json:"anchor,omitempty"`
+}
+
+// Resolver finds and normalises time expressions. It is built once by New,
+// never changes afterwards, and is safe for concurrent use.
+type Resolver struct {
+	lex map[string]word
+}
+
+// New builds a Resolver.
+func New() *Resolver {
+	return &Resolver{lex: buildLexicon()}
+}
+
+// Find returns the time expressions of doc in text order, their values
+// resolved against dct, the document creation time. A zero dct means the
+// date is unknown: expressions that need it get values with X in the
+// unknown places ("XXXX-01-04", "XXXX-WXX-3") as TimeML prescribes.
+func (r *Resolver) Find(doc *text.Document, dct time.Time) []Expression {
+	if doc == nil || len(doc.Tokens) == 0 {
+		return nil
+	}
+	s := newScan(r, doc, dct)
+	var out []Expression
+	n := len(doc.Tokens)
+	for i := 0; i < n; {
+		w := s.lx[i]
+		if w.kind&kTrigger == 0 && !s.digitStart(i) && !strings.HasPrefix(s.w[i], "mid-") {
+			i++
+			continue
+		}
+		m := s.match(i)
+		if m == nil {
+			i++
+			continue
+		}
+		start, end := doc.Tokens[m.start].Start, doc.Tokens[m.end-1].End
+		if start < 0 || end > len(doc.Text) || end <= start {
+			i = m.end
+			continue
+		}
+		out = append(out, Expression{
+			Start: start, End: end, Text: doc.Text[start:end],
+			Type: m.typ, Value: m.value, Mod: m.mod, Anchor: m.anchor,
+		})
+		if m.ref.ok {
+			s.ref, s.refExplicit = m.ref, true
+			if m.focus {
+				s.focus = m.ref
+			}
+		}
+		i = m.end
+	}
+	return out
+}
+
+// tense of the verb governing an expression.
+type tense int8
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tensePresent
+	tenseFuture
+)
+
+// scan is the state of one Find call.
+type scan struct {
+	r      *Resolver
+	doc    *text.Document
+	w      []string // lower-case forms
+	lx     []word
+	dct    time.Time
+	hasDCT bool
+	ref    point // the last date mentioned, for anaphoric expressions
+	// refExplicit is true once ref comes from the text rather than the DCT.
+	refExplicit bool
+	// focus is the last quarter or half named by its number: the period a
+	// financial report is about, which "the quarter" and "a year ago"
+	// refer to.
+	focus point
+	sent  int // index of the sentence last looked up
+	nTok  int // number of tokens; w and lx have lookahead empty entries after them
+}
+
+func newScan(r *Resolver, doc *text.Document, dct time.Time) *scan {
+	n := len(doc.Tokens)
+	// Padding after the last token lets the grammar look a few words ahead
+	// without bounds checks at every step.
+	s := &scan{r: r, doc: doc, w: make([]string, n, n+lookahead), lx: make([]word, n, n+lookahead)}
+	for i, t := range doc.Tokens {
+		f := t.Form
+		if f == "" && t.Start >= 0 && t.End <= len(doc.Text) && t.Start <= t.End {
+			f = doc.Text[t.Start:t.End]
+		}
+		lf := lower(f)
+		s.w[i] = lf
+		s.lx[i] = r.lex[lf]
+	}
+	s.w = s.w[:n+lookahead]
+	s.lx = s.lx[:n+lookahead]
+	s.nTok = n
+	if !dct.IsZero() {
+		s.dct = dayOf(dct.UTC())
+		if dct.Location() != time.UTC {
+			s.dct = dayOf(dct)
+		}
+		s.hasDCT = true
+		s.ref = truncate(s.dct, gDay)
+	}
+	return s
+}
+
+// lower lower-cases ASCII words without allocating when they are already
+// lower case, which most words are.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// lookahead is how many empty words follow the last token in scan.w.
+const lookahead = 8
+
+func (s *scan) n() int { return s.nTok }
+
+func (s *scan) word(j int) string {
+	if j < 0 || j >= s.nTok {
+		return ""
+	}
+	return s.w[j]
+}
+
+func (s *scan) is(j int, k wordKind) bool {
+	return j >= 0 && j < s.nTok && s.lx[j].kind&k != 0
+}
+
+func (s *scan) digitStart(j int) bool {
+	w := s.word(j)
+	return len(w) > 0 && (w[0] >= '0' && w[0] <= '9' || w[0] == '\'' && len(w) > 1)
+}
+
+// capitalised reports whether token j is written with an upper-case first
+// letter, which months and weekdays are.
+func (s *scan) capitalised(j int) bool {
+	if j < 0 || j >= s.nTok {
+		return false
+	}
+	f := s.doc.Tokens[j].Form
+	return f != "" && f[0] >= 'A' && f[0] <= 'Z'
+}
+
+// joined reports whether tokens j and j+1 touch (no space between them).
+func (s *scan) joined(j int) bool {
+	return j >= 0 && j+1 < s.nTok && s.doc.Tokens[j].End == s.doc.Tokens[j+1].Start
+}
+
+// hyphen skips a hyphen joining the words around it ("third-quarter"),
+// returning the index after it, or j when there is none.
+func (s *scan) hyphen(j int) int {
+	if j > 0 && j+1 < s.nTok && s.w[j] == "-" && s.joined(j-1) && s.joined(j) {
+		return j + 1
+	}
+	return j
+}
+
+// isHyphen reports whether token j is a joining hyphen.
+func (s *scan) isHyphen(j int) bool { return s.hyphen(j) != j }
+
+// comma skips an optional comma.
+func (s *scan) comma(j int) int {
+	if s.word(j) == "," {
+		return j + 1
+	}
+	return j
+}
+
+// sentenceOf returns the token span of the sentence holding token i.
+func (s *scan) sentenceOf(i int) (int, int) {
+	sents := s.doc.Sentences
+	if len(sents) == 0 {
+		return 0, s.nTok
+	}
+	if s.sent >= len(sents) || sents[s.sent].Start > i {
+		s.sent = 0
+	}
+	for s.sent < len(sents)-1 && sents[s.sent].End <= i {
+		s.sent++
+	}
+	sp := sents[s.sent]
+	if i < sp.Start || i >= sp.End {
+		return 0, s.nTok
+	}
+	return sp.Start, sp.End
+}
+
+// tenseAt returns the tense of the verb nearest to the expression
+// [start, end): the part of speech tags when the annotate stage ran, else
+// word lists.
+func (s *scan) tenseAt(start, end int) tense {
+	switch s.word(start - 1) {
+	case "until", "till", "next", "coming":
+		return tenseFuture
+	}
+	lo, hi := s.sentenceOf(start)
+	for d := 1; start-d >= lo || end-1+d < hi; d++ {
+		if k := start - d; k >= lo {
+			if t := s.tenseOf(k); t != tenseNone {
+				return t
+			}
+		}
+		if k := end - 1 + d; k < hi {
+			if t := s.tenseOf(k); t != tenseNone {
+				return t
+			}
+		}
+	}
+	return tenseNone
+}
+
+func (s *scan) tenseOf(k int) tense {
+	w := s.w[k]
+	switch w {
+	case "will", "'ll", "shall", "wo", "would", "'d":
+		return tenseFuture
+	case "going":
+		if s.word(k+1) == "to" {
+			return tenseFuture
+		}
+	}
+	tok := s.doc.Tokens[k]
+	if tok.XPOS != "" {
+		switch tok.XPOS {
+		case "VBD":
+			return tensePast
+		case "VBN":
+			if s.perfect(k) {
+				return tensePast
+			}
+		case "VBZ", "VBP":
+			if w == "has" || w == "have" || w == "'s" || w == "'ve" {
+				return tenseNone // the participle decides
+			}
+			return tensePresent
+		}
+		return tenseNone
+	}
+	switch w {
+	case "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "made", "gave",
+		"left", "began", "fell", "rose", "won", "lost", "sold", "held", "led", "struck", "fought",
+		"ran", "saw", "found", "became", "got", "spoke", "wrote", "chose", "drove", "flew", "hit",
+		"quit", "set", "put", "cut", "paid", "kept", "brought", "thought", "sent", "spent", "built",
+		"stood", "knew", "grew", "shot", "killed", "announced", "reported":
+		return tensePast
+	case "is", "are", "am":
+		return tensePresent
+	case "could", "should", "might", "may", "must", "can":
+		return tenseNone
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && !pastStop[w] {
+		if k > 0 {
+			switch s.w[k-1] {
+			case "be", "been", "being", "is", "are", "will", "to", "the", "a", "an":
+				return tenseNone
+			}
+		}
+		return tensePast
+	}
+	return tenseNone
+}
+
+func (s *scan) perfect(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch s.w[j] {
+		case "has", "have", "had", "'ve", "'d":
+			return true
+		}
+	}
+	return false
+}
+
+// pastStop are words ending in -ed that are not past-tense verbs.
+var pastStop = map[string]bool{
+	"need": true, "speed": true, "based": true, "united": true, "limited": true, "indeed": true,
+	"proceed": true, "exceed": true, "succeed": true, "seed": true, "breed": true, "hundred": true,
+	"embed": true, "related": true, "proposed": true, "expected": true, "scheduled": true, "planned": true,
+}
+
+// direction is where a weekday or month without "last" or "next" lies
+// from the DCT: back in the past tense, forward in the future tense.
+func direction(t tense) int {
+	switch t {
+	case tensePast:
+		return -1
+	case tenseFuture:
+		return 1
+	}
+	return 0
+}
