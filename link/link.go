@@ -249,7 +249,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 		if countries[c.Country] > 0 {
 			s += 0.5
 		}
-		if c.Kind == kb.KindCity && (c.Population >= 1_000_000 || m.cityContext) {
+		if c.Kind == kb.KindCity && (c.Population >= 100_000 || m.cityContext) {
 			s += 1.5 // a big city, or "the city of X", over a region of the same name
 		}
 		if c.Kind == kindPerson && l.heldRoleOn(c.ID, published) {

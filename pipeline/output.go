@@ -228,7 +228,7 @@ func (w *prettyWriter) Write(an *Analysis) error {
 				fmt.Fprintf(w.bw, "  %-8s %s  [%s]\n", e.Type, oneLine(e.Name), detail)
 				continue
 			}
-			fmt.Fprintf(w.bw, "  %-8s %s  (%d: %s)\n", e.Type, oneLine(e.Name), len(e.Mentions), strings.Join(dedupe(ms), "; "))
+			fmt.Fprintf(w.bw, "  %-8s %s [%s]  (%d: %s)\n", e.Type, oneLine(e.Name), e.ID, len(e.Mentions), strings.Join(dedupe(ms), "; "))
 		}
 	}
 	if len(an.Dates) > 0 {

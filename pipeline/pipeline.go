@@ -5,6 +5,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"tidings/annotate"
@@ -89,8 +90,12 @@ func KBGazetteer() (*annotate.Gazetteer, error) {
 func Gazetteer(k *kb.KB) *annotate.Gazetteer {
 	names := k.Gazetteer()
 	out := make([]annotate.GazetteerName, len(names))
-	for i, n := range names {
-		out[i] = annotate.GazetteerName{Name: n.Name, Type: n.Type}
+	out = out[:0]
+	for _, n := range names {
+		if n.Type == "PER" && ambiguousShortName(n.Name) {
+			continue
+		}
+		out = append(out, annotate.GazetteerName{Name: n.Name, Type: n.Type})
 	}
 	return annotate.NewGazetteer(out)
 }
@@ -167,4 +172,17 @@ func GoldDocument(a article.Article) *text.Document {
 		}
 	}
 	return d
+}
+
+// ambiguousShortName reports whether a one-word person name is too short
+// or too common to mark a person by itself ("May", "Li", "Moon").
+func ambiguousShortName(name string) bool {
+	if strings.ContainsAny(name, " -") {
+		return false
+	}
+	switch strings.ToLower(name) {
+	case "may", "june", "april", "august", "march", "rice", "bush", "brown", "rich", "young", "king", "little", "major", "blair", "hunt", "fox", "cook", "park", "moon", "rose", "hope", "frank", "grant", "lee":
+		return true
+	}
+	return len(name) <= 4
 }
