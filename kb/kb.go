@@ -273,3 +273,52 @@ func moreProminent(a, b *Entry) int {
 	}
 	return strings.Compare(a.ID, b.ID)
 }
+
+// Predecessor returns who held role of a country or organisation last
+// before the day of on, among those not holding it that day: the
+// holder(s) whose term ended latest, on or before that day.
+func (k *KB) Predecessor(role, of string, on time.Time) []Entry {
+	var best time.Time
+	var ids []string
+	for _, r := range k.byRole[roleKey(role, of)] {
+		if r.Until.IsZero() || r.Until.After(on) || r.On(on) {
+			continue
+		}
+		switch {
+		case r.Until.After(best):
+			best, ids = r.Until, []string{r.Person}
+		case r.Until.Equal(best) && !slices.Contains(ids, r.Person):
+			ids = append(ids, r.Person)
+		}
+	}
+	return k.entriesOf(ids)
+}
+
+// Successor returns who took role of a country or organisation first
+// after the day of on: the holder(s) whose term started earliest after it.
+func (k *KB) Successor(role, of string, on time.Time) []Entry {
+	var best time.Time
+	var ids []string
+	for _, r := range k.byRole[roleKey(role, of)] {
+		if r.From.IsZero() || !r.From.After(on) {
+			continue
+		}
+		switch {
+		case best.IsZero() || r.From.Before(best):
+			best, ids = r.From, []string{r.Person}
+		case r.From.Equal(best) && !slices.Contains(ids, r.Person):
+			ids = append(ids, r.Person)
+		}
+	}
+	return k.entriesOf(ids)
+}
+
+func (k *KB) entriesOf(ids []string) []Entry {
+	var out []Entry
+	for _, id := range ids {
+		if e, ok := k.Get(id); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package kb
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,6 +33,69 @@ func Load() (*KB, error) {
 	return load(files)
 }
 
+// ExtensionColumns are the columns of a user's extension file (--kb FILE):
+// a tab-separated table with this header row. kind is one of the Kind
+// constants, type the NER type (PER, ORG, LOC, MISC); aliases are
+// '|'-separated. A row whose id is already known adds its aliases (and
+// fills an empty Wikidata id) to that entry instead.
+var ExtensionColumns = []string{"id", "name", "kind", "type", "country", "aliases", "wikidata"}
+
+// LoadWith loads the embedded tables and then the user's extension files.
+// Errors name the file and what is wrong.
+func LoadWith(extensions ...string) (*KB, error) {
+	l, err := newLoader(files)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range extensions {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("kb extension: %w", err)
+		}
+		t, err := table.Parse(string(raw), ExtensionColumns)
+		if err != nil {
+			return nil, fmt.Errorf("kb extension %s: %w (want a tab-separated header: %s)", path, err, strings.Join(ExtensionColumns, " "))
+		}
+		if err := l.extension(t); err != nil {
+			return nil, fmt.Errorf("kb extension %s: %w", path, err)
+		}
+	}
+	l.demonymEntries()
+	return l.index(), nil
+}
+
+// extension adds or extends entries from a user's table.
+func (l *loader) extension(t table.Table) error {
+	for i, r := range t.Rows {
+		id, name, kind, typ, country, aliases, qid := r[0], r[1], r[2], r[3], r[4], table.List(r[5]), r[6]
+		if qid != "" && !isQID(qid) {
+			return fmt.Errorf("row %d: %q is not a Wikidata id", i+2, qid)
+		}
+		if j, ok := l.byID[id]; ok {
+			e := &l.entries[j]
+			e.Aliases = appendNew(e.Aliases, e.Name, append([]string{name}, aliases...)...)
+			if e.Wikidata == "" {
+				e.Wikidata = qid
+			}
+			continue
+		}
+		switch typ {
+		case TypePER, TypeORG, TypeLOC, TypeMISC:
+		default:
+			return fmt.Errorf("row %d (%s): type %q is not PER, ORG, LOC or MISC", i+2, id, typ)
+		}
+		if country != "" {
+			if err := l.country(country); err != nil {
+				return fmt.Errorf("row %d (%s): %w", i+2, id, err)
+			}
+		}
+		if err := l.add(Entry{ID: id, Name: name, Kind: kind, Type: typ, Country: country, Aliases: appendNew(nil, name, aliases...), Wikidata: qid}); err != nil {
+			return fmt.Errorf("row %d: %w", i+2, err)
+		}
+	}
+	return nil
+}
+
 // loader accumulates entries while the tables are read.
 type loader struct {
 	fsys    fs.FS
@@ -43,6 +107,16 @@ type loader struct {
 }
 
 func load(fsys fs.FS) (*KB, error) {
+	l, err := newLoader(fsys)
+	if err != nil {
+		return nil, err
+	}
+	l.demonymEntries()
+	return l.index(), nil
+}
+
+// newLoader reads the tables of fsys, up to the demonyms and the index.
+func newLoader(fsys fs.FS) (*loader, error) {
 	l := &loader{fsys: fsys, byID: map[string]int{}, the: map[string]bool{}, nouns: map[string][]string{}}
 	steps := []struct {
 		file string
@@ -83,8 +157,7 @@ func load(fsys fs.FS) (*KB, error) {
 			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
 		}
 	}
-	l.demonymEntries()
-	return l.index(), nil
+	return l, nil
 }
 
 func (l *loader) read(name string, cols []string) (table.Table, error) {

@@ -36,8 +36,18 @@ type Pipeline struct {
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
-func New() (*Pipeline, error) {
-	k, err := kb.Load()
+func New() (*Pipeline, error) { return NewWith(Options{}) }
+
+// Options configure a pipeline.
+type Options struct {
+	// KBFiles extend the knowledge base (kb.ExtensionColumns format).
+	KBFiles []string
+}
+
+// NewWith returns a pipeline with the shipped models and the knowledge
+// base extended as opt says.
+func NewWith(opt Options) (*Pipeline, error) {
+	k, err := kb.LoadWith(opt.KBFiles...)
 	if err != nil {
 		return nil, fmt.Errorf("loading the knowledge base: %w", err)
 	}

@@ -10,13 +10,15 @@ import (
 	"golang.org/x/term"
 
 	"tidings/ingest"
+	"tidings/kb"
 	"tidings/pipeline"
 )
 
 func newAnalyze() *cobra.Command {
 	var inFormat, outFormat, published string
+	var kbFiles []string
 	c := &cobra.Command{
-		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [PATH|URL|-]...",
+		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [PATH|URL|-]...",
 		Short: "Analyse articles and print one analysis per article",
 		Long: `Analyse articles and print one analysis per article on stdout.
 
@@ -51,9 +53,9 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			p, err := pipeline.New()
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles})
 			if err != nil {
-				return err
+				return inputError{err}
 			}
 			p.DefaultPublished = pub
 			ctx := cmd.Context()
@@ -94,6 +96,7 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
 	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
 	c.Flags().StringVar(&published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	return c
 }
 

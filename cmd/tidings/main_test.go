@@ -377,3 +377,22 @@ func TestEvalNER(t *testing.T) {
 		t.Errorf("eval ner counts: %+v\n%s", got, out)
 	}
 }
+
+func TestAnalyzeWithKBExtension(t *testing.T) {
+	in := "Finnish minister Aino Virtanen visited Qazaqstan. Virtanen met officials."
+	code, out, errOut := tidings(t, in, "analyze", "--in", "text", "--kb", "testdata/extra-kb.tsv", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := records(t, out)[0]
+	ids := map[string]int{}
+	for _, e := range r.Entities {
+		ids[e.ID] = len(e.Mentions)
+	}
+	if ids["person:aino-virtanen"] != 2 {
+		t.Errorf("the extension's person is not linked with both mentions: %v", ids)
+	}
+	if code, _, errOut := tidings(t, in, "analyze", "--in", "text", "--kb", "testdata/missing.tsv", "-"); code != exitBadInput || !strings.Contains(errOut, "missing.tsv") {
+		t.Errorf("missing --kb file: exit %d, stderr %q", code, errOut)
+	}
+}
