@@ -37,6 +37,7 @@ type Tag struct {
 	Score    float64  `json:"score"`
 	Entity   string   `json:"entity,omitempty"`
 	Evidence [][2]int `json:"evidence"`
+	Inferred bool     `json:"inferred,omitempty"` // implied by the knowledge base, not named
 }
 
 // Entity is a linked entity with all its mentions.
@@ -120,6 +121,9 @@ func (an *Analysis) Record() Record {
 	}
 	if e := entities(d, an.Entities); e != nil {
 		r.Entities = e
+	}
+	for _, t := range an.Tags {
+		r.Tags = append(r.Tags, Tag{Tag: t.Tag, Score: t.Score, Entity: t.Entity, Evidence: t.Evidence, Inferred: t.Inferred})
 	}
 	for _, x := range an.Dates {
 		r.Dates = append(r.Dates, Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
@@ -211,6 +215,13 @@ func (w *prettyWriter) Write(an *Analysis) error {
 	fmt.Fprintf(w.bw, "%s\n", strings.Join(meta, " · "))
 	if len(a.GoldTags) > 0 {
 		fmt.Fprintf(w.bw, "editor's tags: %s\n", strings.Join(a.GoldTags, ", "))
+	}
+	if len(an.Tags) > 0 {
+		var line []string
+		for _, t := range an.Tags {
+			line = append(line, t.Tag)
+		}
+		fmt.Fprintf(w.bw, "tags:          %s\n", strings.Join(line, ", "))
 	}
 	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n", len(d.Sentences), len(d.Tokens), len(d.Text))
 	if ents := entities(d, an.Entities); len(ents) > 0 {

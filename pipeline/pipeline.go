@@ -13,6 +13,7 @@ import (
 	"tidings/dates"
 	"tidings/kb"
 	"tidings/link"
+	"tidings/tags"
 	"tidings/text"
 )
 
@@ -22,6 +23,7 @@ type Analysis struct {
 	Doc      *text.Document
 	Entities []link.Entity      // named entities, grouped and linked
 	Dates    []dates.Expression // time expressions, normalised
+	Tags     []tags.Tag         // the ranked tag line
 }
 
 // Pipeline runs the analysis stages. It holds only read-only models, so one
@@ -33,6 +35,7 @@ type Pipeline struct {
 	syntax *annotate.Models
 	linker *link.Linker
 	dates  *dates.Resolver
+	tagger *tags.Tagger
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
@@ -55,7 +58,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{syntax: m, linker: link.New(k), dates: dates.New()}, nil
+	return &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{})}, nil
 }
 
 // LoadModels loads the annotation models from dir (the shipped ones when
@@ -126,6 +129,9 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	}
 	if p.dates != nil {
 		an.Dates = p.dates.Find(doc, a.Published)
+	}
+	if p.tagger != nil {
+		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
 	}
 	return an, nil
 }

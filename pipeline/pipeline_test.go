@@ -144,3 +144,30 @@ func TestSeedDates(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedTags checks the tag line without an archive: Kazakhstan, Tokayev
+// and Russia among the first five, each with evidence, and Nazarbayev
+// inferred from the post Tokayev took over.
+func TestSeedTags(t *testing.T) {
+	rec := analyseSeed(t)
+	rank := map[string]int{}
+	for i, tg := range rec.Tags {
+		rank[tg.Tag] = i + 1
+		if len(tg.Evidence) == 0 {
+			t.Errorf("tag %q has no evidence", tg.Tag)
+		}
+		for _, ev := range tg.Evidence {
+			if ev[0] < 0 || ev[1] > len(rec.Text) || ev[0] >= ev[1] {
+				t.Errorf("tag %q: bad evidence span %v", tg.Tag, ev)
+			}
+		}
+	}
+	for _, want := range []string{"Kazakhstan", "Tokayev", "Russia"} {
+		if r := rank[want]; r == 0 || r > 5 {
+			t.Errorf("%s is tag number %d, want among the first five: %+v", want, r, rec.Tags)
+		}
+	}
+	if rank["Nazarbayev"] == 0 {
+		t.Errorf("Nazarbayev not inferred: %+v", rec.Tags)
+	}
+}

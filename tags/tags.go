@@ -1,0 +1,210 @@
+// Package tags writes an article's tag line as an editor would: the
+// entities the article is about, ranked by how central they are, each
+// under the short name an editor uses ("Tokayev", "Kazakhstan", "CSTO"),
+// with the spans that are its evidence.
+package tags
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"tidings/kb"
+	"tidings/link"
+	"tidings/text"
+)
+
+// Tag is one tag of the line.
+type Tag struct {
+	Tag      string
+	Score    float64
+	Entity   string   // KB id (or local id) of the entity the tag stands for
+	Evidence [][2]int // byte spans in the text
+	// Inferred is set when the tag comes from the knowledge base's facts
+	// rather than from a mention ("Nazarbayev" when Tokayev took over his
+	// post): Evidence then points at the sentence that implies it.
+	Inferred bool
+}
+
+// Options control the line.
+type Options struct {
+	Max      int     // most tags (default 6)
+	MinScore float64 // least score (default 0.1)
+}
+
+// Tagger ranks tags. Read-only: safe for concurrent use.
+type Tagger struct {
+	kb  *kb.KB
+	opt Options
+}
+
+// New returns a tagger over a knowledge base.
+func New(k *kb.KB, opt Options) *Tagger {
+	if opt.Max == 0 {
+		opt.Max = 6
+	}
+	if opt.MinScore == 0 {
+		opt.MinScore = 0.1
+	}
+	return &Tagger{kb: k, opt: opt}
+}
+
+// kindWeight says how much an entity of a kind makes a good tag: people,
+// countries and organisations are what news is filed under; media are
+// sources, not subjects.
+var kindWeight = map[string]float64{
+	kb.KindPerson: 1, kb.KindCountry: 1, kb.KindOrganisation: 0.9, kb.KindCity: 0.7, kb.KindRegion: 0.6,
+	kb.KindMedia: 0.2, // government bodies are filed under their country: no weight
+}
+
+// Suggest returns the ranked tag line of an analysed document.
+func (t *Tagger) Suggest(doc *text.Document, ents []link.Entity, published time.Time) []Tag {
+	byName := map[string]int{}
+	var out []Tag
+	add := func(tag Tag) {
+		if i, ok := byName[strings.ToLower(tag.Tag)]; ok {
+			out[i].Score = max(out[i].Score, tag.Score)
+			out[i].Evidence = append(out[i].Evidence, tag.Evidence...)
+			return
+		}
+		byName[strings.ToLower(tag.Tag)] = len(out)
+		out = append(out, tag)
+	}
+	for _, e := range ents {
+		name, w := e.Name, 0.5 // local entities
+		if e.Linked() {
+			name, w = shortName(e.Entry), kindWeight[e.Entry.Kind]
+		} else if len(e.Mentions) < 2 || e.Type == "MISC" {
+			continue // a name met once and unknown is rarely a tag
+		}
+		if w == 0 || name == "" {
+			continue
+		}
+		if e.Entry.Kind == kb.KindPerson && t.inOffice(e.Entry.ID, published) {
+			w *= 1.5 // a person in office is what the story is about, more than a list's names
+		}
+		add(Tag{Tag: name, Score: round(e.Salience * w), Entity: e.ID, Evidence: spans(doc, e.Mentions)})
+	}
+	for _, inf := range t.inferred(doc, ents, published, byName, out) {
+		add(inf)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	n := 0
+	for _, tg := range out {
+		if n == t.opt.Max || tg.Score < t.opt.MinScore {
+			break
+		}
+		n++
+	}
+	return out[:n]
+}
+
+// inferred adds the people that the article implies without naming: the
+// previous holder of a post that a person in the article took up in the
+// week before publication, when the article names the post ("took over
+// the post of the head of the Security Council": the previous chairman).
+func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time.Time, byName map[string]int, tagged []Tag) []Tag {
+	if published.IsZero() {
+		return nil
+	}
+	named := map[string]bool{}
+	for _, e := range ents {
+		named[e.ID] = true
+	}
+	var out []Tag
+	for _, e := range ents {
+		if e.Entry.Kind != kb.KindPerson {
+			continue
+		}
+		for _, r := range t.kb.Roles(e.Entry.ID) {
+			if r.From.IsZero() || r.From.After(published) || published.Sub(r.From) > 7*24*time.Hour {
+				continue
+			}
+			sent, ok := sentenceNaming(doc, e.Mentions, postWords(r.Role))
+			if !ok {
+				continue
+			}
+			for _, p := range t.kb.Predecessor(r.Role, r.Of, r.From) {
+				if named[p.ID] {
+					continue
+				}
+				// Ranked just below the person it is inferred from.
+				score := 0.5 * e.Salience
+				if i, ok := byName[strings.ToLower(shortName(e.Entry))]; ok {
+					score = 0.8 * tagged[i].Score
+				}
+				out = append(out, Tag{Tag: shortName(p), Score: round(score), Entity: p.ID, Evidence: [][2]int{sent}, Inferred: true})
+			}
+		}
+	}
+	return out
+}
+
+// inOffice reports whether a person held any role on the day of on.
+func (t *Tagger) inOffice(id string, on time.Time) bool {
+	if on.IsZero() {
+		return false
+	}
+	roles := t.kb.Roles(id)
+	for i := range roles {
+		if roles[i].On(on) {
+			return true
+		}
+	}
+	return false
+}
+
+// postWords are the words that name a role in text: its capitalised
+// words ("Security Council"), else its last word ("minister").
+func postWords(role string) string {
+	var caps []string
+	for _, w := range strings.Fields(role) {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			caps = append(caps, w)
+		}
+	}
+	if len(caps) > 0 {
+		return strings.Join(caps, " ")
+	}
+	f := strings.Fields(role)
+	return f[len(f)-1]
+}
+
+// sentenceNaming returns the byte span of a sentence that has one of the
+// mentions and the words of the post.
+func sentenceNaming(doc *text.Document, mentions []text.Span, post string) ([2]int, bool) {
+	for _, s := range doc.Sentences {
+		start, end := doc.Bytes(s)
+		if !strings.Contains(strings.ToLower(doc.Text[start:end]), strings.ToLower(post)) {
+			continue
+		}
+		for _, m := range mentions {
+			if m.Start >= s.Start && m.End <= s.End {
+				return [2]int{start, end}, true
+			}
+		}
+	}
+	return [2]int{}, false
+}
+
+// shortName is how an editor writes an entry in a tag line.
+func shortName(e kb.Entry) string {
+	if e.ShortName != "" {
+		return e.ShortName
+	}
+	if e.Acronym != "" {
+		return e.Acronym
+	}
+	return e.Name
+}
+
+func spans(doc *text.Document, ms []text.Span) [][2]int {
+	out := make([][2]int, len(ms))
+	for i, m := range ms {
+		start, end := doc.Bytes(m)
+		out[i] = [2]int{start, end}
+	}
+	return out
+}
+
+func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
