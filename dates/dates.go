@@ -66,6 +66,10 @@ func (r *Resolver) Find(doc *text.Document, dct time.Time) []Expression {
 			i++
 			continue
 		}
+		if s.title(m.start, m.end) {
+			i = m.end
+			continue
+		}
 		start, end := doc.Tokens[m.start].Start, doc.Tokens[m.end-1].End
 		if start < 0 || end > len(doc.Text) || end <= start {
 			i = m.end
@@ -75,15 +79,40 @@ func (r *Resolver) Find(doc *text.Document, dct time.Time) []Expression {
 			Start: start, End: end, Text: doc.Text[start:end],
 			Type: m.typ, Value: m.value, Mod: m.mod, Anchor: m.anchor,
 		})
+		if m.yearFocus {
+			s.yearFocus = true
+		} else if m.focus {
+			s.yearFocus = false
+		}
 		if m.ref.ok {
 			s.ref, s.refExplicit = m.ref, true
-			if m.focus {
+			// An earlier quarter mentioned in passing ("after a flat
+			// second quarter") does not displace the one reported on.
+			if m.focus && !(s.focus.ok && m.ref.t.Before(s.focus.t) && m.ref.t.Year() == s.focus.t.Year()) {
 				s.focus = m.ref
 			}
 		}
 		i = m.end
 	}
 	return out
+}
+
+// title reports whether tokens [start, end) are a name rather than a time:
+// a capitalised unit just after an opening quote (ABC's "This Week", CBS's
+// "60 Minutes", in any quote style), or the "noon" of "High Noon".
+func (s *scan) title(start, end int) bool {
+	last := end - 1
+	if s.w[last] == "noon" && s.word(start-1) == "high" {
+		return true
+	}
+	if !s.is(last, kUnit|kUnitPlural) || !s.capitalised(last) || last == start && start == 0 {
+		return false
+	}
+	switch s.word(start - 1) {
+	case "\"", "``", "''", "'", "`", "“":
+		return true
+	}
+	return false
 }
 
 // tense of the verb governing an expression.
@@ -111,8 +140,11 @@ type scan struct {
 	// financial report is about, which "the quarter" and "a year ago"
 	// refer to.
 	focus point
-	sent  int // index of the sentence last looked up
-	nTok  int // number of tokens; w and lx have lookahead empty entries after them
+	// yearFocus is true after a year-to-date period ("the first nine
+	// months") until the next quarter named by number.
+	yearFocus bool
+	sent      int // index of the sentence last looked up
+	nTok      int // number of tokens; w and lx have lookahead empty entries after them
 }
 
 func newScan(r *Resolver, doc *text.Document, dct time.Time) *scan {
@@ -235,8 +267,20 @@ func (s *scan) sentenceOf(i int) (int, int) {
 // word lists.
 func (s *scan) tenseAt(start, end int) tense {
 	switch s.word(start - 1) {
-	case "until", "till", "next", "coming":
+	case "until", "till", "next", "coming",
+		// a date something takes effect or falls due: "effective Feb. 1",
+		// "payable Dec. 7", "loans through January"
+		"effective", "payable", "through":
 		return tenseFuture
+	}
+	// A bare participle just before the expression is a reduced relative
+	// about a past event: "the decision, announced Wednesday".
+	k := start - 1
+	if s.word(k) == "on" {
+		k--
+	}
+	if k >= 0 && s.doc.Tokens[k].XPOS == "VBN" && !s.perfect(k) && !s.passive(k) {
+		return tensePast
 	}
 	lo, hi := s.sentenceOf(start)
 	for d := 1; start-d >= lo || end-1+d < hi; d++ {
@@ -310,6 +354,21 @@ func (s *scan) perfect(k int) bool {
 		switch s.w[j] {
 		case "has", "have", "had", "'ve", "'d":
 			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether the participle at k follows a form of "be"
+// (adverbs and "not" may come between).
+func (s *scan) passive(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch s.w[j] {
+		case "be", "been", "being", "is", "are", "was", "were", "am", "'s", "'re", "get", "got", "gets":
+			return true
+		}
+		if s.doc.Tokens[j].XPOS != "RB" {
+			return false
 		}
 	}
 	return false

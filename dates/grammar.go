@@ -15,6 +15,9 @@ type match struct {
 	ref        point // the date it names, which anaphora may later refer to
 	focus      bool  // ref is a quarter named by number
 	noDet      bool  // a preceding "the" is not part of it ("the January 4 vote")
+	// yearFocus marks a year-to-date period ("the first nine months"):
+	// "a year earlier" then compares with the year before, not a quarter.
+	yearFocus bool
 }
 
 // match tries every pattern at token i, with the modifiers and determiner
@@ -165,7 +168,7 @@ func (s *scan) core(j int) *match {
 	if s.digitStart(j) || w.kind&(kNumber|kVague|kDeictic|kOrdinal|kUnit|kUnitPlural) != 0 {
 		try(s.duration(j))
 	}
-	if w.kind&(kDeictic|kOrdinal|kSeason|kUnit|kPartOfDay) != 0 || s.digitStart(j) || s.w[j] == "fiscal" {
+	if w.kind&(kDeictic|kOrdinal|kSeason|kUnit|kPartOfDay) != 0 || s.digitStart(j) || s.w[j] == "fiscal" || s.w[j] == "full" {
 		try(s.deictic(j))
 		try(s.quarter(j))
 	}
@@ -384,8 +387,13 @@ func (s *scan) calendarDate(j int) (y, m, d, end int, ok bool) {
 			kk := s.comma(k)
 			if yy, oky := s.year(kk); oky {
 				y, end = yy, kk+1
+			} else if yy, oky := s.relYear(k); oky {
+				y, end = yy, k+2
 			}
 			return y, m, d, end, validDay(y, m, d)
+		}
+		if yy, oky := s.relYear(k); oky {
+			return yy, m, 0, k + 2, true
 		}
 		kk := s.comma(k)
 		if s.word(kk) == "of" {
@@ -398,8 +406,9 @@ func (s *scan) calendarDate(j int) (y, m, d, end int, ok bool) {
 			return yy, m, 0, e, true
 		}
 		if w == "may" || w == "march" || w == "mar" || w == "jan" || w == "dec" || w == "sun" {
-			// Ambiguous month names need a date context.
-			if !s.monthContext(j) {
+			// Ambiguous month names need a date context, and are given
+			// names before a capitalised word: "Jan Kavan".
+			if !s.monthContext(j) || s.capitalised(k) && s.lx[k].kind&(kMonth|kWeekday) == 0 {
 				return 0, 0, 0, j, false
 			}
 		}
@@ -426,6 +435,24 @@ func (s *scan) calendarDate(j int) (y, m, d, end int, ok bool) {
 		}
 	}
 	return 0, 0, 0, j, false
+}
+
+// relYear reads "this year", "last year", "next year" after a month
+// ("January this year", "July last year"): one expression, the month of
+// that year.
+func (s *scan) relYear(k int) (int, bool) {
+	if !s.hasDCT || s.word(k+1) != "year" {
+		return 0, false
+	}
+	switch s.word(k) {
+	case "this":
+		return s.dct.Year(), true
+	case "last":
+		return s.dct.Year() - 1, true
+	case "next":
+		return s.dct.Year() + 1, true
+	}
+	return 0, false
 }
 
 // dayAhead reports whether a day of the month is at j.
@@ -543,7 +570,10 @@ func (s *scan) resolveCalendar(j, y, m, d, end int) *match {
 
 // yearFor chooses the year of a month (and day) given without one: the
 // one nearest the DCT, moved back in a past-tense sentence or forward in a
-// future-tense one when the nearest is on the wrong side.
+// future-tense one only when the nearest lies well (yearMargin) on the
+// wrong side. News reports near dates on either side in any tense: a
+// past-tense sentence announces a dividend "payable Dec. 7" or a deal
+// "effective Feb. 1", a future-tense one refers back to "July 1".
 func (s *scan) yearFor(start, end, m, d int) int {
 	y := s.dct.Year()
 	dd := d
@@ -561,27 +591,24 @@ func (s *scan) yearFor(start, end, m, d int) int {
 			best, bestDist = cy, dist
 		}
 	}
-	t := day(best, m, min(dd, 28))
-	margin := 31 * 24 * time.Hour
-	if d == 0 {
-		margin = 0
-		t = day(best, m, 1)
-	}
 	switch s.tenseAt(start, end) {
 	case tensePast:
-		if t.Sub(s.dct) > margin {
-			best--
+		if t := day(y, m, min(dd, 28)); t.Sub(s.dct) > yearMargin {
+			return y - 1
 		}
+		return y
 	case tenseFuture:
-		if d == 0 {
-			t = day(best, m, 1).AddDate(0, 1, -1)
+		if t := day(y, m, 1).AddDate(0, 1, -1); s.dct.Sub(t) > yearMargin {
+			return y + 1
 		}
-		if s.dct.Sub(t) > margin {
-			best++
-		}
+		return y
 	}
 	return best
 }
+
+// yearMargin is how far on the wrong side of the DCT the nearest month
+// may lie before the tense moves it a year.
+var yearMargin = 90 * 24 * time.Hour
 
 func pad2(n int) string {
 	if n < 10 {
@@ -594,6 +621,13 @@ func pad2(n int) string {
 // dir is the direction forced by "last" (-1) or "next" (+1), fromRef
 // resolves against the last date mentioned ("the previous Friday").
 func (s *scan) weekday(j, dir int, fromRef bool) *match {
+	return s.weekdayIn(j, j, dir, fromRef)
+}
+
+// weekdayIn is weekday for a weekday inside a longer expression starting
+// at start ("9 a.m. Tuesday", "early Tuesday"), whose context words
+// ("until 9 a.m. Tuesday") decide the direction.
+func (s *scan) weekdayIn(start, j, dir int, fromRef bool) *match {
 	wd := s.lx[j].n
 	k := j + 1
 	// An explicit date after the weekday decides.
@@ -631,7 +665,10 @@ func (s *scan) weekday(j, dir int, fromRef bool) *match {
 	case dir > 0:
 		t = weekdayNear(ref.AddDate(0, 0, 1), wd, 1)
 	default:
-		d := direction(s.tenseAt(j, r.end))
+		d := direction(s.tenseAt(start, r.end))
+		if d <= 0 && s.prospective(start) {
+			d = 1
+		}
 		if d == 0 {
 			d = -1 // news reports what happened
 		}
@@ -644,6 +681,47 @@ func (s *scan) weekday(j, dir int, fromRef bool) *match {
 		r.value += "T" + part
 	}
 	return r
+}
+
+// prospective reports whether words shortly before j in its sentence
+// announce something planned, which a weekday then dates in the coming
+// days whatever the tense of the verb: "planned to leave on Thursday",
+// "is scheduled to close Monday", "as soon as Tuesday".
+func (s *scan) prospective(j int) bool {
+	lo, _ := s.sentenceOf(j)
+	for k := j - 1; k >= lo && k >= j-8; k-- {
+		switch s.w[k] {
+		case "plan", "plans", "planned", "planning", "scheduled", "due":
+			// Not a plan made earlier: "had been scheduled to expire
+			// Friday", "as previously planned", nor a participle
+			// qualifying a noun ("a service planned for Saturday was
+			// canceled").
+			return !s.earlierPlan(k) && !(s.doc.Tokens[k].XPOS == "VBN" && !s.perfect(k) && !s.passive(k))
+		case "set", "is", "are", "was", "were":
+			if s.word(k+1) == "to" {
+				return !s.earlierPlan(k)
+			}
+		case "soon", "early":
+			if k >= 1 && s.w[k-1] == "as" && s.word(k+1) == "as" {
+				return true
+			}
+		case ".", ";", "said", "says":
+			return false
+		}
+	}
+	return false
+}
+
+// earlierPlan reports whether the planning word at k is put in the past
+// before the past: "had been due", "previously planned".
+func (s *scan) earlierPlan(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch s.w[j] {
+		case "had", "previously", "originally":
+			return true
+		}
+	}
+	return false
 }
 
 // yearExpr recognises years ("1998", "fiscal 1989"), decades ("1990s",
@@ -752,7 +830,7 @@ func (s *scan) relDay(j int) *match {
 			if s.is(k, kRelDay) {
 				inner = s.relDay(k)
 			} else {
-				inner = s.weekday(k, 0, false)
+				inner = s.weekdayIn(j, k, 0, false)
 			}
 			if inner != nil && inner.typ == "DATE" && !strings.Contains(inner.value, "T") {
 				inner.typ = "TIME"
@@ -765,6 +843,11 @@ func (s *scan) relDay(j int) *match {
 		return nil
 	}
 	if w.kind&kRelDay == 0 {
+		return nil
+	}
+	if s.w[j] == "today" && s.word(j+1) == "'s" && genericNow[s.word(j+2)] {
+		// "today's world", "today's youth": the present age in general,
+		// not the day, which the annotators leave out.
 		return nil
 	}
 	r := &match{end: j + 1, typ: "DATE"}
@@ -800,10 +883,19 @@ func (s *scan) relDay(j int) *match {
 	return r
 }
 
+// genericNow are nouns after "today's" that make it mean the present age.
+var genericNow = map[string]bool{
+	"world": true, "youth": true, "society": true, "generation": true, "children": true,
+	"young": true, "culture": true, "technology": true,
+}
+
 // deictic recognises "this week", "last month", "next year", "the past
 // year", "last Friday", "last fall", "this morning", "last night", "the
 // next day", "that year", "the weekend", "the year", "the quarter".
 func (s *scan) deictic(j int) *match {
+	if m := s.yearEnd(j); m != nil {
+		return m
+	}
 	w := s.lx[j]
 	var dir int
 	fromRef := false
@@ -882,6 +974,15 @@ func (s *scan) deictic(j int) *match {
 			y++
 		}
 		r.ref = point{t: day(y, mo, 1), g: gMonth, ok: true}
+		// "last Oct. 23": the day of that month
+		dk := k + 1
+		if s.word(dk) == "." && s.joined(k) && s.dayAhead(dk+1) {
+			dk++
+		}
+		if dd, ok := s.dayOfMonth(dk); ok && dd > 0 && validDay(y, mo, dd) && !s.isHyphen(dk+1) {
+			r.ref = point{t: day(y, mo, dd), g: gDay, ok: true}
+			r.end = dk + 1
+		}
 		r.value = r.ref.value()
 		anchor()
 		return r
@@ -974,11 +1075,26 @@ func (s *scan) deictic(j int) *match {
 					return &match{end: e, typ: "DATE", value: itoa(y), ref: point{t: day(y, 1, 1), g: gYear, ok: true}}
 				}
 			}
+			if u == uWeek && s.word(k+1) == "of" {
+				// "the week of March 6": the (ISO) week holding that day
+				if y, mo, d, e, ok := s.calendarDate(k + 2); ok && d > 0 {
+					m := s.resolveCalendar(k+2, y, mo, d, e)
+					if m.ref.ok {
+						p := truncate(m.ref.t, gWeek)
+						return &match{end: m.end, typ: "DATE", value: p.value(), ref: p, anchor: m.anchor}
+					}
+				}
+			}
 			if s.word(k+1) == "of" || s.word(k+1) == "'s" && u != uYear || s.is(k+1, kUnit) {
 				return nil
 			}
 			if u == uYear && s.isHyphen(k+1) {
 				return nil
+			}
+			if u == uYear {
+				if m := yearEnding(s, k+1); m != nil {
+					return m
+				}
 			}
 			if !known {
 				return &match{end: k + 1, typ: "DATE", value: xValue(u)}
@@ -1099,6 +1215,12 @@ func (s *scan) quarter(j int) *match {
 		yr = y
 		k++
 	}
+	if s.w[k] == "full" && s.word(k-1) == "the" && s.word(k+1) == "year" {
+		return s.yearRef(j, k+2) // "the full year" of a report
+	}
+	if s.w[k] == "current" && s.word(k+1) == "fiscal" && s.word(k+2) == "year" {
+		k++ // "the current fiscal year"
+	}
 	if s.w[k] == "fiscal" {
 
 		k = s.hyphen(k + 1)
@@ -1113,7 +1235,7 @@ func (s *scan) quarter(j int) *match {
 	if !ok {
 		if yr > 0 && (s.word(k) == "quarter" || s.word(k) == "period") {
 			// "the 1988 quarter": the same quarter as the one in view
-			if s.focus.ok {
+			if s.focus.ok && !(s.yearFocus && s.word(k) == "period") {
 				p := point{t: day(yr, int(s.focus.t.Month()), 1), g: s.focus.g, ok: true}
 				return &match{end: k + 1, typ: "DATE", value: p.value()}
 			}
@@ -1154,6 +1276,13 @@ func (s *scan) quarter(j int) *match {
 	if yy, ok := s.year(kk); ok {
 		y, end = yy, kk+1
 	}
+	if o < 0 && y != 0 {
+		// "the last half of 1989": the final one of that year
+		o = 4
+		if g == gHalf {
+			o = 2
+		}
+	}
 	r := &match{end: end, typ: "DATE", noDet: hyph && end == k+1}
 	if y == 0 {
 		if !s.hasDCT {
@@ -1186,9 +1315,26 @@ func (s *scan) quarter(j int) *match {
 		start = start.AddDate(-1, 0, 0)
 	}
 	r.ref = point{t: start, g: g, ok: true}
-	r.focus = true
+	// Only a period already over by the DCT is one a report is about and
+	// "a year ago" compares with; "the fourth quarter" of an outlook is not.
+	// A fiscal quarter reported on ("reported fourth-quarter earnings",
+	// "the fourth quarter ended Sept. 30") is over whatever its number.
+	r.focus = !s.hasDCT || !start.AddDate(0, months, 0).After(s.dct) ||
+		s.word(r.end) == "ended" || s.reportedBefore(j)
 	r.value = r.ref.value()
 	return r
+}
+
+// reportedBefore reports whether a simple past verb shortly precedes j
+// in its sentence: "reported a 47% decline in fourth-quarter earnings".
+func (s *scan) reportedBefore(j int) bool {
+	lo, _ := s.sentenceOf(j)
+	for k := j - 1; k >= lo && k >= j-8; k-- {
+		if s.tenseOf(k) == tensePast && s.doc.Tokens[k].XPOS != "VBN" {
+			return true
+		}
+	}
+	return false
 }
 
 // focusQuarter is the quarter "the quarter", "the latest period" refer to:
@@ -1202,11 +1348,54 @@ func (s *scan) focusQuarter() point {
 
 // yearRef is "the fiscal year", "the current year": the DCT's year.
 func (s *scan) yearRef(j, end int) *match {
+	if m := yearEnding(s, end); m != nil {
+		return m
+	}
 	if !s.hasDCT {
 		return &match{end: end, typ: "DATE", value: "XXXX"}
 	}
 	p := truncate(s.dct, gYear)
 	return &match{end: end, typ: "DATE", value: p.value(), ref: p, anchor: s.dct.Format("2006-01-02")}
+}
+
+// yearEnd is "year end", "year's end": the end of the DCT's year (of the
+// year before after "since"), with mod END; the accounting term
+// "year-end" names the closing day, December 31.
+func (s *scan) yearEnd(j int) *match {
+	if s.w[j] != "year" {
+		return nil
+	}
+	k := s.hyphen(j + 1)
+	closing := k != j+1
+	if k == j+1 && s.word(k) == "'s" {
+		k++
+	}
+	if s.word(k) != "end" {
+		return nil
+	}
+	r := &match{end: k + 1, typ: "DATE", mod: "END", value: "XXXX"}
+	if s.hasDCT {
+		p := truncate(s.dct, gYear)
+		if s.word(j-1) == "since" || s.word(j-2) == "since" && s.word(j-1) == "the" {
+			p = shift(s.dct, uYear, -1)
+		}
+		r.value, r.anchor = p.value(), s.dct.Format("2006-01-02")
+		if closing {
+			r.value, r.mod = r.value+"-12-31", ""
+		}
+	}
+	return r
+}
+
+// yearEnding is "the year ended March 31", "the year ending June 30": a
+// (fiscal) year known by its last day, which TimeML annotates as the
+// duration P1Y anchored at that day, not as a calendar year.
+func yearEnding(s *scan, end int) *match {
+	switch s.word(end) {
+	case "ended", "ending":
+		return &match{end: end, typ: "DURATION", value: "P1Y"}
+	}
+	return nil
 }
 
 // --- durations and shifted dates ---
@@ -1246,6 +1435,14 @@ func (s *scan) duration(j int) *match {
 		// "year-earlier", "year-ago"
 		return nil
 	}
+	if ok && s.w[startNum] == "a" && s.isHyphen(k+1) {
+		switch s.word(k + 2) {
+		case "ago", "earlier", "before":
+			// "a year-earlier loss": the article is outside; the
+			// adjective is tried from the next word.
+			return nil
+		}
+	}
 	u := unit(s.lx[k].n)
 	plural := s.is(k, kUnitPlural)
 	if !ok {
@@ -1272,16 +1469,16 @@ func (s *scan) duration(j int) *match {
 	if (u == uQuarter || u == uHalf) && ok && !plural && n == 1 && s.w[startNum] != "one" {
 		return nil // "a quarter of", "a half": not durations
 	}
-	if u == uQuarter && plural && hyph {
-		return nil // "three-quarters" of something
+	if (u == uQuarter && plural || u == uHalf) && hyph {
+		return nil // "three-quarters", "one-half" of something
 	}
 	end := k + 1
 	// "decades-long" is a duration; "five-year-old" is an age, which the
 	// TempEval-3 annotators left out.
 	if h := s.hyphen(end); h != end && s.word(h) == "long" {
 		end = h + 1
-	} else if h != end && s.word(h) == "old" {
-		return nil
+	} else if h != end && s.word(h) == "old" || s.word(end) == "old" {
+		return nil // "52 years old" is an age too
 	}
 	if ok && n >= 1000 && !plural {
 		return nil // "the 1988 quarter"
@@ -1326,7 +1523,8 @@ func (s *scan) duration(j int) *match {
 			return &match{end: end, typ: "DATE", value: "PAST_REF"}
 		}
 	}
-	return &match{end: end, typ: "DURATION", value: val, noDet: hyph}
+	return &match{end: end, typ: "DURATION", value: val, noDet: hyph,
+		yearFocus: u == uMonth && n == 9 && !vague}
 }
 
 func countOf(n float64, vague bool) int {
@@ -1389,6 +1587,11 @@ func (s *scan) shifted(j, end, n int, u unit, fromRef bool) *match {
 		} else {
 			r.value = "FUTURE_REF"
 		}
+		return r
+	}
+	if u == uYear && s.yearFocus && !quarterNoun && s.hasDCT {
+		p := shift(s.dct, uYear, n)
+		r.value = p.value()
 		return r
 	}
 	if u == uYear && (s.focus.ok || quarterNoun) {
@@ -1498,7 +1701,7 @@ func (s *scan) timeOfDay(j int) *match {
 	dayVal := ""
 	kk := s.comma(k)
 	if s.is(kk, kWeekday) && s.capitalised(kk) {
-		m := s.weekday(kk, 0, false)
+		m := s.weekdayIn(j, kk, 0, false)
 		dayVal, r.end = m.value, m.end
 	} else if s.is(kk, kRelDay) {
 		m := s.relDay(kk)
@@ -1646,7 +1849,7 @@ func (s *scan) lexical(j int) *match {
 		}
 		return nil
 	case "current":
-		if s.is(j+1, kUnit|kUnitPlural) {
+		if s.is(j+1, kUnit|kUnitPlural) || s.word(j+1) == "fiscal" {
 			return nil
 		}
 		return &match{end: j + 1, typ: "DATE", value: "PRESENT_REF"}
@@ -1752,6 +1955,19 @@ func (s *scan) midWord(i int, rest string) *match {
 		return r
 	case lw.kind&kPartOfDay != 0:
 		r.typ = "TIME"
+		// "mid-afternoon yesterday", "mid-morning Friday": the day follows
+		if s.is(i+1, kRelDay) && s.lx[i+1].kind&kPartOfDay == 0 || s.is(i+1, kWeekday) && s.capitalised(i+1) {
+			var inner *match
+			if s.is(i+1, kRelDay) {
+				inner = s.relDay(i + 1)
+			} else {
+				inner = s.weekdayIn(i, i+1, 0, false)
+			}
+			if inner != nil && inner.typ == "DATE" && inner.value != "" && !strings.Contains(inner.value, "T") && inner.value != "PRESENT_REF" {
+				r.end, r.value, r.anchor = inner.end, inner.value+"T"+lw.code, inner.anchor
+				return r
+			}
+		}
 		switch {
 		case s.ref.ok && s.ref.g == gDay && s.refExplicit:
 			r.value = s.ref.value() + "T" + lw.code
