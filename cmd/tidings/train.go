@@ -70,6 +70,18 @@ func (f *trainFlags) register(c *cobra.Command) {
 	c.Flags().IntVar(&f.epochs, "epochs", 12, "maximum passes over the training data (early stopping on dev)")
 }
 
+// treebanks checks the flags and reads the training and dev treebanks.
+func (f *trainFlags) treebanks(cmd *cobra.Command) (train, dev []annotate.Sentence, err error) {
+	if err := f.check(cmd); err != nil {
+		return nil, nil, err
+	}
+	if train, err = readTreebank(cmd.Context(), f.train); err != nil {
+		return nil, nil, err
+	}
+	dev, err = readTreebank(cmd.Context(), f.dev)
+	return train, dev, err
+}
+
 func (f *trainFlags) check(cmd *cobra.Command) error {
 	if f.train == "" || f.dev == "" || f.out == "" {
 		return usagef("%s: --train, --dev and --out are required", cmd.CommandPath())
@@ -103,15 +115,8 @@ dev UPOS accuracy is kept. Uses DIR/` + annotate.ClustersFile + ` when present. 
 The last line of stdout is JSON with the dev scores.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.check(cmd); err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			train, err := readTreebank(ctx, f.train)
-			if err != nil {
-				return err
-			}
-			dev, err := readTreebank(ctx, f.dev)
+			train, dev, err := f.treebanks(cmd)
 			if err != nil {
 				return err
 			}
@@ -152,15 +157,8 @@ tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile +
 (train pos first). Writes DIR/` + annotate.ParserFile + `. The last line of stdout is JSON with the dev scores.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.check(cmd); err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			train, err := readTreebank(ctx, f.train)
-			if err != nil {
-				return err
-			}
-			dev, err := readTreebank(ctx, f.dev)
+			train, dev, err := f.treebanks(cmd)
 			if err != nil {
 				return err
 			}
