@@ -708,7 +708,7 @@ type nerHeader struct {
 
 // WriteTo writes the recogniser (its clusters are written separately).
 func (m *NER) WriteTo(w io.Writer) (int64, error) {
-	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil}, m.weights); err != nil {
+	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil || m.wantsGazetteer}, m.weights); err != nil {
 		return 0, err
 	}
 	if m.weights2 != nil {

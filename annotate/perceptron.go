@@ -56,35 +56,48 @@ func key32(f uint64) uint64 {
 // it votes for. Read-only after loading, so safe for concurrent use.
 type Weights struct {
 	NClasses int
-	// Open-addressing hash table from feature to its entry range; a slot
-	// and an entry are each one memory access, which is what scoring costs.
+	// Open-addressing hash table from feature to its entry range. Scoring
+	// is bound by memory accesses, so slots (8 bytes) and entries (4 bytes)
+	// are packed: the weights are kept quantised, as they are stored.
 	slots   []slot
 	mask    uint64
 	entries []entry
+	scale   float32 // weight = entry.q * scale
 }
 
 type slot struct {
-	key   uint64 // 0 marks an empty slot (feature hashes are never 0)
-	start uint32 // into entries
-	count uint32
+	key uint32 // 0 marks an empty slot (feature keys are never 0)
+	pos uint32 // start in entries << 8 | entry count
 }
+
+func (s slot) start() uint32 { return s.pos >> 8 }
+func (s slot) count() uint32 { return s.pos & 0xff }
 
 type entry struct {
-	class uint32
-	w     float32
+	class uint16
+	q     int16
 }
 
-// Score adds the weights of feats to scores (len NClasses).
+// Limits of the packed layout.
+const (
+	maxClasses = 255
+	maxEntries = 1 << 24
+)
+
+// Score adds the weights of feats to scores (len NClasses), in units of
+// the quantisation step: the ranking of classes, which is all that
+// decoding uses, is that of the real weights.
 func (m *Weights) Score(feats []uint64, scores []float32) {
 	slots, entries := m.slots, m.entries
 	for _, f := range feats {
-		f = key32(f)
-		i := f & m.mask
+		k := uint32(key32(f))
+		i := uint64(k) & m.mask
 		for {
-			s := &slots[i]
-			if s.key == f {
-				for _, e := range entries[s.start : s.start+s.count] {
-					scores[e.class] += e.w
+			s := slots[i]
+			if s.key == k {
+				start := s.start()
+				for _, e := range entries[start : start+s.count()] {
+					scores[e.class] += float32(e.q)
 				}
 				break
 			}
@@ -109,7 +122,7 @@ func (m *Weights) NumFeatures() int {
 
 // SizeBytes estimates the memory held by the weights.
 func (m *Weights) SizeBytes() int {
-	return len(m.slots)*16 + len(m.entries)*8
+	return len(m.slots)*8 + len(m.entries)*4
 }
 
 // trainEntry is one (feature, class) weight during training, with what
@@ -235,21 +248,32 @@ func (b *weightsBuilder) build() *Weights {
 	for size < len(b.feats)*4/3+1 {
 		size <<= 1
 	}
+	if b.n > maxClasses || len(b.cls) >= maxEntries {
+		panic(fmt.Sprintf("annotate: a model of %d classes and %d weights is over the packed layout's limits (%d, %d)", b.n, len(b.cls), maxClasses, maxEntries))
+	}
+	var maxAbs float32
+	for _, w := range b.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+	}
 	m := &Weights{
 		NClasses: b.n,
 		slots:    make([]slot, size),
 		mask:     uint64(size - 1),
 		entries:  make([]entry, len(b.cls)),
+		scale:    maxAbs / 32767,
+	}
+	if m.scale == 0 {
+		m.scale = 1
 	}
 	for i, c := range b.cls {
-		m.entries[i] = entry{uint32(c), b.w[i]}
+		m.entries[i] = entry{c, int16(math.Round(float64(b.w[i] / m.scale)))}
 	}
 	for i, f := range b.feats {
 		j := f & m.mask
 		for m.slots[j].key != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{f, b.start[i], uint32(b.count[i])}
+		m.slots[j] = slot{uint32(f), b.start[i]<<8 | uint32(b.count[i])}
 	}
 	return m
 }
@@ -262,16 +286,7 @@ const weightsMagic = "TDPW2"
 // WriteTo serialises the weights (deterministically).
 func (m *Weights) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	var maxAbs float32
-	for _, e := range m.entries {
-		if a := float32(math.Abs(float64(e.w))); a > maxAbs {
-			maxAbs = a
-		}
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	scale := m.scale
 	// Features in hash order, so the bytes depend only on the weights.
 	var slots []slot
 	for _, s := range m.slots {
@@ -287,12 +302,11 @@ func (m *Weights) WriteTo(w io.Writer) (int64, error) {
 	put(uint64(len(slots)))
 	binary.Write(bw, binary.LittleEndian, math.Float32bits(scale))
 	for _, s := range slots {
-		binary.Write(bw, binary.LittleEndian, uint32(s.key))
-		put(uint64(s.count))
-		for _, e := range m.entries[s.start : s.start+s.count] {
+		binary.Write(bw, binary.LittleEndian, s.key)
+		put(uint64(s.count()))
+		for _, e := range m.entries[s.start() : s.start()+s.count()] {
 			put(uint64(e.class))
-			q := int16(math.Round(float64(e.w / scale)))
-			binary.Write(bw, binary.LittleEndian, q)
+			binary.Write(bw, binary.LittleEndian, e.q)
 		}
 	}
 	return 0, bw.Flush()
@@ -308,6 +322,9 @@ func ReadWeights(r io.Reader) (*Weights, error) {
 	nClasses, err := binary.ReadUvarint(br)
 	if err != nil {
 		return nil, fmt.Errorf("weights header: %w", err)
+	}
+	if nClasses > maxClasses {
+		return nil, fmt.Errorf("weights header: %d classes, more than %d", nClasses, maxClasses)
 	}
 	nFeats, err := binary.ReadUvarint(br)
 	if err != nil || nFeats > 1<<28 {
@@ -365,14 +382,14 @@ func (m *Weights) Pruned(min float32) *Weights {
 	var ws []float32
 	for _, s := range slots {
 		cls, ws = cls[:0], ws[:0]
-		for _, e := range m.entries[s.start : s.start+s.count] {
-			if e.w >= min || e.w <= -min {
-				cls = append(cls, uint16(e.class))
-				ws = append(ws, e.w)
+		for _, e := range m.entries[s.start() : s.start()+s.count()] {
+			if w := float32(e.q) * m.scale; w >= min || w <= -min {
+				cls = append(cls, e.class)
+				ws = append(ws, w)
 			}
 		}
 		if len(cls) > 0 {
-			b.add(s.key, cls, ws)
+			b.add(uint64(s.key), cls, ws)
 		}
 	}
 	return b.build()
