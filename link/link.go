@@ -45,7 +45,8 @@ type mention struct {
 	span  text.Span
 	text  string // verbatim, whitespace folded
 	typ   string
-	group int // index of its entity
+	words []string // text split on spaces
+	group int      // index of its entity
 	// cityContext: the text calls it a city ("the city of Almaty").
 	cityContext bool
 }
@@ -58,7 +59,8 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	for _, sp := range doc.Entities {
 		switch sp.Label {
 		case "PER", "ORG", "LOC", "MISC":
-			m := mention{span: sp, text: strings.Join(strings.Fields(doc.SpanText(sp)), " "), typ: sp.Label, group: -1}
+			words := strings.Fields(doc.SpanText(sp))
+			m := mention{span: sp, text: strings.Join(words, " "), words: words, typ: sp.Label, group: -1}
 			if sp.Start >= 2 && strings.EqualFold(doc.Tokens[sp.Start-1].Form, "of") && strings.EqualFold(doc.Tokens[sp.Start-2].Form, "city") {
 				m.cityContext = true
 			}
@@ -168,22 +170,31 @@ func isAcronymOf(acr, name string) bool {
 // surname or first name of a fuller name already grouped, or an
 // organisation's or place's name that is the last words of a longer one.
 func (l *Linker) corefer(m *mention, ms []mention, ents []Entity) int {
-	words := strings.Fields(m.text)
+	words := m.words
 	if len(words) > 2 {
 		return -1
 	}
+	known := -1 // whether the short name is itself in the KB, looked up once
 	for _, o := range ms {
 		if o.group < 0 || len(o.text) <= len(m.text) {
 			continue
 		}
-		ow := strings.Fields(o.text)
+		ow := o.words
 		switch {
 		case m.typ == "PER" && (o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson) && (hasSuffixWords(ow, words) || len(words) == 1 && ow[0] == words[0]):
 			return o.group
-		case m.typ == o.typ && m.typ != "PER" && m.typ != "MISC" && hasSuffixWords(ow, words) && l.kb.Lookup(m.text) == nil:
+		case m.typ == o.typ && m.typ != "PER" && m.typ != "MISC" && hasSuffixWords(ow, words):
 			// "the Commission" after "the European Commission", unless the
 			// short name is itself something known
-			return o.group
+			if known < 0 {
+				known = 0
+				if l.kb.Lookup(m.text) != nil {
+					known = 1
+				}
+			}
+			if known == 0 {
+				return o.group
+			}
 		}
 	}
 	return -1
