@@ -36,6 +36,7 @@ type Pipeline struct {
 	linker *link.Linker
 	dates  *dates.Resolver
 	tagger *tags.Tagger
+	model  *tags.Model // nil: the tag line comes from the linked entities
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
@@ -45,6 +46,9 @@ func New() (*Pipeline, error) { return NewWith(Options{}) }
 type Options struct {
 	// KBFiles extend the knowledge base (kb.ExtensionColumns format).
 	KBFiles []string
+	// TagModel, when set, is a directory written by `tidings train tags`:
+	// the tag line then comes from that archive's vocabulary.
+	TagModel string
 }
 
 // NewWith returns a pipeline with the shipped models and the knowledge
@@ -58,7 +62,13 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{})}, nil
+	p := &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{})}
+	if opt.TagModel != "" {
+		if p.model, err = tags.Load(opt.TagModel); err != nil {
+			return nil, fmt.Errorf("--tag-model %s: %w", opt.TagModel, err)
+		}
+	}
+	return p, nil
 }
 
 // LoadModels loads the annotation models from dir (the shipped ones when
@@ -130,7 +140,11 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	if p.dates != nil {
 		an.Dates = p.dates.Find(doc, a.Published)
 	}
-	if p.tagger != nil {
+	switch {
+	case p.model != nil:
+		// The archive's model was trained on articles alone.
+		an.Tags = p.model.Predict(a, nil)
+	case p.tagger != nil:
 		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
 	}
 	return an, nil

@@ -17,8 +17,9 @@ import (
 func newAnalyze() *cobra.Command {
 	var inFormat, outFormat, published string
 	var kbFiles []string
+	var tagModel string
 	c := &cobra.Command{
-		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [PATH|URL|-]...",
+		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [--tag-model DIR] [PATH|URL|-]...",
 		Short: "Analyse articles and print one analysis per article",
 		Long: `Analyse articles and print one analysis per article on stdout.
 
@@ -53,7 +54,7 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles})
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel})
 			if err != nil {
 				return inputError{err}
 			}
@@ -96,6 +97,7 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
 	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
 	c.Flags().StringVar(&published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory from 'tidings train tags': the tag line then uses its archive's vocabulary")
 	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	return c
 }

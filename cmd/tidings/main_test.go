@@ -396,3 +396,45 @@ func TestAnalyzeWithKBExtension(t *testing.T) {
 		t.Errorf("missing --kb file: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestTrainEvalTags(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := tidings(t, "", "train", "tags", "--in", "jsonl", "--out", dir, "testdata/tagged.jsonl")
+	if code != 0 {
+		t.Fatalf("train tags: exit %d: %s", code, errOut)
+	}
+	var trained map[string]any
+	lastJSON(t, out, &trained)
+
+	code, out, errOut = tidings(t, "", "eval", "tags", "--in", "jsonl", "--gold", "testdata/tagged.jsonl", "--tag-model", dir)
+	if code != 0 {
+		t.Fatalf("eval tags: exit %d: %s", code, errOut)
+	}
+	var scored map[string]any
+	lastJSON(t, out, &scored)
+	if len(scored) == 0 {
+		t.Errorf("eval tags printed no scores:\n%s", out)
+	}
+
+	in := "Dock workers walk out\n\nFerries between Helsinki and Tallinn stopped as port workers began a strike over pay."
+	code, out, errOut = tidings(t, in, "analyze", "--in", "article", "--tag-model", dir, "-")
+	if code != 0 {
+		t.Fatalf("analyze --tag-model: exit %d: %s", code, errOut)
+	}
+	vocab := map[string]bool{"shipping": true, "Estonia": true, "Finland": true, "strikes": true, "energy": true}
+	r := records(t, out)[0]
+	if len(r.Tags) == 0 {
+		t.Fatal("no tags from the model")
+	}
+	for _, tg := range r.Tags {
+		if !vocab[tg.Tag] {
+			t.Errorf("tag %q is not from the archive's vocabulary", tg.Tag)
+		}
+		if tg.Score < 0 || tg.Score > 1 {
+			t.Errorf("tag %q: score %v is not a probability", tg.Tag, tg.Score)
+		}
+	}
+	if code, _, errOut := tidings(t, in, "analyze", "--tag-model", filepath.Join(dir, "missing"), "-"); code != exitBadInput || !strings.Contains(errOut, "missing") {
+		t.Errorf("missing tag model: exit %d, stderr %q", code, errOut)
+	}
+}

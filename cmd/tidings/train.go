@@ -32,7 +32,7 @@ model, byte for byte.`,
 			return usagef("train: name the model to train (see 'tidings train --help')")
 		},
 	}
-	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse(), newTrainNER())
+	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse(), newTrainNER(), newTrainTags())
 	return c
 }
 

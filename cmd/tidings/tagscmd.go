@@ -1,0 +1,377 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"tidings/article"
+	"tidings/ingest"
+	"tidings/tags"
+)
+
+// kpcrowdFormat is the layout of the KPCrowd keyphrase corpus, read here
+// only: a directory of NAME.txt (first line the title) and NAME.key (one
+// gold keyphrase a line).
+const kpcrowdFormat = "kpcrowd"
+
+// reutersCategories are the category fields of Reuters-21578, in order.
+var reutersCategories = []string{"topics", "places", "people", "orgs", "exchanges"}
+
+// tagInput says where articles with gold tags come from.
+type tagInput struct {
+	format     string
+	categories string
+}
+
+func (in *tagInput) register(c *cobra.Command) {
+	c.Flags().StringVar(&in.format, "in", "auto", "input format ("+formatNames()+", or "+kpcrowdFormat+": a directory of NAME.txt and NAME.key)")
+	c.Flags().StringVar(&in.categories, "categories", "all", "Reuters-21578 only: the category fields that are the gold tags, comma-separated from "+
+		strings.Join(reutersCategories, ",")+" (topics; places,people,orgs; all)")
+}
+
+// fields returns the selected Reuters category fields.
+func (in *tagInput) fields() ([]string, error) {
+	if in.categories == "" || in.categories == "all" {
+		return reutersCategories, nil
+	}
+	var out []string
+	for _, c := range strings.Split(in.categories, ",") {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if !slices.Contains(reutersCategories, c) {
+			return nil, fmt.Errorf("unknown category %q (want some of %s, or all)", c, strings.Join(reutersCategories, ","))
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// read returns the articles of paths that carry gold tags, and how many
+// were left out for having none.
+func (in *tagInput) read(ctx context.Context, stderr io.Writer, paths []string) (examples []tags.Example, leftOut int, err error) {
+	prog := newProgress(-1, "reading")
+	defer prog.Done()
+	keep := func(a article.Article) {
+		prog.Add(1)
+		if len(a.GoldTags) == 0 {
+			leftOut++
+			return
+		}
+		examples = append(examples, tags.Example{Article: a})
+	}
+	switch strings.ToLower(in.format) {
+	case kpcrowdFormat:
+		if in.categories != "all" {
+			return nil, 0, usagef("--categories is for Reuters-21578 (--in reuters)")
+		}
+		for _, p := range paths {
+			if err := readKPCrowd(ctx, p, keep); err != nil {
+				return nil, 0, inputError{err}
+			}
+		}
+	case string(ingest.Reuters):
+		fields, err := in.fields()
+		if err != nil {
+			return nil, 0, usageError{fmt.Errorf("--categories: %w", err)}
+		}
+		for _, p := range paths {
+			if err := readReutersTags(ctx, stderr, p, fields, keep); err != nil {
+				return nil, 0, err
+			}
+		}
+	default:
+		if in.categories != "all" {
+			return nil, 0, usagef("--categories is for Reuters-21578 (--in reuters)")
+		}
+		format, err := ingest.ParseFormat(in.format)
+		if err != nil {
+			return nil, 0, usageError{fmt.Errorf("--in: %w", err)}
+		}
+		for a, err := range ingest.Sources(ctx, paths, format, ingest.Options{}) {
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, 0, ctx.Err()
+				}
+				fmt.Fprintf(stderr, "tidings: %v\n", err)
+				continue
+			}
+			keep(a)
+		}
+	}
+	if len(examples) == 0 {
+		return nil, leftOut, inputError{fmt.Errorf("%s: no articles with gold tags", strings.Join(paths, ", "))}
+	}
+	return examples, leftOut, nil
+}
+
+// readReutersTags reads a Reuters-21578 .sgm file, or every .sgm file of a
+// directory, with the selected category fields as gold tags.
+func readReutersTags(ctx context.Context, stderr io.Writer, path string, fields []string, keep func(article.Article)) error {
+	files := []string{path}
+	if st, err := os.Stat(path); err != nil {
+		return inputError{err}
+	} else if st.IsDir() {
+		files, err = filepath.Glob(filepath.Join(path, "*.sgm"))
+		if err != nil || len(files) == 0 {
+			return inputError{fmt.Errorf("%s: no .sgm files", path)}
+		}
+		slices.Sort(files)
+	}
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return inputError{err}
+		}
+		for d, err := range ingest.ReadReuters(ctx, name, f) {
+			if err != nil {
+				if ctx.Err() != nil {
+					f.Close()
+					return ctx.Err()
+				}
+				fmt.Fprintf(stderr, "tidings: %v\n", err)
+				continue
+			}
+			a := d.Article
+			a.GoldTags = nil
+			for _, field := range fields {
+				list := map[string][]string{"topics": d.Topics, "places": d.Places, "people": d.People, "orgs": d.Orgs, "exchanges": d.Exchanges}[field]
+				for _, t := range list {
+					if !slices.Contains(a.GoldTags, t) {
+						a.GoldTags = append(a.GoldTags, t)
+					}
+				}
+			}
+			keep(a)
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// readKPCrowd reads a KPCrowd directory: NAME.txt, whose first line is the
+// title, and NAME.key, the gold keyphrases, lower-cased.
+func readKPCrowd(ctx context.Context, dir string, keep func(article.Article)) error {
+	texts, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(texts) == 0 {
+		return fmt.Errorf("%s: no NAME.txt files (want a KPCrowd directory)", dir)
+	}
+	slices.Sort(texts)
+	for _, name := range texts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		body, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		keyName := strings.TrimSuffix(name, ".txt") + ".key"
+		keys, err := os.Open(keyName)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		var gold []string
+		sc := bufio.NewScanner(keys)
+		for sc.Scan() {
+			if k := strings.ToLower(strings.Join(strings.Fields(sc.Text()), " ")); k != "" && !slices.Contains(gold, k) {
+				gold = append(gold, k)
+			}
+		}
+		keys.Close()
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("%s: %w", keyName, err)
+		}
+		title, rest, _ := strings.Cut(strings.ReplaceAll(string(body), "\r\n", "\n"), "\n")
+		keep(article.Article{
+			ID: strings.TrimSuffix(filepath.Base(name), ".txt"), Title: strings.TrimSpace(title),
+			Body: strings.TrimSpace(rest), Origin: name, GoldTags: gold,
+		})
+	}
+	return nil
+}
+
+// modelFlags are the learning options of train tags and eval tags.
+func registerModelFlags(c *cobra.Command, opt *tags.ModelOptions) {
+	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed (same data and seed, same model)")
+	c.Flags().IntVar(&opt.Neighbours, "neighbours", 10, "k of the kNN vote of similar archived articles")
+	c.Flags().IntVar(&opt.Epochs, "epochs", 8, "passes of the linear learner over the articles")
+	c.Flags().IntVar(&opt.TopK, "top-k", 10, "most tags in a line")
+	c.Flags().IntVar(&opt.MinDF, "min-df", 2, "words in fewer articles are not features")
+	c.Flags().BoolVar(&opt.Phrases, "phrases", false, "also score the article's own phrases as tags (keyphrases, mostly new to the archive)")
+}
+
+func newTrainTags() *cobra.Command {
+	var in tagInput
+	var out string
+	var opt tags.ModelOptions
+	c := &cobra.Command{
+		Use:   "tags [--in FORMAT] --out DIR ARCHIVE...",
+		Short: "Learn a newsroom's tag vocabulary from articles with gold tags",
+		Long: `Learn a tagger from an archive of articles that carry gold tags (the "tags" field of JSON/JSONL,
+the tag line of the article layout, the categories of Reuters-21578 with --in reuters, the keyphrases
+of KPCrowd with --in kpcrowd). Articles without gold tags are left out.
+
+The model scores each tag of the vocabulary with a logistic regression over the TF-IDF of the words
+and word pairs, combines it with the tags of the most similar archived articles (a TF-IDF kNN vote),
+and calibrates the two into a probability on a held-out slice, where the threshold that makes the
+line is tuned for F1. Writes DIR/` + tags.ModelFile + `, used by 'tidings analyze --tag-model DIR'.
+Training is deterministic. The last line of stdout is JSON.`,
+		Example: "  tidings train tags --in reuters --categories topics --out models/reuters-topics ../shared/data/reuters21578",
+		Args:    argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("train tags: --out DIR is required")
+			}
+			ctx := cmd.Context()
+			stderr := cmd.ErrOrStderr()
+			examples, leftOut, err := in.read(ctx, stderr, args)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "%d articles with gold tags, %d left out without any\n", len(examples), leftOut)
+			start := time.Now()
+			prog := newProgress(-1, "training")
+			opt.Step = func() { prog.Add(1) }
+			opt.Log = func(msg string) { fmt.Fprintf(stderr, "%s (%s)\n", msg, time.Since(start).Round(time.Millisecond)) }
+			m, err := tags.Train(ctx, examples, opt)
+			prog.Done()
+			if err != nil {
+				return err
+			}
+			secs := time.Since(start).Seconds()
+			if err := m.Save(out); err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "wrote %s in %.1fs: %d articles, %d tags, threshold %.2f\n", filepath.Join(out, tags.ModelFile), secs, len(examples), len(m.Tags()), m.Threshold())
+			return printJSON(w, map[string]any{"model": "tags", "articles": len(examples), "left_out": leftOut, "tags": len(m.Tags()),
+				"threshold": m.Threshold(), "seconds": secs})
+		},
+	}
+	in.register(c)
+	registerModelFlags(c, &opt)
+	c.Flags().StringVar(&out, "out", "", "model directory to write into")
+	return c
+}
+
+// tagEvalJSON is the last line of eval tags: the input, then either the
+// cross-validation or the scores of the given model.
+type tagEvalJSON struct {
+	Mode       string `json:"mode"` // "model" or "cross-validation"
+	Gold       string `json:"gold"`
+	Categories string `json:"categories,omitempty"`
+	LeftOut    int    `json:"left_out"` // articles without gold tags, not scored
+	*tags.CrossValidation
+	*modelEvalJSON
+}
+
+type modelEvalJSON struct {
+	TagModel  string      `json:"tag_model"`
+	Threshold float64     `json:"threshold"`
+	Model     tags.Result `json:"model"`
+}
+
+func newEvalTags() *cobra.Command {
+	var in tagInput
+	var gold, modelDir string
+	var folds int
+	var opt tags.ModelOptions
+	c := &cobra.Command{
+		Use:   "tags --gold F [--in FORMAT] [--tag-model DIR | --folds 5]",
+		Short: "Score the archive tagger against gold tags; or cross-validate it against the kNN floor",
+		Long: `Score tags against gold: precision, recall and F1 at k (1, 3, 5, 10: the first k of the
+ranking) and at the model's own cut-off, each micro-averaged (pooled counts), macro-averaged (mean
+over tags) and averaged over articles. Articles without gold tags are left out and counted.
+
+With --tag-model DIR the model of DIR is scored on F. Without it, F is split into --folds folds and
+the model is trained on all folds but one and scored on that one, in turn; the TF-IDF kNN floor is
+trained and scored on the same folds. F is a file or directory in any input format; with
+--in reuters, a Reuters-21578 .sgm file or directory and --categories choose the gold tags.
+The last line of stdout is JSON.`,
+		Example: `  tidings eval tags --in reuters --categories topics --gold ../shared/data/reuters21578
+  tidings eval tags --in kpcrowd --tag-model DIR --gold ../shared/data/kpcrowd/validation`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gold == "" {
+				return usagef("eval tags: --gold F is required")
+			}
+			if modelDir != "" && cmd.Flags().Changed("folds") {
+				return usagef("eval tags: --tag-model scores a trained model; --folds trains its own: give one")
+			}
+			ctx := cmd.Context()
+			stderr := cmd.ErrOrStderr()
+			var m *tags.Model
+			if modelDir != "" {
+				var err error
+				if m, err = tags.Load(modelDir); err != nil {
+					return inputError{fmt.Errorf("--tag-model: %w", err)}
+				}
+			}
+			examples, leftOut, err := in.read(ctx, stderr, []string{gold})
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			result := tagEvalJSON{Gold: gold, LeftOut: leftOut}
+			if strings.EqualFold(in.format, string(ingest.Reuters)) {
+				result.Categories = in.categories
+			}
+			fmt.Fprintf(w, "gold %s: %d articles with gold tags, %d left out without any\n", gold, len(examples), leftOut)
+			if m != nil {
+				r := tags.EvaluateModel(m, examples, tags.DefaultKs)
+				result.Mode, result.modelEvalJSON = "model", &modelEvalJSON{TagModel: modelDir, Threshold: m.Threshold(), Model: r}
+				fmt.Fprintf(w, "model %s: %d tags, threshold %.2f\n", modelDir, len(m.Tags()), m.Threshold())
+				printTagResult(w, "model", r)
+				return printJSON(w, result)
+			}
+			if folds < 2 {
+				return usagef("eval tags: --folds must be at least 2 (or give --tag-model)")
+			}
+			prog := newProgress(int64(folds), "folds")
+			start := time.Now()
+			cv, err := tags.Folds(ctx, examples, folds, opt, tags.DefaultKs, func(f int) {
+				prog.Add(1)
+			})
+			prog.Done()
+			if err != nil {
+				if errors.Is(err, context.Canceled) {
+					return err
+				}
+				return inputError{err}
+			}
+			result.Mode, result.CrossValidation = "cross-validation", &cv
+			fmt.Fprintf(w, "%d-fold cross-validation in %s (model training %.1fs a fold)\n", folds, time.Since(start).Round(time.Second), cv.TrainSeconds)
+			printTagResult(w, "model", cv.Model)
+			printTagResult(w, "knn floor", cv.Floor)
+			return printJSON(w, result)
+		},
+	}
+	in.register(c)
+	registerModelFlags(c, &opt)
+	c.Flags().StringVar(&gold, "gold", "", "articles with gold tags (file or directory)")
+	c.Flags().StringVar(&modelDir, "tag-model", "", "score the model of this directory (made by 'tidings train tags')")
+	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds when no --tag-model is given")
+	return c
+}
+
+func printTagResult(w io.Writer, name string, r tags.Result) {
+	fmt.Fprintf(w, "%s: %d articles, %d gold tags\n", name, r.Articles, r.Tags)
+	row := func(label string, s tags.Scores) {
+		fmt.Fprintf(w, "  %-7s micro P %.4f R %.4f F1 %.4f | macro F1 %.4f | article F1 %.4f\n",
+			label, s.Micro.Precision, s.Micro.Recall, s.Micro.F1, s.Macro.F1, s.Article.F1)
+	}
+	for _, s := range r.AtK {
+		row(fmt.Sprintf("@%d", s.K), s)
+	}
+	row("cut-off", r.Cutoff)
+}
