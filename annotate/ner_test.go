@@ -108,7 +108,7 @@ func BenchmarkNER(b *testing.B) {
 		buf.WriteString(w + " ")
 	}
 	doc = text.FromGiven(buf.String(), given)
-	m.annotateSyntax(doc)
+	m.annotateSyntax(doc, true)
 	b.ResetTimer()
 	for b.Loop() {
 		m.NER.Recognize(doc)

@@ -32,11 +32,12 @@ type Pipeline struct {
 	// DefaultPublished is used for articles whose source gives no date.
 	DefaultPublished time.Time
 
-	syntax *annotate.Models
-	linker *link.Linker
-	dates  *dates.Resolver
-	tagger *tags.Tagger
-	model  *tags.Model // nil: the tag line comes from the linked entities
+	syntax  *annotate.Models
+	linker  *link.Linker
+	dates   *dates.Resolver
+	tagger  *tags.Tagger
+	model   *tags.Model // nil: the tag line comes from the linked entities
+	shallow bool
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
@@ -49,6 +50,8 @@ type Options struct {
 	// TagModel, when set, is a directory written by `tidings train tags`:
 	// the tag line then comes from that archive's vocabulary.
 	TagModel string
+	// Shallow skips the dependency parse (HEAD and DEPREL stay empty).
+	Shallow bool
 }
 
 // NewWith returns a pipeline with the shipped models and the knowledge
@@ -62,7 +65,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{})}
+	p := &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{}), shallow: opt.Shallow}
 	if opt.TagModel != "" {
 		if p.model, err = tags.Load(opt.TagModel); err != nil {
 			return nil, fmt.Errorf("--tag-model %s: %w", opt.TagModel, err)
@@ -132,7 +135,11 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 		a.Published = p.DefaultPublished
 	}
 	doc := Document(a)
-	p.syntax.Annotate(doc)
+	if p.shallow {
+		p.syntax.AnnotateShallow(doc)
+	} else {
+		p.syntax.Annotate(doc)
+	}
 	an := &Analysis{Article: a, Doc: doc}
 	if p.linker != nil {
 		an.Entities = p.linker.Link(doc, a.Published)
@@ -142,8 +149,7 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	}
 	switch {
 	case p.model != nil:
-		// The archive's model was trained on articles alone.
-		an.Tags = p.model.Predict(a, nil)
+		an.Tags = p.model.Predict(a, EntityFeatures(an.Entities))
 	case p.tagger != nil:
 		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
 	}
@@ -215,4 +221,21 @@ func ambiguousShortName(name string) bool {
 		return true
 	}
 	return len(name) <= 4
+}
+
+// EntityFeatures are the linked entities of an analysis as a tag model's
+// features: each KB id, and the country of each place, person and body
+// (a story about Almaty is filed under Kazakhstan too).
+func EntityFeatures(ents []link.Entity) []string {
+	var out []string
+	for _, e := range ents {
+		if !e.Linked() {
+			continue
+		}
+		out = append(out, e.Entry.ID)
+		if c := e.Entry.Country; c != "" && c != e.Entry.ID {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -10,12 +10,15 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"tidings/article"
 	"tidings/ingest"
+	"tidings/pipeline"
 	"tidings/tags"
 )
 
@@ -31,12 +34,53 @@ var reutersCategories = []string{"topics", "places", "people", "orgs", "exchange
 type tagInput struct {
 	format     string
 	categories string
+	entities   bool // add the linked entities of each article as features
 }
 
 func (in *tagInput) register(c *cobra.Command) {
 	c.Flags().StringVar(&in.format, "in", "auto", "input format ("+formatNames()+", or "+kpcrowdFormat+": a directory of NAME.txt and NAME.key)")
 	c.Flags().StringVar(&in.categories, "categories", "all", "Reuters-21578 only: the category fields that are the gold tags, comma-separated from "+
 		strings.Join(reutersCategories, ",")+" (topics; places,people,orgs; all)")
+	c.Flags().BoolVar(&in.entities, "entities", false, "analyse each article (without parsing) and use its linked entities as features; analyze --tag-model then passes them too")
+}
+
+// addEntities analyses the examples, two at a time, and sets their
+// entity features.
+func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) error {
+	if !in.entities {
+		return nil
+	}
+	p, err := pipeline.NewWith(pipeline.Options{Shallow: true})
+	if err != nil {
+		return err
+	}
+	prog := newProgress(int64(len(examples)), "entities")
+	defer prog.Done()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(examples) {
+					return
+				}
+				an, err := p.Analyze(ctx, examples[i].Article)
+				if err != nil {
+					errs <- err
+					return
+				}
+				examples[i].Entities = pipeline.EntityFeatures(an.Entities)
+				prog.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	return <-errs
 }
 
 // fields returns the selected Reuters category fields.
@@ -240,6 +284,9 @@ Training is deterministic. The last line of stdout is JSON.`,
 			}
 			fmt.Fprintf(stderr, "%d articles with gold tags, %d left out without any\n", len(examples), leftOut)
 			start := time.Now()
+			if err := in.addEntities(ctx, examples); err != nil {
+				return err
+			}
 			prog := newProgress(-1, "training")
 			opt.Step = func() { prog.Add(1) }
 			opt.Log = func(msg string) { fmt.Fprintf(stderr, "%s (%s)\n", msg, time.Since(start).Round(time.Millisecond)) }
@@ -319,6 +366,9 @@ The last line of stdout is JSON.`,
 			}
 			examples, leftOut, err := in.read(ctx, stderr, []string{gold})
 			if err != nil {
+				return err
+			}
+			if err := in.addEntities(ctx, examples); err != nil {
 				return err
 			}
 			w := cmd.OutOrStdout()
