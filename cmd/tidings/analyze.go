@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ func newAnalyze() *cobra.Command {
 	var inFormat, outFormat, published string
 	var kbFiles []string
 	var tagModel string
+	var workers int
 	c := &cobra.Command{
 		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [--tag-model DIR] [PATH|URL|-]...",
 		Short: "Analyse articles and print one analysis per article",
@@ -63,30 +65,26 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 			prog := newProgress(-1, "analysing")
 			var done, failed int
 			opt := ingest.Options{Stdin: cmd.InOrStdin(), Warn: func(msg string) { fmt.Fprintf(stderr, "tidings: warning: %s\n", msg) }}
-			for a, err := range ingest.Sources(ctx, args, format, opt) {
+			err = p.AnalyzeAll(ctx, ingest.Sources(ctx, args, format, opt), workers, func(an *pipeline.Analysis, err error) error {
 				if err != nil {
 					fmt.Fprintf(stderr, "tidings: %v\n", err)
 					failed++
-					if ctx.Err() != nil {
-						break
-					}
-					continue
-				}
-				an, err := p.Analyze(ctx, a)
-				if err != nil {
-					fmt.Fprintf(stderr, "tidings: %v\n", err)
-					failed++
-					continue
+					return nil
 				}
 				if err := w.Write(an); err != nil {
-					return fmt.Errorf("writing the analysis of %s: %w", a.Origin, err)
+					return fmt.Errorf("writing the analysis of %s: %w", an.Article.Origin, err)
 				}
 				done++
 				prog.Add(1)
-			}
+				return nil
+			})
+			runErr := err
 			prog.Done()
 			if err := w.Flush(); err != nil {
 				return fmt.Errorf("writing output: %w", err)
+			}
+			if runErr != nil {
+				return runErr // interrupted, or the output could not be written
 			}
 			if failed > 0 {
 				return inputError{fmt.Errorf("%d input(s) failed, %d article(s) analysed", failed, done)}
@@ -97,6 +95,7 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
 	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
 	c.Flags().StringVar(&published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	c.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "articles analysed at once (output keeps the input order)")
 	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory from 'tidings train tags': the tag line then uses its archive's vocabulary")
 	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	return c

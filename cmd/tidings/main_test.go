@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -436,5 +437,28 @@ func TestTrainEvalTags(t *testing.T) {
 	}
 	if code, _, errOut := tidings(t, in, "analyze", "--tag-model", filepath.Join(dir, "missing"), "-"); code != exitBadInput || !strings.Contains(errOut, "missing") {
 		t.Errorf("missing tag model: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestAnalyzeKeepsInputOrder(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 7; i++ {
+		body := fmt.Sprintf("Story %d\n\nThe ferry from Tallinn reached Helsinki %d minutes late on Monday.", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := tidings(t, "", "analyze", "--workers", "3", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs := records(t, out)
+	if len(recs) != 7 {
+		t.Fatalf("%d records, want 7", len(recs))
+	}
+	for i, r := range recs {
+		if want := fmt.Sprintf("Story %d", i); r.Title != want {
+			t.Errorf("record %d is %q, want %q", i, r.Title, want)
+		}
 	}
 }
