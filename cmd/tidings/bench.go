@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -104,32 +103,18 @@ not written. --workers 1 measures one core.`,
 
 // analyzeAll analyses every article once with the given number of workers.
 func analyzeAll(cmd *cobra.Command, p *pipeline.Pipeline, arts []article.Article, workers int, tokens *atomic.Int64) error {
-	ctx := cmd.Context()
-	next := atomic.Int64{}
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(arts) {
-					return
-				}
-				an, err := p.Analyze(ctx, arts[i])
-				if err != nil {
-					errs <- err
-					return
-				}
-				tokens.Add(int64(len(an.Doc.Tokens)))
+	all := func(yield func(article.Article, error) bool) {
+		for _, a := range arts {
+			if !yield(a, nil) {
+				return
 			}
-		}()
+		}
 	}
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		return err
-	}
-	return nil
+	return p.AnalyzeAll(cmd.Context(), all, workers, func(an *pipeline.Analysis, err error) error {
+		if err != nil {
+			return err
+		}
+		tokens.Add(int64(len(an.Doc.Tokens)))
+		return nil
+	})
 }
