@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"tidings/annotate"
+	"tidings/article"
 	"tidings/eval"
 	"tidings/ingest"
 	"tidings/pipeline"
@@ -69,21 +69,13 @@ words and sentences, then the same as a JSON object on the last line.`,
 func scoreTokens(cmd *cobra.Command, gold string) (eval.Segmentation, int, error) {
 	var score eval.Segmentation
 	docs := 0
-	f, err := os.Open(gold)
-	if err != nil {
-		return score, 0, inputError{fmt.Errorf("gold: %w", err)}
-	}
-	defer f.Close()
-	for a, err := range ingest.Read(cmd.Context(), gold, f, ingest.CoNLLU, ingest.Options{}) {
-		if err != nil {
-			return score, docs, inputError{fmt.Errorf("gold: %w", err)}
-		}
+	err := eachArticle(cmd.Context(), gold, ingest.CoNLLU, func(a article.Article) {
 		g := pipeline.Document(a)
 		a.Given = nil
 		score.AddSegmentation(g, text.New(a.Text()))
 		docs++
-	}
-	return score, docs, nil
+	})
+	return score, docs, err
 }
 
 func printPRF(w io.Writer, name string, p eval.PRF) {
@@ -125,18 +117,10 @@ The last line is JSON.`,
 			if err != nil {
 				return err
 			}
-			f, err := os.Open(gold)
-			if err != nil {
-				return inputError{fmt.Errorf("gold: %w", err)}
-			}
-			defer f.Close()
 			var score eval.Syntax
 			var seg eval.Segmentation
 			docs := 0
-			for a, err := range ingest.Read(cmd.Context(), gold, f, ingest.CoNLLU, ingest.Options{}) {
-				if err != nil {
-					return inputError{fmt.Errorf("gold: %w", err)}
-				}
+			err = eachArticle(cmd.Context(), gold, ingest.CoNLLU, func(a article.Article) {
 				g := pipeline.GoldDocument(a)
 				sys := pipeline.Document(a)
 				if raw {
@@ -146,6 +130,9 @@ The last line is JSON.`,
 				score.AddSyntax(g, sys)
 				seg.AddSegmentation(g, sys)
 				docs++
+			})
+			if err != nil {
+				return err
 			}
 			out := cmd.OutOrStdout()
 			mode := "gold tokenisation"

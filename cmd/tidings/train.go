@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tidings/annotate"
+	"tidings/article"
 	"tidings/ingest"
 	"tidings/pipeline"
 )
@@ -38,22 +39,31 @@ model, byte for byte.`,
 
 // readTreebank reads the gold sentences of a CoNLL-U file.
 func readTreebank(ctx context.Context, path string) ([]annotate.Sentence, error) {
+	var out []annotate.Sentence
+	err := eachArticle(ctx, path, ingest.CoNLLU, func(a article.Article) {
+		out = append(out, annotate.SentencesOf(a)...)
+	})
+	if err == nil && len(out) == 0 {
+		err = inputError{fmt.Errorf("%s: no sentences", path)}
+	}
+	return out, err
+}
+
+// eachArticle reads a file in a given format and calls fn for each
+// article; the first bad input stops it with an error naming the file.
+func eachArticle(ctx context.Context, path string, format ingest.Format, fn func(article.Article)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, inputError{err}
+		return inputError{err}
 	}
 	defer f.Close()
-	var out []annotate.Sentence
-	for a, err := range ingest.Read(ctx, path, f, ingest.CoNLLU, ingest.Options{}) {
+	for a, err := range ingest.Read(ctx, path, f, format, ingest.Options{}) {
 		if err != nil {
-			return nil, inputError{err}
+			return inputError{err}
 		}
-		out = append(out, annotate.SentencesOf(a)...)
+		fn(a)
 	}
-	if len(out) == 0 {
-		return nil, inputError{fmt.Errorf("%s: no sentences", path)}
-	}
-	return out, nil
+	return nil
 }
 
 type trainFlags struct {
@@ -278,24 +288,16 @@ input (CoNLL, CoNLL-U) keeps its tokens, other text is tokenised by tidings.`,
 
 // readNERDocuments reads CoNLL-2003 documents, tagged by tagger.
 func readNERDocuments(ctx context.Context, path string, tagger *annotate.Tagger) ([]annotate.NERDocument, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, inputError{err}
-	}
-	defer f.Close()
 	var out []annotate.NERDocument
-	for a, err := range ingest.Read(ctx, path, f, ingest.CoNLL, ingest.Options{}) {
-		if err != nil {
-			return nil, inputError{err}
-		}
+	err := eachArticle(ctx, path, ingest.CoNLL, func(a article.Article) {
 		if d := annotate.NERDocumentOf(a, tagger); len(d) > 0 {
 			out = append(out, d)
 		}
+	})
+	if err == nil && len(out) == 0 {
+		err = inputError{fmt.Errorf("%s: no sentences", path)}
 	}
-	if len(out) == 0 {
-		return nil, inputError{fmt.Errorf("%s: no sentences", path)}
-	}
-	return out, nil
+	return out, err
 }
 
 func newTrainNER() *cobra.Command {
