@@ -101,8 +101,9 @@ func readGzip(fsys fs.FS, name string, read func(io.Reader) error) error {
 	return nil
 }
 
-// WriteGzip writes a model file into dir with write, gzip-compressed.
-func WriteGzip(dir, name string, write func(io.Writer) error) error {
+// WriteGzip writes a model file into dir, gzip-compressed, replacing the
+// old file only once the new one is complete.
+func WriteGzip(dir, name string, model io.WriterTo) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func WriteGzip(dir, name string, write func(io.Writer) error) error {
 		return err
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	err = write(zw)
+	_, err = model.WriteTo(zw)
 	if cerr := zw.Close(); err == nil {
 		err = cerr
 	}

@@ -206,7 +206,6 @@ func (m *NER) allowed(prev, c int) bool {
 
 // nerScratch is per-call working memory.
 type nerScratch struct {
-	infos  []nerInfo
 	feats  []uint64
 	scores []float32
 }
@@ -485,81 +484,59 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 		return nil, 0, fmt.Errorf("train ner: no sentences")
 	}
 	tr := NewTrainer(len(m.labels))
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
 	scores := make([]float32, len(m.labels))
 	var feats []uint64
-	var best *Weights
-	bestF, sinceBest := -1.0, 0
-	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
-		for _, k := range order {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
-			s := sents[k]
-			caps := allCaps(s.words)
-			var v map[string]*labelVotes
-			if votes != nil {
-				v = votes[s.doc]
-			}
-			p1, p2 := -1, -2
-			for i := range s.words {
-				feats = nerFeatures(feats[:0], s.infos, i, p1, p2, caps)
-				if votes != nil {
-					feats = docFeatures(feats, s.words[i], v, m.labels)
-				}
-				clear(scores)
-				tr.Score(feats, scores)
-				guess := -1
-				for c, sc := range scores {
-					if m.allowed(p1, c) && (guess < 0 || sc > scores[guess]) {
-						guess = c
-					}
-				}
-				tr.Tick()
-				g := s.gold[i]
-				if guess != g {
-					tr.Update(feats, g, 1)
-					tr.Update(feats, guess, -1)
-				} else {
-					correct++
-				}
-				total++
-				// Follow the gold history: BILOU constraints make a wrong
-				// history cascade, and the gold one teaches the transitions.
-				p2, p1 = p1, g
-			}
-			if opt.Step != nil {
-				opt.Step()
-			}
+	learn := func(_, k int) (correct, total int) {
+		s := sents[k]
+		caps := allCaps(s.words)
+		var v map[string]*labelVotes
+		if votes != nil {
+			v = votes[s.doc]
 		}
-		w := tr.Average(opt.MinWeight)
-		f := 0.0
-		if len(dev) > 0 {
+		p1, p2 := -1, -2
+		for i := range s.words {
+			feats = nerFeatures(feats[:0], s.infos, i, p1, p2, caps)
+			if votes != nil {
+				feats = docFeatures(feats, s.words[i], v, m.labels)
+			}
+			clear(scores)
+			tr.Score(feats, scores)
+			guess := -1
+			for c, sc := range scores {
+				if m.allowed(p1, c) && (guess < 0 || sc > scores[guess]) {
+					guess = c
+				}
+			}
+			tr.Tick()
+			g := s.gold[i]
+			if guess != g {
+				tr.Update(feats, g, 1)
+				tr.Update(feats, guess, -1)
+			} else {
+				correct++
+			}
+			total++
+			// Follow the gold history: BILOU constraints make a wrong
+			// history cascade, and the gold one teaches the transitions.
+			p2, p1 = p1, g
+		}
+		return correct, total
+	}
+	var devScore func(*Weights) float64
+	if len(dev) > 0 {
+		devScore = func(w *Weights) float64 {
 			saved1, saved2 := m.weights, m.weights2
 			if votes == nil {
 				m.weights, m.weights2 = w, nil
 			} else {
 				m.weights2 = w
 			}
-			f = m.Evaluate(dev).Overall.F1
+			f := m.Evaluate(dev).Overall.F1
 			m.weights, m.weights2 = saved1, saved2
-		}
-		if opt.Progress != nil {
-			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), f)
-		}
-		if f > bestF || len(dev) == 0 {
-			best, bestF, sinceBest = w, f, 0
-		} else if sinceBest++; sinceBest >= opt.Patience {
-			break
+			return f
 		}
 	}
-	return best, bestF, nil
+	return trainEpochs(ctx, len(sents), tr, rand.New(rand.NewSource(opt.Seed)), opt, learn, devScore)
 }
 
 // Labels returns the BILOU labels.

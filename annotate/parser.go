@@ -25,7 +25,6 @@ const shift = 0
 
 func (p *Parser) nClasses() int        { return 1 + 2*len(p.labels) }
 func (p *Parser) isLeft(c int) bool    { return c >= 1 && c <= len(p.labels) }
-func (p *Parser) isRight(c int) bool   { return c > len(p.labels) }
 func (p *Parser) labelOf(c int) int    { return (c - 1) % len(p.labels) }
 func (p *Parser) leftClass(l int) int  { return 1 + l }
 func (p *Parser) rightClass(l int) int { return 1 + len(p.labels) + l }
@@ -165,30 +164,8 @@ func parseFeatures(fs []uint64, st *parseState, toks []parseToken) []uint64 {
 	s1lt, s1rt := tok(s1l), tok(s1r)
 	b0lt, b0l2t := tok(b0l), tok(b0l2)
 
-	dist := uint64(0) // distance between s0 and b0, bucketed
-	if s0i > 0 && b0i > 0 {
-		d := b0i - s0i
-		switch {
-		case d >= 10:
-			dist = 10
-		case d >= 5:
-			dist = 5
-		default:
-			dist = uint64(d)
-		}
-	}
-	d1 := uint64(0) // distance between s1 and s0
-	if s1i > 0 && s0i > 0 {
-		d := s0i - s1i
-		switch {
-		case d >= 10:
-			d1 = 10
-		case d >= 5:
-			d1 = 5
-		default:
-			d1 = uint64(d)
-		}
-	}
+	dist := distance(s0i, b0i) // between s0 and b0
+	d1 := distance(s1i, s0i)   // between s1 and s0
 	val := func(arr []int, i int) uint64 {
 		if i < 0 {
 			return 0
@@ -244,6 +221,22 @@ func parseFeatures(fs []uint64, st *parseState, toks []parseToken) []uint64 {
 		h(99, b0.word, lab(b0l), lab(b0l2)), h(100, b0.tag, lab(b0l), lab(b0l2)),
 		h(101, s1.tag, s0.tag, lab(s0l), lab(s0r)),
 	)
+}
+
+// distance buckets the distance between two words (0 when either is
+// missing or the root): 1-4 exactly, then 5-9 and 10 or more.
+func distance(from, to int) uint64 {
+	if from <= 0 || to <= 0 {
+		return 0
+	}
+	switch d := to - from; {
+	case d >= 10:
+		return 10
+	case d >= 5:
+		return 5
+	default:
+		return uint64(d)
+	}
 }
 
 // parseScratch is per-call working memory.
@@ -525,72 +518,55 @@ func TrainParser(ctx context.Context, train, dev []Sentence, trainTags [][]strin
 	}
 	tr := NewTrainer(p.nClasses())
 	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
 	var sc parseScratch
 	costs := make([]int, p.nClasses())
-	var best *Weights
-	bestScore, sinceBest := -1.0, 0
-	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
-		for _, ei := range order {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
+	learn := func(epoch, ei int) (correct, total int) {
+		ex := exs[ei]
+		p.prepare(ex.words, ex.tags, &sc)
+		st := &sc.st
+		for !st.done() {
+			sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
+			clear(sc.scores)
+			tr.Score(sc.feats, sc.scores)
+			p.costs(st, ex.gh, ex.gl, costs)
+			guess := p.bestLegal(st, sc.scores)
+			// best zero-cost transition by score
+			gold, goldScore := -1, float32(0)
+			for c, cost := range costs {
+				if cost == 0 && (gold < 0 || sc.scores[c] > goldScore) {
+					gold, goldScore = c, sc.scores[c]
+				}
 			}
-			ex := exs[ei]
-			p.prepare(ex.words, ex.tags, &sc)
-			st := &sc.st
-			for !st.done() {
-				sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
-				clear(sc.scores)
-				tr.Score(sc.feats, sc.scores)
-				p.costs(st, ex.gh, ex.gl, costs)
-				guess := p.bestLegal(st, sc.scores)
-				// best zero-cost transition by score
-				gold, goldScore := -1, float32(0)
-				for c, cost := range costs {
-					if cost == 0 && (gold < 0 || sc.scores[c] > goldScore) {
-						gold, goldScore = c, sc.scores[c]
-					}
-				}
-				tr.Tick()
-				total++
-				if gold < 0 { // no zero-cost transition (should not happen on projective trees)
-					p.apply(st, guess)
-					continue
-				}
-				next := gold
-				if costs[guess] == 0 {
-					correct++
+			tr.Tick()
+			total++
+			if gold < 0 { // no zero-cost transition (should not happen on projective trees)
+				p.apply(st, guess)
+				continue
+			}
+			next := gold
+			if costs[guess] == 0 {
+				correct++
+				next = guess
+			} else {
+				tr.Update(sc.feats, gold, 1)
+				tr.Update(sc.feats, guess, -1)
+				// Explore: follow the model's mistake from the second
+				// epoch on, so that it learns to recover from errors.
+				if epoch > 1 && rng.Float64() < 0.9 {
 					next = guess
-				} else {
-					tr.Update(sc.feats, gold, 1)
-					tr.Update(sc.feats, guess, -1)
-					// Explore: follow the model's mistake from the second
-					// epoch on, so that it learns to recover from errors.
-					if epoch > 1 && rng.Float64() < 0.9 {
-						next = guess
-					}
 				}
-				p.apply(st, next)
 			}
-			if opt.Step != nil {
-				opt.Step()
-			}
+			p.apply(st, next)
 		}
-		p.weights = tr.Average(opt.MinWeight)
-		acc := p.Evaluate(dev, tagger)
-		if opt.Progress != nil {
-			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), acc.LAS)
-		}
-		if acc.LAS > bestScore {
-			best, bestScore, sinceBest = p.weights, acc.LAS, 0
-		} else if sinceBest++; sinceBest >= opt.Patience {
-			break
-		}
+		return correct, total
+	}
+	devScore := func(w *Weights) float64 {
+		p.weights = w
+		return p.Evaluate(dev, tagger).LAS
+	}
+	best, bestScore, err := trainEpochs(ctx, len(exs), tr, rng, opt, learn, devScore)
+	if err != nil {
+		return nil, 0, err
 	}
 	p.weights = best
 	return p, bestScore, nil

@@ -5,11 +5,13 @@ package annotate
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/rand"
 	"sort"
 )
 
@@ -181,6 +183,50 @@ func (tr *Trainer) Update(feats []uint64, c int, delta float64) {
 		e.ts = tr.t
 		e.w += delta
 	}
+}
+
+// trainEpochs is the loop that every trainer here shares: each epoch
+// visits the n instances in an order shuffled by rng, calling learn (which
+// reports how many of its decisions were right, out of how many) and
+// opt.Step; then the weights are averaged and scored by devScore, the best
+// are kept, and training stops after opt.Patience epochs without a better
+// score. A nil devScore (no dev set) keeps the last epoch.
+func trainEpochs(ctx context.Context, n int, tr *Trainer, rng *rand.Rand, opt TrainOptions,
+	learn func(epoch, i int) (correct, total int), devScore func(*Weights) float64) (*Weights, float64, error) {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	var best *Weights
+	bestScore, sinceBest := -1.0, 0
+	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, i := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+			c, t := learn(epoch, i)
+			correct, total = correct+c, total+t
+			if opt.Step != nil {
+				opt.Step()
+			}
+		}
+		w := tr.Average(opt.MinWeight)
+		score := 0.0
+		if devScore != nil {
+			score = devScore(w)
+		}
+		if opt.Progress != nil {
+			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), score)
+		}
+		if score > bestScore || devScore == nil {
+			best, bestScore, sinceBest = w, score, 0
+		} else if sinceBest++; sinceBest >= opt.Patience {
+			break
+		}
+	}
+	return best, bestScore, nil
 }
 
 // Average returns the averaged weights, dropping those whose magnitude is

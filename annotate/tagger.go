@@ -234,57 +234,42 @@ func TrainTagger(ctx context.Context, train, dev []Sentence, clusters *Clusters,
 	}
 
 	tr := NewTrainer(len(t.classes))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewSource(opt.Seed))
-	var best *Weights
-	bestScore, sinceBest := -1.0, 0
 	var sc tagScratch
 	scores := make([]float32, len(t.classes))
-	for epoch := 1; epoch <= opt.MaxEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
-		for _, si := range order {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
-			s := train[si]
-			sc.infos = sc.infos[:0]
-			for _, w := range s.Form {
-				sc.infos = append(sc.infos, infoOf(w, t.lex[w]))
-			}
-			p1, p2 := -1, -2
-			for i := range s.Form {
-				sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
-				clear(scores)
-				tr.Score(sc.feats, scores)
-				guess := int32(argmax(scores))
-				tr.Tick()
-				if g := gold[si][i]; guess != g {
-					tr.Update(sc.feats, int(g), 1)
-					tr.Update(sc.feats, int(guess), -1)
-				} else {
-					correct++
-				}
-				total++
-				p2, p1 = p1, int(guess)
-			}
-			if opt.Step != nil {
-				opt.Step()
-			}
+	learn := func(_, si int) (correct, total int) {
+		s := train[si]
+		sc.infos = sc.infos[:0]
+		for _, w := range s.Form {
+			sc.infos = append(sc.infos, infoOf(w, t.lex[w]))
 		}
-		t.weights = tr.Average(opt.MinWeight)
-		devScore := t.Evaluate(dev).UPOS
-		if opt.Progress != nil {
-			opt.Progress(epoch, float64(correct)/float64(max(total, 1)), devScore)
+		p1, p2 := -1, -2
+		for i := range s.Form {
+			sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
+			clear(scores)
+			tr.Score(sc.feats, scores)
+			guess := int32(argmax(scores))
+			tr.Tick()
+			if g := gold[si][i]; guess != g {
+				tr.Update(sc.feats, int(g), 1)
+				tr.Update(sc.feats, int(guess), -1)
+			} else {
+				correct++
+			}
+			total++
+			p2, p1 = p1, int(guess)
 		}
-		if devScore > bestScore || len(dev) == 0 {
-			best, bestScore, sinceBest = t.weights, devScore, 0
-		} else if sinceBest++; sinceBest >= opt.Patience {
-			break
+		return correct, total
+	}
+	var devScore func(*Weights) float64
+	if len(dev) > 0 {
+		devScore = func(w *Weights) float64 {
+			t.weights = w
+			return t.Evaluate(dev).UPOS
 		}
+	}
+	best, bestScore, err := trainEpochs(ctx, len(train), tr, rand.New(rand.NewSource(opt.Seed)), opt, learn, devScore)
+	if err != nil {
+		return nil, 0, err
 	}
 	t.weights = best
 	t.lex = buildLexicon(t.dict, clusters)

@@ -41,10 +41,9 @@ func ReadTimeML(r io.Reader, name string) (GoldDocument, error) {
 	var b strings.Builder
 	inText := false
 	type open struct {
-		start       int
-		typ, value  string
-		isCreation  bool
-		creationVal string
+		start      int
+		typ, value string
+		isCreation bool
 	}
 	var stack []open
 	for {

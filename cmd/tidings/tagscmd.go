@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -44,8 +42,8 @@ func (in *tagInput) register(c *cobra.Command) {
 	c.Flags().BoolVar(&in.entities, "entities", false, "analyse each article (without parsing) and use its linked entities as features; analyze --tag-model then passes them too")
 }
 
-// addEntities analyses the examples, two at a time, and sets their
-// entity features.
+// addEntities analyses the examples, two at a time (results come back in
+// order), and sets their entity features.
 func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) error {
 	if !in.entities {
 		return nil
@@ -56,31 +54,23 @@ func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) er
 	}
 	prog := newProgress(int64(len(examples)), "entities")
 	defer prog.Done()
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	errs := make(chan error, 2)
-	for w := 0; w < 2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(examples) {
-					return
-				}
-				an, err := p.Analyze(ctx, examples[i].Article)
-				if err != nil {
-					errs <- err
-					return
-				}
-				examples[i].Entities = pipeline.EntityFeatures(an.Entities)
-				prog.Add(1)
+	all := func(yield func(article.Article, error) bool) {
+		for _, e := range examples {
+			if !yield(e.Article, nil) {
+				return
 			}
-		}()
+		}
 	}
-	wg.Wait()
-	close(errs)
-	return <-errs
+	i := 0
+	return p.AnalyzeAll(ctx, all, 2, func(an *pipeline.Analysis, err error) error {
+		if err != nil {
+			return err
+		}
+		examples[i].Entities = pipeline.EntityFeatures(an.Entities)
+		i++
+		prog.Add(1)
+		return nil
+	})
 }
 
 // fields returns the selected Reuters category fields.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -142,7 +141,7 @@ The last line of stdout is JSON with the dev scores.`,
 			if err != nil {
 				return err
 			}
-			if err := annotate.WriteGzip(f.out, annotate.TaggerFile, func(w io.Writer) error { _, err := t.WriteTo(w); return err }); err != nil {
+			if err := annotate.WriteGzip(f.out, annotate.TaggerFile, t); err != nil {
 				return err
 			}
 			acc := t.Evaluate(dev)
@@ -172,9 +171,9 @@ tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile +
 			if err != nil {
 				return err
 			}
-			models, err := annotate.LoadDir(f.out)
+			models, err := loadTagger(f.out)
 			if err != nil {
-				return inputError{fmt.Errorf("%s: a tagger is needed first (tidings train pos): %w", f.out, err)}
+				return err
 			}
 			start := time.Now()
 			fmt.Fprintf(cmd.ErrOrStderr(), "jackknifing tags over %d folds\n", folds)
@@ -189,7 +188,7 @@ tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile +
 			if err != nil {
 				return err
 			}
-			if err := annotate.WriteGzip(f.out, annotate.ParserFile, func(w io.Writer) error { _, err := p.WriteTo(w); return err }); err != nil {
+			if err := annotate.WriteGzip(f.out, annotate.ParserFile, p); err != nil {
 				return err
 			}
 			acc := p.Evaluate(dev, models.Tagger)
@@ -201,6 +200,16 @@ tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile +
 	c.Flags().IntVar(&folds, "folds", 5, "jackknifing folds for the training tags")
 	c.Flags().Float64Var(&minWeight, "min-weight", 1, "drop averaged weights of smaller magnitude (a smaller model, slightly less accurate)")
 	return c
+}
+
+// loadTagger loads the models of a directory in which a tagger was
+// trained, as the parser and the recogniser need.
+func loadTagger(dir string) (*annotate.Models, error) {
+	m, err := annotate.LoadDir(dir)
+	if err != nil {
+		return nil, inputError{fmt.Errorf("%s: a tagger is needed first (tidings train pos): %w", dir, err)}
+	}
+	return m, nil
 }
 
 // loadClusters reads DIR's clusters, or returns nil when it has none.
@@ -270,7 +279,7 @@ input (CoNLL, CoNLL-U) keeps its tokens, other text is tokenised by tidings.`,
 			if err != nil {
 				return err
 			}
-			if err := annotate.WriteGzip(out, annotate.ClustersFile, func(w io.Writer) error { _, err := cl.WriteTo(w); return err }); err != nil {
+			if err := annotate.WriteGzip(out, annotate.ClustersFile, cl); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", filepath.Join(out, annotate.ClustersFile))
@@ -319,9 +328,9 @@ stdout is JSON with the dev scores.`,
 				return err
 			}
 			ctx := cmd.Context()
-			models, err := annotate.LoadDir(f.out)
+			models, err := loadTagger(f.out)
 			if err != nil {
-				return inputError{fmt.Errorf("%s: a tagger is needed first (tidings train pos): %w", f.out, err)}
+				return err
 			}
 			train, err := readNERDocuments(ctx, f.train, models.Tagger)
 			if err != nil {
@@ -350,7 +359,7 @@ stdout is JSON with the dev scores.`,
 			if err != nil {
 				return err
 			}
-			if err := annotate.WriteGzip(f.out, annotate.NERFile, func(w io.Writer) error { _, err := ner.WriteTo(w); return err }); err != nil {
+			if err := annotate.WriteGzip(f.out, annotate.NERFile, ner); err != nil {
 				return err
 			}
 			score := ner.Evaluate(dev)
