@@ -201,6 +201,11 @@ func (rd *reading) read(r io.Reader, f Format) {
 		return
 	}
 	if f == Auto {
+		if IsOPML(head) {
+			// Read as HTML it would give one bogus article of its titles.
+			rd.fail(rd.errorf("%w", ErrOPML))
+			return
+		}
 		f = sniffInput(rd.in, head)
 	}
 	switch f {

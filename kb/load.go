@@ -559,14 +559,33 @@ func (l *loader) expand(p string, c *Entry) []string {
 // demonymEntries adds one MISC entry per country that has demonyms, named
 // by them, the curated nouns for its people, and their plurals ("Kazakh",
 // "Kazakhstani", "Kazakhs", ...; "British", "Briton", "Britons").
+//
+// A demonym that a sovereign state shares with dependent territories
+// ("American": the United States and the Northern Mariana Islands;
+// "French": France and the French Southern Lands) names the state only:
+// news that says "American" means the United States.
 func (l *loader) demonymEntries() {
 	n := len(l.entries)
+	sovereign := map[string]bool{} // folded demonyms of independent states
+	for i := 0; i < n; i++ {
+		if c := l.entries[i]; c.Kind == KindCountry && c.Independent {
+			for _, d := range c.Demonyms {
+				sovereign[Fold(d)] = true
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		c := l.entries[i]
 		if c.Kind != KindCountry || len(c.Demonyms) == 0 {
 			continue
 		}
 		words := append(slices.Clone(c.Demonyms), l.nouns[c.ID]...)
+		if !c.Independent {
+			words = slices.DeleteFunc(words, func(d string) bool { return sovereign[Fold(d)] })
+			if len(words) == 0 {
+				continue
+			}
+		}
 		names := appendNew(nil, "", words...)
 		for _, d := range words {
 			if p := plural(d); p != "" {

@@ -287,7 +287,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 // then as a generic body of the article's main country ("Security
 // Council" in an article about Kazakhstan).
 func (l *Linker) candidates(name string, countries map[string]int) []kb.Entry {
-	if c := l.kb.Lookup(name); c != nil {
+	if c := acronymSafe(name, l.kb.Lookup(name)); c != nil {
 		if main := mainCountry(countries); main != "" && isGenericBody(c) {
 			if own := l.countryBody(name, main); own != nil {
 				return own
@@ -302,6 +302,30 @@ func (l *Linker) candidates(name string, countries map[string]int) []kb.Entry {
 		return l.countryBody(name, main)
 	}
 	return nil
+}
+
+// acronymSafe drops the candidates that a short all-capitals name matches
+// only through folded diacritics: "ICO" (the coffee organisation) is not
+// the Brazilian town of Icó, while "ROME" in a headline is still Rome.
+func acronymSafe(name string, c []kb.Entry) []kb.Entry {
+	if len(c) == 0 || len(name) > 5 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return c
+	}
+	lower := strings.ToLower(name)
+	out := c[:0:0]
+	for _, e := range c {
+		ok := strings.ToLower(e.Name) == lower
+		for _, a := range e.Aliases {
+			ok = ok || strings.ToLower(a) == lower
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // isGenericBody reports whether candidates are international bodies that

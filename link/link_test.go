@@ -128,3 +128,25 @@ func TestKBMemory(t *testing.T) {
 		t.Errorf("knowledge base uses %.0f MB, over the 150 MB budget", mb)
 	}
 }
+
+func TestAcronymSafe(t *testing.T) {
+	town := kb.Entry{ID: "city:ico", Name: "Icó", Kind: kb.KindCity}
+	rome := kb.Entry{ID: "city:rome", Name: "Rome", Kind: kb.KindCity}
+	usa := kb.Entry{ID: "Q30", Name: "United States", Aliases: []string{"US", "U.S."}, Kind: kb.KindCountry}
+	tests := []struct {
+		name string
+		in   []kb.Entry
+		want int
+	}{
+		{"ICO", []kb.Entry{town}, 0},
+		{"Icó", []kb.Entry{town}, 1},
+		{"ROME", []kb.Entry{rome}, 1},
+		{"US", []kb.Entry{usa}, 1},
+		{"Ico", []kb.Entry{town}, 1}, // not all capitals: folding applies
+	}
+	for _, tc := range tests {
+		if got := acronymSafe(tc.name, tc.in); len(got) != tc.want {
+			t.Errorf("acronymSafe(%q) kept %d, want %d", tc.name, len(got), tc.want)
+		}
+	}
+}

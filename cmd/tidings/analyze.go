@@ -56,7 +56,10 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel})
+			// Only CoNLL-U shows the dependency parse; no other output
+			// depends on it, so it is skipped for them.
+			shallow := outFormat != "conllu"
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: shallow})
 			if err != nil {
 				return inputError{err}
 			}

@@ -30,17 +30,35 @@ func newBench() *cobra.Command {
 	var inFormat string
 	var workers int
 	var minTime time.Duration
+	var search bool
+	var db string
+	var queries int
 	c := &cobra.Command{
-		Use:   "bench [--in FORMAT] [--workers N] [--min-time D] PATH...",
+		Use:   "bench [--in FORMAT] [--workers N] [--min-time D] PATH... | bench --search [--db FILE]",
 		Short: "Measure the whole pipeline's throughput; a JSON object on the last line",
 		Long: `Measure the throughput of the whole analysis pipeline.
 
 The articles are read into memory first, so only analysis is timed; they are
 analysed in passes until --min-time has elapsed (at least one pass). Output is
-not written. --workers 1 measures one core.`,
-		Example: "  tidings bench --workers 1 examples/",
-		Args:    argsUsage(cobra.MinimumNArgs(1)),
+not written. --workers 1 measures one core.
+
+With --search, measure instead the latency of searching the archive --db:
+--queries queries built from the archive's own titles, tags and entities
+(a fixed seed), one after another; percentiles on the last line.`,
+		Example: "  tidings bench --workers 1 examples/\n  tidings bench --search --db news.db",
+		Args: argsUsage(func(c *cobra.Command, args []string) error {
+			if search {
+				return cobra.NoArgs(c, args)
+			}
+			return cobra.MinimumNArgs(1)(c, args)
+		}),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if search {
+				if queries < 1 {
+					return usagef("--queries must be at least 1")
+				}
+				return benchSearch(cmd.Context(), cmd.OutOrStdout(), db, queries)
+			}
 			format, err := ingest.ParseFormat(inFormat)
 			if err != nil {
 				return usageError{fmt.Errorf("--in: %w", err)}
@@ -98,6 +116,9 @@ not written. --workers 1 measures one core.`,
 	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
 	c.Flags().IntVar(&workers, "workers", 1, fmt.Sprintf("analyses run at once (this machine has %d cores)", runtime.NumCPU()))
 	c.Flags().DurationVar(&minTime, "min-time", 3*time.Second, "keep analysing in passes for at least this long")
+	c.Flags().BoolVar(&search, "search", false, "measure search latency over the archive --db instead")
+	c.Flags().StringVar(&db, "db", defaultDB(), "the archive, with --search; env TIDINGS_DB")
+	c.Flags().IntVar(&queries, "queries", 2000, "queries to run, with --search")
 	return c
 }
 

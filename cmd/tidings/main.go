@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -39,9 +40,19 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// TIDINGS_CPUPROFILE=FILE writes a CPU profile of the run, for 'go tool pprof'.
+	if path := os.Getenv("TIDINGS_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
+		}
+	}
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	if code != exitOK {
+		pprof.StopCPUProfile()
+		os.Exit(code)
+	}
 }
 
 // run executes the command line args and returns the exit status.
@@ -85,7 +96,7 @@ Results go to stdout; progress and messages to stderr. Exit status: 0 success,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%s: %w (see '%s --help')", c.CommandPath(), err, c.CommandPath())}
 	})
-	root.AddCommand(newAnalyze(), newTrain(), newEval(), newBench(), newKB())
+	root.AddCommand(newAnalyze(), newTrain(), newEval(), newBench(), newKB(), newIngest(), newSearch(), newServe())
 	return root
 }
 

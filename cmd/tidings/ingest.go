@@ -1,0 +1,453 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"tidings/article"
+	"tidings/ingest"
+	"tidings/kb"
+	"tidings/pipeline"
+	"tidings/store"
+)
+
+// defaultDB is the archive used when --db is not given: $TIDINGS_DB, else
+// tidings.db in the user's data directory (XDG_DATA_HOME).
+func defaultDB() string {
+	if p := os.Getenv("TIDINGS_DB"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "tidings.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "tidings", "tidings.db")
+}
+
+// ingestReport is the JSON line that ingest --json prints per article.
+type ingestReport struct {
+	Origin          string `json:"origin"`
+	ID              int64  `json:"id,omitempty"` // the archive's id
+	Status          string `json:"status"`       // new, duplicate, failed
+	Story           int64  `json:"story,omitempty"`
+	NearDuplicateOf int64  `json:"near_duplicate_of,omitempty"`
+	Title           string `json:"title,omitempty"`
+	Error           string `json:"error,omitempty"`
+}
+
+// ingestSummary is ingest's last line.
+type ingestSummary struct {
+	New             int     `json:"new"`
+	Duplicate       int     `json:"duplicate"`
+	NearDuplicate   int     `json:"near_duplicate"`
+	Failed          int     `json:"failed"`
+	Seconds         float64 `json:"seconds"`
+	ArticlesPerSec  float64 `json:"articles_per_sec"`
+	DB              string  `json:"db"`
+	ArchiveArticles int     `json:"archive_articles"`
+}
+
+// knownArticle is how the reading side tells the storing side that an
+// article is in the archive already, so it is not analysed again.
+type knownArticle struct {
+	origin string
+	id     int64
+}
+
+func (k knownArticle) Error() string { return k.origin + ": already stored" }
+
+type ingestFlags struct {
+	db, inFormat, published, tagModel string
+	kbFiles                           []string
+	workers                           int
+	asJSON, watch                     bool
+	concurrency                       int
+	interval                          time.Duration
+}
+
+func newIngest() *cobra.Command {
+	var f ingestFlags
+	c := &cobra.Command{
+		Use:   "ingest [--db FILE] [--in FORMAT] [--watch] [--json] SOURCE...",
+		Short: "Analyse articles and store them in the archive",
+		Long: `Analyse articles and store them, with their analyses, in the archive.
+
+A SOURCE is a file, a directory (every file in it, recursively), - for stdin,
+the URL of a web page or of an RSS/Atom feed, or an OPML file of feeds.
+Ingest is idempotent: an article whose URL or normalised text is stored
+already is reported as a duplicate and not analysed again; a near-duplicate
+(the same story, edited) is stored and joins that story.
+
+With --watch, the feeds (feed URLs and the feeds of OPML files) are polled on
+their own schedule (the feed's ttl or HTTP caching headers, else --interval)
+with conditional GETs and backoff on errors, until interrupted.
+
+A bad source or article is reported on stderr and skipped, never stored in
+part. Every article reported as stored is committed. The last line on stdout
+is a summary (with --json, a JSON object; --json also prints one JSON line
+per article as it is stored).`,
+		Example: `  tidings ingest --db news.db ../shared/data/reuters21578/
+  tidings ingest --db news.db --watch feeds.opml
+  tidings ingest --json https://example.org/world/rss.xml`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error { return runIngest(cmd, f, args) },
+	}
+	fl := c.Flags()
+	fl.StringVar(&f.db, "db", defaultDB(), "the archive: a SQLite file (created if missing); env TIDINGS_DB")
+	fl.StringVar(&f.inFormat, "in", "auto", "input format: "+formatNames())
+	fl.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "articles analysed at once")
+	fl.BoolVar(&f.asJSON, "json", false, "print one JSON line per article and a JSON summary")
+	fl.BoolVar(&f.watch, "watch", false, "keep polling the feeds until interrupted")
+	fl.IntVar(&f.concurrency, "fetches", 4, "feeds fetched at once with --watch")
+	fl.DurationVar(&f.interval, "interval", ingest.DefaultPollInterval, "with --watch, how often to poll a feed that gives no schedule of its own")
+	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
+	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
+	return c
+}
+
+func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
+	format, err := ingest.ParseFormat(f.inFormat)
+	if err != nil {
+		return usageError{fmt.Errorf("--in: %w", err)}
+	}
+	pub, err := parseDateFlag(f.published)
+	if err != nil {
+		return usageError{fmt.Errorf("--published: %w", err)}
+	}
+	if f.workers < 1 || f.concurrency < 1 {
+		return usagef("--workers and --fetches must be at least 1")
+	}
+	ctx := cmd.Context()
+	stderr := cmd.ErrOrStderr()
+	files, feeds, err := expandOPML(args, func(err error) { fmt.Fprintf(stderr, "tidings: warning: %v\n", err) })
+	if err != nil {
+		return inputError{err}
+	}
+	st, err := store.Open(ctx, f.db)
+	if err != nil {
+		return inputError{err}
+	}
+	defer st.Close()
+	// The archive stores the analysis object, which has no dependency
+	// parse and does not depend on it: the parse is skipped.
+	p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: true})
+	if err != nil {
+		return err
+	}
+	p.DefaultPublished = pub
+	in := &ingester{st: st, p: p, out: cmd.OutOrStdout(), stderr: stderr, asJSON: f.asJSON, workers: f.workers, interval: f.interval}
+	opt := ingest.Options{Stdin: cmd.InOrStdin(), Warn: func(msg string) { fmt.Fprintf(stderr, "tidings: warning: %s\n", msg) }}
+	prog := newProgress(-1, "ingesting")
+	in.progress = prog
+	start := time.Now()
+	sources := files
+	if !f.watch {
+		sources = append(sources, feeds...)
+	}
+	runErr := in.run(ctx, ingest.Sources(ctx, sources, format, opt))
+	if runErr == nil && f.watch {
+		runErr = in.watch(ctx, feeds, args, f.concurrency, opt)
+	}
+	prog.Done()
+	sum := in.sum
+	if o, ok := st.(interface{ Optimize(context.Context) error }); ok && sum.New > 0 {
+		// After a bulk load, a merged text index answers searches faster.
+		if err := o.Optimize(context.WithoutCancel(ctx)); err != nil {
+			fmt.Fprintf(stderr, "tidings: warning: %v\n", err)
+		}
+	}
+	sum.Seconds = time.Now().Sub(start).Seconds()
+	if sum.Seconds > 0 {
+		sum.ArticlesPerSec = float64(sum.New+sum.Duplicate) / sum.Seconds
+	}
+	sum.DB = f.db
+	if stats, err := st.Stats(context.WithoutCancel(ctx)); err == nil {
+		sum.ArchiveArticles = stats.Articles
+	}
+	if f.asJSON {
+		if err := printJSON(in.out, sum); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(in.out, "%d new (%d near-duplicates), %d duplicate, %d failed in %.1fs (%.0f articles/s); the archive %s holds %d articles\n",
+			sum.New, sum.NearDuplicate, sum.Duplicate, sum.Failed, sum.Seconds, sum.ArticlesPerSec, sum.DB, sum.ArchiveArticles)
+	}
+	if runErr != nil && !(f.watch && errors.Is(runErr, context.Canceled)) {
+		return runErr
+	}
+	if sum.Failed > 0 {
+		return inputError{fmt.Errorf("%d article(s) or source(s) failed", sum.Failed)}
+	}
+	return nil
+}
+
+// expandOPML replaces each OPML file among args by its feeds' URLs.
+// Feed URLs given directly go to feeds too when they look like feeds; the
+// caller decides (with --watch) whether to poll them.
+func expandOPML(args []string, warn func(error)) (files, feeds []string, err error) {
+	for _, arg := range args {
+		if isURL(arg) {
+			feeds = append(feeds, arg)
+			continue
+		}
+		if arg == "-" || !strings.EqualFold(filepath.Ext(arg), ".opml") && !sniffOPML(arg) {
+			files = append(files, arg)
+			continue
+		}
+		r, err := os.Open(arg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", arg, err)
+		}
+		list, err := ingest.ReadOPML(arg, r)
+		r.Close()
+		if err != nil && len(list) == 0 {
+			return nil, nil, err
+		}
+		if err != nil { // some outlines are bad: say which, poll the others
+			warn(err)
+		}
+		for _, fd := range list {
+			feeds = append(feeds, fd.URL)
+		}
+	}
+	return files, feeds, nil
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// sniffOPML reports whether the regular file at path is an OPML document.
+func sniffOPML(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(r, head)
+	return ingest.IsOPML(head[:n])
+}
+
+// ingester analyses and stores articles, reporting each.
+type ingester struct {
+	st       store.Store
+	p        *pipeline.Pipeline
+	out      io.Writer
+	stderr   io.Writer
+	asJSON   bool
+	workers  int
+	interval time.Duration // default poll interval of feeds
+	progress *progress
+	sum      ingestSummary
+}
+
+// ingestItem is one article on its way to the archive: its analysis, or
+// the report of why it has none.
+type ingestItem struct {
+	an  *pipeline.Analysis
+	rep ingestReport
+}
+
+// maxBatch bounds the articles stored in one transaction. The writer
+// stores what has arrived as soon as it is free, so batches grow only when
+// analysis outpaces storing, and nothing waits for a batch to fill.
+const maxBatch = 128
+
+// run analyses and stores the articles of seq; articles already stored are
+// reported without being analysed again. Analyses are stored by one
+// writer goroutine, in batches, while the next articles are analysed; each
+// article is reported after its batch has committed.
+func (in *ingester) run(ctx context.Context, seq iter.Seq2[article.Article, error]) error {
+	items := make(chan ingestItem, 2*maxBatch)
+	written := make(chan error, 1)
+	go func() { written <- in.write(ctx, items) }()
+	err := in.p.AnalyzeAll(ctx, in.skipKnown(ctx, seq), in.workers, func(an *pipeline.Analysis, err error) error {
+		var known knownArticle
+		it := ingestItem{an: an}
+		switch {
+		case errors.As(err, &known):
+			it = ingestItem{rep: ingestReport{Origin: known.origin, ID: known.id, Status: string(store.StatusDuplicate)}}
+		case err != nil:
+			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+				return err
+			}
+			it = ingestItem{rep: ingestReport{Status: "failed", Error: err.Error()}}
+		}
+		select {
+		case items <- it:
+			return nil
+		case err := <-written: // the writer stopped early
+			written <- err
+			return err
+		}
+	})
+	close(items)
+	return errors.Join(err, <-written)
+}
+
+// write stores the analyses that arrive on items, in batches, and reports
+// every item in arrival order.
+func (in *ingester) write(ctx context.Context, items <-chan ingestItem) error {
+	var batch []ingestItem
+	for it := range items {
+		batch = append(batch[:0], it)
+	fill:
+		for len(batch) < maxBatch {
+			select {
+			case it, ok := <-items:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, it)
+			default:
+				break fill
+			}
+		}
+		if err := in.store(ctx, batch); err != nil {
+			for range items { // let the analysis side finish
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// store commits one batch and reports its items.
+func (in *ingester) store(ctx context.Context, batch []ingestItem) error {
+	var recs []pipeline.Record
+	for _, it := range batch {
+		if it.an != nil {
+			recs = append(recs, it.an.Record())
+		}
+	}
+	var res []store.PutResult
+	var errs []error
+	if len(recs) > 0 {
+		var err error
+		if res, errs, err = in.st.PutBatch(ctx, recs); err != nil {
+			return err // nothing of the batch was stored, nothing reported
+		}
+	}
+	k := 0
+	for _, it := range batch {
+		rep := it.rep
+		if it.an != nil {
+			a := it.an.Article
+			rep = ingestReport{Origin: a.Origin, Title: a.Title}
+			if err := errs[k]; err != nil {
+				rep.Status, rep.Error = "failed", err.Error()
+			} else {
+				r := res[k]
+				rep.ID, rep.Status, rep.Story, rep.NearDuplicateOf = r.ID, string(r.Status), r.Story, r.NearDuplicateOf
+			}
+			k++
+		}
+		switch rep.Status {
+		case "failed":
+			in.sum.Failed++
+			if rep.Origin != "" {
+				fmt.Fprintf(in.stderr, "tidings: %s: %s\n", rep.Origin, rep.Error)
+			} else {
+				fmt.Fprintf(in.stderr, "tidings: %s\n", rep.Error)
+			}
+		case string(store.StatusDuplicate):
+			in.sum.Duplicate++
+		case string(store.StatusNew):
+			in.sum.New++
+			if rep.NearDuplicateOf != 0 {
+				in.sum.NearDuplicate++
+			}
+		}
+		in.progress.Add(1)
+		if err := in.report(rep); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// skipKnown turns the articles of seq that the archive has into
+// knownArticle errors, so that they skip analysis.
+func (in *ingester) skipKnown(ctx context.Context, seq iter.Seq2[article.Article, error]) iter.Seq2[article.Article, error] {
+	return func(yield func(article.Article, error) bool) {
+		for a, err := range seq {
+			if err == nil {
+				id, kerr := in.st.Known(ctx, a.URL, a.Text())
+				switch {
+				case kerr != nil:
+					err = kerr
+				case id != 0:
+					err = knownArticle{origin: a.Origin, id: id}
+				}
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
+func (in *ingester) report(r ingestReport) error {
+	if !in.asJSON {
+		return nil
+	}
+	return printJSON(in.out, r)
+}
+
+// watch polls feeds until ctx is done, storing their new articles.
+func (in *ingester) watch(ctx context.Context, feeds, args []string, concurrency int, opt ingest.Options) error {
+	if len(feeds) == 0 {
+		return usagef("--watch: no feeds among %v (give feed URLs or OPML files)", args)
+	}
+	fmt.Fprintf(in.stderr, "tidings: watching %d feed(s); interrupt to stop\n", len(feeds))
+	poller := &ingest.Poller{States: in.st, Options: opt, Interval: in.interval}
+	type item struct {
+		a   article.Article
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	arrived := make(chan item)
+	watched := make(chan error, 1)
+	go func() {
+		defer close(arrived)
+		watched <- poller.Watch(ctx, feeds, concurrency, func(a article.Article, err error) {
+			select {
+			case arrived <- item{a, err}:
+			case <-ctx.Done():
+			}
+		})
+	}()
+	seq := func(yield func(article.Article, error) bool) {
+		for it := range arrived {
+			if !yield(it.a, it.err) {
+				cancel()
+				for range arrived {
+				}
+				return
+			}
+		}
+	}
+	err := in.run(ctx, seq)
+	return errors.Join(err, <-watched)
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"tidings/store"
+)
+
+// queryFlags are the archive filters that search, bench --search and the
+// API share.
+type queryFlags struct {
+	entity, tag, from, to string
+	limit, offset         int
+}
+
+func (qf *queryFlags) register(c *cobra.Command) {
+	fl := c.Flags()
+	fl.StringVar(&qf.entity, "entity", "", "only articles that mention this entity id (e.g. Q232, local:per:jane-doe)")
+	fl.StringVar(&qf.tag, "tag", "", "only articles with this tag (any case)")
+	fl.StringVar(&qf.from, "from", "", "only articles published on or after this day (YYYY-MM-DD)")
+	fl.StringVar(&qf.to, "to", "", "only articles published on or before this day (YYYY-MM-DD)")
+	fl.IntVar(&qf.limit, "limit", store.DefaultLimit, fmt.Sprintf("results per page (at most %d)", store.MaxLimit))
+	fl.IntVar(&qf.offset, "offset", 0, "results to skip (for the next pages)")
+}
+
+func (qf *queryFlags) query(text string) (store.Query, error) {
+	q := store.Query{Text: text, Entity: qf.entity, Tag: qf.tag, Limit: qf.limit, Offset: qf.offset}
+	var err error
+	if q.From, err = parseDay(qf.from); err != nil {
+		return q, usageError{fmt.Errorf("--from: %w", err)}
+	}
+	if q.To, err = parseDay(qf.to); err != nil {
+		return q, usageError{fmt.Errorf("--to: %w", err)}
+	}
+	if qf.limit < 0 || qf.limit > store.MaxLimit || qf.offset < 0 {
+		return q, usagef("--limit must be in [0, %d] and --offset not negative", store.MaxLimit)
+	}
+	return q, nil
+}
+
+func parseDay(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return t, fmt.Errorf("%q is not a day (want YYYY-MM-DD)", s)
+	}
+	return t, nil
+}
+
+func newSearch() *cobra.Command {
+	var qf queryFlags
+	var db string
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "search [--db FILE] [--entity ID] [--tag T] [--from D] [--to D] [--json] [QUERY...]",
+		Short: "Search the archive: ranked full text (BM25) with filters",
+		Long: `Search the archive's articles, best first (BM25, title words weigh more).
+
+Every word of QUERY is required; "quoted words" are a phrase; OR between two
+terms makes either enough; a trailing * matches a prefix (econom*). Words are
+stemmed (strike finds striking). Without a QUERY, the filters alone select
+articles, newest first. --json prints the results as one JSON object.`,
+		Example: `  tidings search --db news.db oil prices
+  tidings search --db news.db --entity Q232 --from 2022-01-01 "security council"
+  tidings search --db news.db --tag earn --json`,
+		Args: argsUsage(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text := strings.Join(args, " ")
+			q, err := qf.query(text)
+			if err != nil {
+				return err
+			}
+			if text == "" && q.Entity == "" && q.Tag == "" && q.From.IsZero() && q.To.IsZero() {
+				return usagef("search: give a QUERY or a filter (see 'tidings search --help')")
+			}
+			if _, err := os.Stat(db); err != nil {
+				return inputError{fmt.Errorf("archive %s: %w (create it with 'tidings ingest --db %s SOURCE')", db, err, db)}
+			}
+			st, err := store.Open(cmd.Context(), db)
+			if err != nil {
+				return inputError{err}
+			}
+			defer st.Close()
+			res, err := st.Search(cmd.Context(), q)
+			if err != nil {
+				return inputError{err}
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return printJSON(out, res)
+			}
+			printHits(out, q, res, isTerminal(out))
+			return nil
+		},
+	}
+	qf.register(c)
+	c.Flags().StringVar(&db, "db", defaultDB(), "the archive (a SQLite file); env TIDINGS_DB")
+	c.Flags().BoolVar(&asJSON, "json", false, "print the results as one JSON object")
+	return c
+}
+
+// printHits writes results for a person: matches in bold on a terminal,
+// between » « otherwise.
+func printHits(w io.Writer, q store.Query, res *store.Results, color bool) {
+	open, close := "»", "«"
+	if color {
+		open, close = "\x1b[1m", "\x1b[0m"
+	}
+	for i, h := range res.Hits {
+		date := h.Published
+		if date == "" {
+			date = "----------"
+		}
+		fmt.Fprintf(w, "%d. %s  %s  [id %d", q.Offset+i+1, date, h.Title, h.ID)
+		if h.Score > 0 {
+			fmt.Fprintf(w, ", score %.2f", h.Score)
+		}
+		fmt.Fprintln(w, "]")
+		snippet := strings.NewReplacer(store.MarkStart, open, store.MarkEnd, close, "\n", " ").Replace(h.Snippet)
+		fmt.Fprintf(w, "   %s\n", strings.Join(strings.Fields(snippet), " "))
+		if len(h.Tags) > 0 {
+			fmt.Fprintf(w, "   tags: %s\n", strings.Join(h.Tags, ", "))
+		}
+	}
+	shown := len(res.Hits)
+	if shown == 0 {
+		fmt.Fprintf(w, "no matches (%d in all)\n", res.Total)
+		return
+	}
+	fmt.Fprintf(w, "%d-%d of %d\n", q.Offset+1, q.Offset+shown, res.Total)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,207 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"tidings/article"
+	"tidings/ingest"
+	"tidings/pipeline"
+	"tidings/store"
+)
+
+// analyzeResult is the answer of /api/analyze?store=true.
+type analyzeResult struct {
+	Result   store.PutResult `json:"result"`
+	Analysis pipeline.Record `json:"analysis"`
+}
+
+// bodyName names the request body in messages about it.
+const bodyName = "request body"
+
+// apiAnalyze analyses the article in the body, a JSON object as the
+// contract's json input or, as text/plain, the raw text, and answers its
+// analysis object; with store=true it also stores it.
+func (s *server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
+	if s.pipeline == nil {
+		s.serveError(w, r, withStatus(http.StatusServiceUnavailable, errors.New("analysis is not available on this server")))
+		return
+	}
+	v := r.URL.Query()
+	save, err := boolParam(v, "store")
+	if err != nil {
+		s.serveError(w, r, err)
+		return
+	}
+	format, err := bodyFormat(r.Header.Get("Content-Type"), v.Get("in"))
+	if err != nil {
+		s.serveError(w, r, err)
+		return
+	}
+	var published time.Time
+	if p := strings.TrimSpace(v.Get("published")); p != "" {
+		if published, err = parsePublished(p); err != nil {
+			s.serveError(w, r, badParam("published", "%v", err))
+			return
+		}
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		s.serveError(w, r, fmt.Errorf("reading the %s: %w", bodyName, err))
+		return
+	}
+	a, err := s.readArticle(r.Context(), body, format)
+	if err != nil {
+		s.serveError(w, r, err)
+		return
+	}
+	if a.Published.IsZero() {
+		a.Published = published
+	}
+	rec, err := s.analyze(r.Context(), a)
+	if err != nil {
+		s.serveError(w, r, err)
+		return
+	}
+	if !save {
+		s.writeJSON(w, r, http.StatusOK, rec)
+		return
+	}
+	res, err := s.store.Put(r.Context(), rec)
+	if err != nil {
+		s.serveError(w, r, fmt.Errorf("storing the analysis: %w", err))
+		return
+	}
+	code := http.StatusOK
+	if res.Status == store.StatusNew {
+		code = http.StatusCreated
+		w.Header().Set("Location", "/api/articles/"+strconv.FormatInt(res.ID, 10))
+	}
+	s.writeJSON(w, r, code, analyzeResult{Result: res, Analysis: rec})
+}
+
+// bodyFormat returns the input format of a body of the given content
+// type: JSON for JSON (or no type), the article layout (first line the
+// title) for plain text, or the bare text when in is "text".
+func bodyFormat(contentType, in string) (ingest.Format, error) {
+	media := "application/json"
+	if contentType != "" {
+		var err error
+		if media, _, err = mime.ParseMediaType(contentType); err != nil {
+			return "", withStatus(http.StatusUnsupportedMediaType, fmt.Errorf("Content-Type %q: %v", clip(contentType), err))
+		}
+	}
+	switch {
+	case media == "application/json" || media == "text/json" || strings.HasSuffix(media, "+json"):
+		if in != "" && in != "json" {
+			return "", badParam("in", "%q does not apply to a JSON body", clip(in))
+		}
+		return ingest.JSON, nil
+	case media == "text/plain":
+		switch in {
+		case "", "article":
+			return ingest.ArticleLayout, nil
+		case "text":
+			return ingest.Text, nil
+		}
+		return "", badParam("in", "want article or text, got %q", clip(in))
+	}
+	return "", withStatus(http.StatusUnsupportedMediaType,
+		fmt.Errorf("Content-Type %s not supported: send application/json (an article object) or text/plain (the article's text)", clip(media)))
+}
+
+// readArticle reads the one article of a body with the readers of the
+// command line, so that the API accepts what `tidings analyze` does.
+func (s *server) readArticle(ctx context.Context, body []byte, format ingest.Format) (article.Article, error) {
+	var got []article.Article
+	opt := ingest.Options{MaxArticleBytes: s.opt.MaxBodyBytes}
+	for a, err := range ingest.Read(ctx, bodyName, bytes.NewReader(body), format, opt) {
+		if err != nil {
+			if ctx.Err() != nil {
+				return article.Article{}, fmt.Errorf("reading the %s: %w", bodyName, ctx.Err())
+			}
+			return article.Article{}, withStatus(http.StatusBadRequest, err)
+		}
+		if got = append(got, a); len(got) > 1 {
+			return article.Article{}, withStatus(http.StatusBadRequest, fmt.Errorf("%s: one article per request, got several", bodyName))
+		}
+	}
+	if len(got) == 0 {
+		return article.Article{}, withStatus(http.StatusBadRequest, fmt.Errorf("%s: no article", bodyName))
+	}
+	a := got[0]
+	if format == ingest.JSON && a.Published.IsZero() {
+		// The reader leaves a date it cannot read empty, with a warning;
+		// a client is better told.
+		var dated struct {
+			Published json.RawMessage `json:"published"`
+		}
+		if json.Unmarshal(body, &dated) == nil {
+			raw := strings.TrimSpace(string(dated.Published))
+			if raw != "" && raw != "null" && raw != `""` {
+				return article.Article{}, badParam("published", "unrecognised date %s (want RFC 3339 or YYYY-MM-DD)", clip(raw))
+			}
+		}
+	}
+	return a, nil
+}
+
+// parsePublished reads a publication date given as a parameter: RFC 3339
+// or YYYY-MM-DD.
+func parsePublished(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(dayLayout, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", clip(s))
+}
+
+// analyze runs the pipeline over a, at most MaxConcurrentAnalyses at a
+// time. It returns when ctx is done even if the analysis goes on (the
+// pipeline checks its context only between articles); the analysis keeps
+// its slot until it ends, so abandoned work cannot pile up.
+func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Record, error) {
+	select {
+	case s.analyses <- struct{}{}:
+	case <-ctx.Done():
+		return pipeline.Record{}, fmt.Errorf("waiting to analyse the article: %w", ctx.Err())
+	}
+	type outcome struct {
+		rec pipeline.Record
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() { <-s.analyses }()
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("panic analysing an article", "panic", v, "stack", string(debug.Stack()))
+				done <- outcome{err: fmt.Errorf("analysing the article: panic: %v", v)}
+			}
+		}()
+		an, err := s.pipeline.Analyze(ctx, a)
+		if err != nil {
+			done <- outcome{err: fmt.Errorf("analysing the article: %w", err)}
+			return
+		}
+		done <- outcome{rec: an.Record()}
+	}()
+	select {
+	case o := <-done:
+		return o.rec, o.err
+	case <-ctx.Done():
+		return pipeline.Record{}, fmt.Errorf("analysing the article: %w", ctx.Err())
+	}
+}

@@ -1,0 +1,745 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+
+	"tidings/ingest"
+	"tidings/pipeline"
+)
+
+// SQLite is the embedded store: one database file in WAL mode, written
+// through a single connection (SQLite has one writer at a time) and read
+// through a pool, so readers never wait for a writer.
+type SQLite struct {
+	path  string
+	write *sql.DB
+	read  *sql.DB
+	gz    sync.Pool // *gzip.Writer, reused across Puts
+
+	stmts map[string]*sql.Stmt // writeStatements, prepared once at Open
+}
+
+var _ Store = (*SQLite)(nil)
+
+// OpenSQLite opens the SQLite archive at path, creating the file and its
+// directory if needed, and brings its schema up to date.
+func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
+	if path == "" {
+		return nil, errors.New("opening store: empty database path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("opening store %s: %w", path, err)
+		}
+	}
+	dsn := func(readOnly bool) string {
+		v := url.Values{}
+		v.Add("_pragma", "busy_timeout(10000)")
+		v.Add("_pragma", "journal_mode(WAL)")
+		// NORMAL in WAL mode: a commit survives a crash of the process
+		// (what the SIGKILL test checks); only a power cut can lose the
+		// last commits, never corrupt the file.
+		v.Add("_pragma", "synchronous(NORMAL)")
+		v.Add("_pragma", "foreign_keys(1)")
+		// Savepoints' statement journals in memory, not in temp files.
+		v.Add("_pragma", "temp_store(MEMORY)")
+		v.Add("_pragma", "cache_size(-32768)") // 32 MiB per connection
+		if readOnly {
+			v.Add("_pragma", "query_only(1)")
+		} else {
+			v.Set("_txlock", "immediate")
+		}
+		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn(false))
+	if err != nil {
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	s := &SQLite{path: path, write: w, stmts: map[string]*sql.Stmt{}}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn(true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	n := max(4, 2*runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	s.read = r
+	return s, nil
+}
+
+// Close closes the database.
+func (s *SQLite) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// writeTx runs the statements of one write transaction, each prepared
+// once per store: parsing SQL was a third of the cost of a Put.
+type writeTx struct {
+	s  *SQLite
+	tx *sql.Tx
+}
+
+// prepare prepares the write statements; it runs at Open, before any
+// transaction holds the one write connection.
+func (s *SQLite) prepare(ctx context.Context) error {
+	for _, q := range writeStatements {
+		st, err := s.write.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("preparing %.60q: %w", q, err)
+		}
+		s.stmts[q] = st
+	}
+	return nil
+}
+
+func (w writeTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st, ok := w.s.stmts[query]; ok {
+		return w.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return w.tx.ExecContext(ctx, query, args...)
+}
+
+func (w writeTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st, ok := w.s.stmts[query]; ok {
+		return w.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return w.tx.QueryContext(ctx, query, args...)
+}
+
+func (w writeTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st, ok := w.s.stmts[query]; ok {
+		return w.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return w.tx.QueryRowContext(ctx, query, args...)
+}
+
+// Path is the database file.
+func (s *SQLite) Path() string { return s.path }
+
+// migrations are applied in order, each in its own transaction; the
+// schema version is the number applied. Never edit one that has shipped:
+// append a new one.
+var migrations = []string{
+	// 1: articles, their analyses and the indexes the archive queries use.
+	`
+CREATE TABLE articles (
+	id           INTEGER PRIMARY KEY,
+	ext_id       TEXT NOT NULL DEFAULT '',
+	url          TEXT UNIQUE,            -- NULL when the article has none
+	title        TEXT NOT NULL,
+	source       TEXT NOT NULL DEFAULT '',
+	published    TEXT NOT NULL DEFAULT '', -- YYYY-MM-DD, '' when unknown
+	ingested     TEXT NOT NULL,
+	content_hash BLOB NOT NULL UNIQUE,   -- SHA-256 of the normalised text
+	simhash      INTEGER NOT NULL,
+	story        INTEGER NOT NULL        -- id of the story's first article
+);
+-- The large columns live apart, so that the articles rows stay small and
+-- filtering, sorting and joining them reads few pages.
+CREATE TABLE article_texts (
+	id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	title TEXT NOT NULL,
+	text  TEXT NOT NULL                  -- the analysed text: title, blank line, body
+);
+CREATE TABLE analyses (
+	article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	data    BLOB NOT NULL                -- gzip of the analysis object (JSON)
+);
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_story ON articles(story);
+CREATE TABLE simhash_bands (
+	band    INTEGER NOT NULL,            -- band number << 16 | the band's bits
+	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (band, article)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, text, content='article_texts', content_rowid='id',
+	tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE entities (
+	id        TEXT PRIMARY KEY,
+	name      TEXT NOT NULL,
+	name_key  TEXT NOT NULL,
+	type      TEXT NOT NULL,
+	kind      TEXT NOT NULL DEFAULT '',
+	country   TEXT NOT NULL DEFAULT '',
+	wikidata  TEXT NOT NULL DEFAULT '',
+	wikipedia TEXT NOT NULL DEFAULT '',
+	articles  INTEGER NOT NULL DEFAULT 0,
+	mentions  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_articles ON entities(articles DESC);
+CREATE INDEX entities_name ON entities(name_key);
+CREATE TABLE article_entities (
+	article  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity   TEXT NOT NULL REFERENCES entities(id),
+	salience REAL NOT NULL,
+	mentions INTEGER NOT NULL,
+	PRIMARY KEY (article, entity)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities(entity, article);
+CREATE TABLE mentions (
+	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity  TEXT NOT NULL,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	text    TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX mentions_entity ON mentions(entity);
+CREATE TABLE tags (
+	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	gold    INTEGER NOT NULL,            -- 1: the source's own tag line
+	rank    INTEGER NOT NULL,
+	tag     TEXT NOT NULL,
+	tag_key TEXT NOT NULL,               -- lower case
+	score   REAL NOT NULL,
+	entity  TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (article, gold, rank)
+) WITHOUT ROWID;
+CREATE INDEX tags_key ON tags(tag_key, article);
+CREATE TABLE tag_counts (
+	tag_key  TEXT PRIMARY KEY,
+	tag      TEXT NOT NULL,
+	articles INTEGER NOT NULL
+);
+CREATE INDEX tag_counts_articles ON tag_counts(articles DESC);
+CREATE TABLE dates (
+	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	text    TEXT NOT NULL,
+	type    TEXT NOT NULL,
+	value   TEXT NOT NULL
+);
+CREATE INDEX dates_article ON dates(article);
+CREATE INDEX dates_value ON dates(value);
+CREATE TABLE events (
+	article       INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	seq           INTEGER NOT NULL,
+	cameo         TEXT NOT NULL,
+	plover        TEXT NOT NULL,
+	goldstein     REAL NOT NULL,
+	source_code   TEXT NOT NULL,
+	source_entity TEXT NOT NULL,
+	target_code   TEXT NOT NULL,
+	target_entity TEXT NOT NULL,
+	date          TEXT NOT NULL,
+	location      TEXT NOT NULL,
+	dead          INTEGER NOT NULL,
+	injured       INTEGER NOT NULL,
+	PRIMARY KEY (article, seq)
+) WITHOUT ROWID;
+CREATE INDEX events_cameo ON events(cameo);
+CREATE TABLE feeds (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_polled   TEXT NOT NULL DEFAULT '',
+	next_poll     TEXT NOT NULL DEFAULT '',
+	failures      INTEGER NOT NULL DEFAULT 0,
+	last_error    TEXT NOT NULL DEFAULT ''
+);
+`,
+}
+
+// The statements that Put runs, prepared once.
+const (
+	sqlRecordMigration     = `INSERT INTO schema_migrations VALUES (?, ?)`
+	sqlFindDuplicate       = `SELECT id, story FROM articles WHERE content_hash = ? OR (url = ? AND ? <> '') LIMIT 1`
+	sqlSavepoint           = `SAVEPOINT article`
+	sqlRollbackToSavepoint = `ROLLBACK TO article`
+	sqlReleaseSavepoint    = `RELEASE article`
+	sqlInsertArticle       = `INSERT INTO articles
+		(ext_id, url, title, source, published, ingested, content_hash, simhash, story)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertText     = `INSERT INTO article_texts (id, title, text) VALUES (?, ?, ?)`
+	sqlInsertAnalysis = `INSERT INTO analyses (article, data) VALUES (?, ?)`
+	sqlSetStory       = `UPDATE articles SET story = ? WHERE id = ?`
+	sqlIndexText      = `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`
+	sqlInsertBand     = `INSERT INTO simhash_bands (band, article) VALUES (?, ?)`
+	sqlUpsertEntity   = `INSERT INTO entities
+			(id, name, name_key, type, kind, country, wikidata, wikipedia, articles, mentions)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions`
+	sqlInsertArticleEntity = `INSERT INTO article_entities (article, entity, salience, mentions)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions,
+				salience = max(salience, excluded.salience)`
+	sqlInsertMention = `INSERT INTO mentions (article, entity, start, end, text) VALUES (?, ?, ?, ?, ?)`
+	sqlInsertTag     = `INSERT INTO tags (article, gold, rank, tag, tag_key, score, entity)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlCountTag = `INSERT INTO tag_counts (tag_key, tag, articles) VALUES (?, ?, 1)
+			ON CONFLICT (tag_key) DO UPDATE SET articles = articles + 1`
+	sqlInsertDate  = `INSERT INTO dates (article, start, end, text, type, value) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlInsertEvent = `INSERT INTO events (article, seq, cameo, plover, goldstein,
+			source_code, source_entity, target_code, target_entity, date, location, dead, injured)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlNearDuplicates = `SELECT DISTINCT a.id, a.story, a.simhash FROM simhash_bands s JOIN articles a ON a.id = s.article
+		WHERE s.band IN (?, ?, ?, ?, ?, ?, ?) ORDER BY a.id`
+)
+
+var writeStatements = []string{sqlFindDuplicate, sqlSavepoint, sqlRollbackToSavepoint, sqlReleaseSavepoint, sqlInsertArticle, sqlInsertText, sqlInsertAnalysis, sqlSetStory, sqlIndexText, sqlInsertBand, sqlUpsertEntity, sqlInsertArticleEntity, sqlInsertMention, sqlInsertTag, sqlCountTag, sqlInsertDate, sqlInsertEvent, sqlNearDuplicates}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+func (s *SQLite) migrate(ctx context.Context) error {
+	if _, err := s.write.ExecContext(ctx,
+		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("creating schema_migrations: %w", err)
+	}
+	var have int
+	if err := s.write.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this tidings knows (%d): upgrade tidings", have, len(migrations))
+	}
+	for v := have + 1; v <= len(migrations); v++ {
+		tx, err := s.write.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, sqlRecordMigration, v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", v, err)
+		}
+	}
+	return nil
+}
+
+// Known returns the id of the stored article with this URL or the same
+// normalised text, 0 if none: a cheap check before analysing an article.
+func (s *SQLite) Known(ctx context.Context, articleURL, text string) (int64, error) {
+	id, _, err := s.known(ctx, s.read, articleURL, ContentHash(text))
+	return id, err
+}
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (s *SQLite) known(ctx context.Context, q querier, articleURL string, hash []byte) (id, story int64, err error) {
+	err = q.QueryRowContext(ctx,
+		sqlFindDuplicate,
+		hash, articleURL, articleURL).Scan(&id, &story)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("looking up duplicates: %w", err)
+	}
+	return id, story, nil
+}
+
+// Put stores one analysis in one transaction.
+func (s *SQLite) Put(ctx context.Context, rec pipeline.Record) (PutResult, error) {
+	res, errs, err := s.PutBatch(ctx, []pipeline.Record{rec})
+	if err != nil {
+		return PutResult{}, err
+	}
+	return res[0], errs[0]
+}
+
+// PutBatch stores several analyses in one transaction, which is several
+// times faster than a Put each. Each article is still all or nothing (a
+// savepoint each): errs[i] says why recs[i] was not stored while the
+// others were. A non-nil err means that nothing was stored.
+func (s *SQLite) PutBatch(ctx context.Context, recs []pipeline.Record) (res []PutResult, errs []error, err error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("storing: %w", err)
+	}
+	defer tx.Rollback() // no-op after Commit
+	w := writeTx{s, tx}
+	res, errs = make([]PutResult, len(recs)), make([]error, len(recs))
+	for i, rec := range recs {
+		if _, err := tx.ExecContext(ctx, sqlSavepoint); err != nil {
+			return nil, nil, fmt.Errorf("storing: %w", err)
+		}
+		res[i], errs[i] = s.put(ctx, w, rec)
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("storing article %s: %w", recordName(rec), errs[i])
+			if _, err := tx.ExecContext(ctx, sqlRollbackToSavepoint); err != nil {
+				return nil, nil, fmt.Errorf("storing: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, sqlReleaseSavepoint); err != nil {
+			return nil, nil, fmt.Errorf("storing: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, nil, fmt.Errorf("storing: committing: %w", err)
+	}
+	return res, errs, nil
+}
+
+// recordName names an article in messages.
+func recordName(rec pipeline.Record) string {
+	switch {
+	case rec.ID != "":
+		return rec.ID
+	case rec.URL != "":
+		return rec.URL
+	}
+	return fmt.Sprintf("%.40q", rec.Title)
+}
+
+func (s *SQLite) put(ctx context.Context, tx writeTx, rec pipeline.Record) (PutResult, error) {
+	if strings.TrimSpace(rec.Text) == "" {
+		return PutResult{}, errors.New("empty text")
+	}
+	hash := ContentHash(rec.Text)
+	if id, story, err := s.known(ctx, tx, rec.URL, hash); err != nil || id != 0 {
+		return PutResult{ID: id, Status: StatusDuplicate, Story: story}, err
+	}
+	blob, err := s.compress(rec)
+	if err != nil {
+		return PutResult{}, err
+	}
+	sim := Simhash(rec.Text)
+	near, story, err := nearDuplicate(ctx, tx, sim)
+	if err != nil {
+		return PutResult{}, err
+	}
+	var urlArg any // NULL keeps articles without a URL out of the unique index
+	if rec.URL != "" {
+		urlArg = rec.URL
+	}
+	r, err := tx.ExecContext(ctx, sqlInsertArticle,
+		rec.ID, urlArg, rec.Title, rec.Source, day(rec.Published), time.Now().UTC().Format(time.RFC3339),
+		hash, int64(sim), story)
+	if err != nil {
+		return PutResult{}, fmt.Errorf("inserting article: %w", err)
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return PutResult{}, err
+	}
+	if _, err := tx.ExecContext(ctx, sqlInsertText, id, rec.Title, rec.Text); err != nil {
+		return PutResult{}, fmt.Errorf("inserting text: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, sqlInsertAnalysis, id, blob); err != nil {
+		return PutResult{}, fmt.Errorf("inserting analysis: %w", err)
+	}
+	if story == 0 {
+		story = id
+		if _, err := tx.ExecContext(ctx, sqlSetStory, id, id); err != nil {
+			return PutResult{}, fmt.Errorf("setting story: %w", err)
+		}
+	}
+	if err := putLayers(ctx, tx, id, sim, rec); err != nil {
+		return PutResult{}, err
+	}
+	return PutResult{ID: id, Status: StatusNew, Story: story, NearDuplicateOf: near}, nil
+}
+
+// putLayers writes the index rows of a new article: full text, simhash
+// bands, entities and mentions, tags, dates and events.
+func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec pipeline.Record) error {
+	if _, err := tx.ExecContext(ctx, sqlIndexText,
+		id, rec.Title, rec.Text); err != nil {
+		return fmt.Errorf("indexing text: %w", err)
+	}
+	for _, b := range simhashBands(sim) {
+		if _, err := tx.ExecContext(ctx, sqlInsertBand, b, id); err != nil {
+			return fmt.Errorf("indexing simhash: %w", err)
+		}
+	}
+	counted := map[string]bool{}
+	for _, e := range rec.Entities {
+		if !namedEntity(e.Type) || len(e.Mentions) == 0 {
+			continue // quantities live in the analysis object only
+		}
+		// One article may list an id twice (two local entities whose
+		// names fold alike): count it once.
+		articles := 1
+		if counted[e.ID] {
+			articles = 0
+		}
+		counted[e.ID] = true
+		if _, err := tx.ExecContext(ctx, sqlUpsertEntity,
+			e.ID, e.Name, strings.ToLower(e.Name), e.Type, e.Kind, e.Country, e.Wikidata, e.Wikipedia, articles, len(e.Mentions)); err != nil {
+			return fmt.Errorf("storing entity %s: %w", e.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, sqlInsertArticleEntity,
+			id, e.ID, e.Salience, len(e.Mentions)); err != nil {
+			return fmt.Errorf("storing entity %s: %w", e.ID, err)
+		}
+		for _, m := range e.Mentions {
+			if _, err := tx.ExecContext(ctx, sqlInsertMention,
+				id, e.ID, m.Start, m.End, m.Text); err != nil {
+				return fmt.Errorf("storing mention: %w", err)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	putTag := func(gold, rank int, tag string, score float64, entity string) error {
+		key := strings.ToLower(strings.TrimSpace(tag))
+		if key == "" {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, sqlInsertTag, id, gold, rank, tag, key, score, entity); err != nil {
+			return fmt.Errorf("storing tag %q: %w", tag, err)
+		}
+		if seen[key] {
+			return nil
+		}
+		seen[key] = true
+		if _, err := tx.ExecContext(ctx, sqlCountTag, key, tag); err != nil {
+			return fmt.Errorf("counting tag %q: %w", tag, err)
+		}
+		return nil
+	}
+	for i, t := range rec.Tags {
+		if err := putTag(0, i, t.Tag, t.Score, t.Entity); err != nil {
+			return err
+		}
+	}
+	for i, t := range rec.GoldTags {
+		if err := putTag(1, i, t, 1, ""); err != nil {
+			return err
+		}
+	}
+	for _, d := range rec.Dates {
+		if _, err := tx.ExecContext(ctx, sqlInsertDate,
+			id, d.Start, d.End, d.Text, d.Type, d.Value); err != nil {
+			return fmt.Errorf("storing date: %w", err)
+		}
+	}
+	for i, e := range rec.Events {
+		if _, err := tx.ExecContext(ctx, sqlInsertEvent,
+			id, i, e.CAMEO, e.PLOVER, e.Goldstein, e.Source.Code, e.Source.Entity, e.Target.Code, e.Target.Entity,
+			e.Date, e.Location, e.Dead, e.Injured); err != nil {
+			return fmt.Errorf("storing event: %w", err)
+		}
+	}
+	return nil
+}
+
+func namedEntity(typ string) bool {
+	switch typ {
+	case "PER", "ORG", "LOC", "MISC":
+		return true
+	}
+	return false
+}
+
+// day returns the YYYY-MM-DD of a published string ("" if it has none).
+func day(published string) string {
+	if len(published) >= 10 {
+		if _, err := time.Parse("2006-01-02", published[:10]); err == nil {
+			return published[:10]
+		}
+	}
+	return ""
+}
+
+// nearDuplicate finds a stored article whose simhash is within
+// NearDuplicateBits of sim, through the band index.
+func nearDuplicate(ctx context.Context, tx writeTx, sim uint64) (id, story int64, err error) {
+	b := simhashBands(sim)
+	args := make([]any, len(b))
+	for i, x := range b {
+		args[i] = x
+	}
+	rows, err := tx.QueryContext(ctx, sqlNearDuplicates, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("looking up near-duplicates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var cid, cstory, csim int64
+		if err := rows.Scan(&cid, &cstory, &csim); err != nil {
+			return 0, 0, fmt.Errorf("looking up near-duplicates: %w", err)
+		}
+		if hamming(uint64(csim), sim) <= NearDuplicateBits {
+			return cid, cstory, nil
+		}
+	}
+	return 0, 0, rows.Err()
+}
+
+func (s *SQLite) compress(rec pipeline.Record) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, _ := s.gz.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	} else {
+		zw.Reset(&buf)
+	}
+	defer s.gz.Put(zw)
+	if err := json.NewEncoder(zw).Encode(rec); err != nil {
+		return nil, fmt.Errorf("encoding analysis: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compressing analysis: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func decompress(blob []byte) (pipeline.Record, error) {
+	var rec pipeline.Record
+	zr, err := gzip.NewReader(bytes.NewReader(blob))
+	if err != nil {
+		return rec, fmt.Errorf("reading analysis: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return rec, fmt.Errorf("reading analysis: %w", err)
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return rec, fmt.Errorf("decoding analysis: %w", err)
+	}
+	return rec, nil
+}
+
+// Article returns one stored article.
+func (s *SQLite) Article(ctx context.Context, id int64) (*Article, error) {
+	var (
+		a        Article
+		ingested string
+		blob     []byte
+	)
+	err := s.read.QueryRowContext(ctx, `SELECT a.id, a.story, a.ingested, x.data FROM articles a JOIN analyses x ON x.article = a.id WHERE a.id = ?`, id).
+		Scan(&a.ID, &a.Story, &ingested, &blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %d: %w", id, err)
+	}
+	a.Ingested, _ = time.Parse(time.RFC3339, ingested)
+	if a.Analysis, err = decompress(blob); err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return &a, nil
+}
+
+// Stats counts what is stored.
+func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.read.QueryRowContext(ctx, sqlStats).
+		Scan(&st.Articles, &st.Stories, &st.Entities, &st.Mentions, &st.Tags, &st.Dates, &st.Events)
+	if err != nil {
+		return st, fmt.Errorf("counting: %w", err)
+	}
+	return st, nil
+}
+
+// IntegrityCheck runs SQLite's integrity check and returns its findings
+// (nil when the database is sound).
+func (s *SQLite) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check of %s: %s", s.path, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// Feed returns the polling state of a feed.
+func (s *SQLite) Feed(ctx context.Context, feedURL string) (ingest.FeedState, bool, error) {
+	st := ingest.FeedState{URL: feedURL}
+	var polled, next string
+	err := s.read.QueryRowContext(ctx, `SELECT etag, last_modified, last_polled, next_poll, failures, last_error
+		FROM feeds WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &polled, &next, &st.Failures, &st.LastError)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, false, nil
+	}
+	if err != nil {
+		return st, false, fmt.Errorf("reading feed state of %s: %w", feedURL, err)
+	}
+	st.LastPolled, _ = time.Parse(time.RFC3339Nano, polled)
+	st.NextPoll, _ = time.Parse(time.RFC3339Nano, next)
+	return st, true, nil
+}
+
+// SaveFeed records the polling state of a feed.
+func (s *SQLite) SaveFeed(ctx context.Context, st ingest.FeedState) error {
+	format := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	_, err := s.write.ExecContext(ctx, `INSERT INTO feeds (url, etag, last_modified, last_polled, next_poll, failures, last_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+			last_polled = excluded.last_polled, next_poll = excluded.next_poll,
+			failures = excluded.failures, last_error = excluded.last_error`,
+		st.URL, st.ETag, st.LastModified, format(st.LastPolled), format(st.NextPoll), st.Failures, st.LastError)
+	if err != nil {
+		return fmt.Errorf("saving feed state of %s: %w", st.URL, err)
+	}
+	return nil
+}
+
+// Optimize merges the full-text index into one segment and refreshes the
+// query planner's statistics: after a bulk ingest this halves search
+// latency. It takes a fraction of a second per ten thousand articles.
+func (s *SQLite) Optimize(ctx context.Context) error {
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('optimize')`); err != nil {
+		return fmt.Errorf("optimizing the text index of %s: %w", s.path, err)
+	}
+	if _, err := s.write.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+		return fmt.Errorf("optimizing %s: %w", s.path, err)
+	}
+	return nil
+}
