@@ -21,57 +21,19 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"tidings/pipeline"
+	"tidings/store/storetest"
 )
 
 // The PostgreSQL tests run against the server that TIDINGS_TEST_POSTGRES
-// names (a postgres:// URL of a role that may create databases), each in a
-// fresh database that is dropped afterwards. Without it they skip, unless
-// TIDINGS_REQUIRE_POSTGRES is set (as CI does), when they fail.
-// `eval "$(.ci/postgres.sh)"` starts such a server and sets both.
+// names, each in a fresh database that is dropped afterwards (storetest).
 func postgresTestDSN(t testing.TB) string {
 	t.Helper()
-	dsn := os.Getenv("TIDINGS_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("TIDINGS_REQUIRE_POSTGRES") != "" {
-			t.Fatal("TIDINGS_REQUIRE_POSTGRES is set but TIDINGS_TEST_POSTGRES is not")
-		}
-		t.Skip(`skipping PostgreSQL: TIDINGS_TEST_POSTGRES is not set (eval "$(.ci/postgres.sh)" starts a server and sets it)`)
-	}
-	return dsn
+	return storetest.PostgresAdmin(t, "TIDINGS_TEST_POSTGRES")
 }
 
-// createTestDatabase creates an empty database with a unique name, dropped
-// when the test ends, and returns its URL.
 func createTestDatabase(t testing.TB) string {
 	t.Helper()
-	admin := postgresTestDSN(t)
-	u, err := url.Parse(admin)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		t.Fatalf("TIDINGS_TEST_POSTGRES must be a postgres:// URL, not %q", admin)
-	}
-	ctx := context.Background()
-	name := fmt.Sprintf("tidings_test_%d_%016x", os.Getpid(), rand.Uint64())
-	exec := func(sql string) error {
-		conn, err := pgx.Connect(ctx, admin)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, sql)
-		return err
-	}
-	// template0: template1 may be in use by someone else, which CREATE
-	// DATABASE refuses.
-	if err := exec(`CREATE DATABASE ` + name + ` TEMPLATE template0 ENCODING 'UTF8'`); err != nil {
-		t.Fatalf("creating test database on TIDINGS_TEST_POSTGRES: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
-			t.Errorf("dropping test database %s: %v", name, err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return storetest.NewDatabase(t, postgresTestDSN(t))
 }
 
 // openPostgresForTest is the suite's opener: a store on a fresh database,

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +20,7 @@ import (
 	"tidings/ingest"
 	"tidings/kb"
 	"tidings/pipeline"
+	"tidings/queue"
 	"tidings/store"
 )
 
@@ -59,6 +62,10 @@ type ingestSummary struct {
 	ArticlesPerSec  float64 `json:"articles_per_sec"`
 	DB              string  `json:"db"`
 	ArchiveArticles int     `json:"archive_articles"`
+	// With --queue: articles handed to the queue, and re-sends that the
+	// queue dropped as already queued.
+	Queued          int `json:"queued,omitempty"`
+	QueueDuplicates int `json:"queue_duplicates,omitempty"`
 }
 
 // knownArticle is how the reading side tells the storing side that an
@@ -77,6 +84,7 @@ type ingestFlags struct {
 	asJSON, watch                     bool
 	concurrency                       int
 	interval                          time.Duration
+	queue                             string
 }
 
 func newIngest() *cobra.Command {
@@ -96,6 +104,13 @@ With --watch, the feeds (feed URLs and the feeds of OPML files) are polled on
 their own schedule (the feed's ttl or HTTP caching headers, else --interval)
 with conditional GETs and backoff on errors, until interrupted.
 
+With --queue nats://HOST:PORT, articles are not analysed here: they are
+published to a NATS JetStream stream, and 'tidings worker' processes on any
+machine analyse and store them. An article is reported as queued once
+JetStream has stored it; one queued again within two minutes is dropped as a
+duplicate (and the archive drops later ones). With --watch, the feeds'
+polling state is still kept in --db.
+
 A bad source or article is reported on stderr and skipped, never stored in
 part. Every article reported as stored is committed. The last line on stdout
 is a summary (with --json, a JSON object; --json also prints one JSON line
@@ -114,6 +129,7 @@ per article as it is stored).`,
 	fl.BoolVar(&f.asJSON, "json", false, "print one JSON line per article and a JSON summary")
 	fl.BoolVar(&f.watch, "watch", false, "keep polling the feeds until interrupted")
 	fl.IntVar(&f.concurrency, "fetches", 4, "feeds fetched at once with --watch")
+	fl.StringVar(&f.queue, "queue", "", "a NATS JetStream server (nats://HOST:PORT): queue the articles for 'tidings worker' instead of analysing them here")
 	fl.DurationVar(&f.interval, "interval", ingest.DefaultPollInterval, "with --watch, how often to poll a feed that gives no schedule of its own")
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
@@ -138,19 +154,36 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	if err != nil {
 		return inputError{err}
 	}
-	st, err := store.Open(ctx, f.db)
-	if err != nil {
-		return inputError{err}
+	in := &ingester{out: cmd.OutOrStdout(), stderr: stderr, asJSON: f.asJSON, workers: f.workers, interval: f.interval}
+	if f.queue != "" {
+		// Workers analyse and store; here articles are only read and
+		// queued, stamped with the default date that analysis would use.
+		q, err := queue.Connect(ctx, f.queue, queue.Options{Name: "tidings ingest", Logger: quietLogger(stderr)})
+		if err != nil {
+			return inputError{err}
+		}
+		defer q.Close()
+		in.queue, in.defaultPublished = q, pub
 	}
-	defer st.Close()
-	// The archive stores the analysis object, which has no dependency
-	// parse and does not depend on it: the parse is skipped.
-	p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: true})
-	if err != nil {
-		return err
+	if f.queue == "" || f.watch { // the archive, or with --queue only the feeds' polling state
+		st, err := store.Open(ctx, f.db)
+		if err != nil {
+			return inputError{err}
+		}
+		defer st.Close()
+		in.st = st
 	}
-	p.DefaultPublished = pub
-	in := &ingester{st: st, p: p, out: cmd.OutOrStdout(), stderr: stderr, asJSON: f.asJSON, workers: f.workers, interval: f.interval}
+	if f.queue == "" {
+		// The archive stores the analysis object, which has no dependency
+		// parse and does not depend on it: the parse is skipped.
+		p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: true})
+		if err != nil {
+			return err
+		}
+		p.DefaultPublished = pub
+		in.p = p
+	}
+	st := in.st
 	opt := ingest.Options{Stdin: cmd.InOrStdin(), Warn: func(msg string) { fmt.Fprintf(stderr, "tidings: warning: %s\n", msg) }}
 	prog := newProgress(-1, "ingesting")
 	in.progress = prog
@@ -165,6 +198,10 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	}
 	prog.Done()
 	sum := in.sum
+	if in.queue != nil {
+		qs := in.queue.Stats()
+		sum.Queued, sum.QueueDuplicates = int(qs.Published-qs.Duplicates), int(qs.Duplicates)
+	}
 	if o, ok := st.(interface{ Optimize(context.Context) error }); ok && sum.New > 0 {
 		// After a bulk load, a merged text index answers searches faster.
 		if err := o.Optimize(context.WithoutCancel(ctx)); err != nil {
@@ -173,17 +210,23 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	}
 	sum.Seconds = time.Now().Sub(start).Seconds()
 	if sum.Seconds > 0 {
-		sum.ArticlesPerSec = float64(sum.New+sum.Duplicate) / sum.Seconds
+		sum.ArticlesPerSec = float64(sum.New+sum.Duplicate+sum.Queued+sum.QueueDuplicates) / sum.Seconds
 	}
-	sum.DB = f.db
-	if stats, err := st.Stats(context.WithoutCancel(ctx)); err == nil {
-		sum.ArchiveArticles = stats.Articles
+	if in.queue == nil {
+		sum.DB = f.db
+		if stats, err := st.Stats(context.WithoutCancel(ctx)); err == nil {
+			sum.ArchiveArticles = stats.Articles
+		}
 	}
-	if f.asJSON {
+	switch {
+	case f.asJSON:
 		if err := printJSON(in.out, sum); err != nil {
 			return err
 		}
-	} else {
+	case in.queue != nil:
+		fmt.Fprintf(in.out, "%d queued, %d already queued, %d failed in %.1fs (%.0f articles/s) on %s\n",
+			sum.Queued, sum.QueueDuplicates, sum.Failed, sum.Seconds, sum.ArticlesPerSec, f.queue)
+	default:
 		fmt.Fprintf(in.out, "%d new (%d near-duplicates), %d duplicate, %d failed in %.1fs (%.0f articles/s); the archive %s holds %d articles\n",
 			sum.New, sum.NearDuplicate, sum.Duplicate, sum.Failed, sum.Seconds, sum.ArticlesPerSec, sum.DB, sum.ArchiveArticles)
 	}
@@ -258,7 +301,12 @@ type ingester struct {
 	workers  int
 	interval time.Duration // default poll interval of feeds
 	progress *progress
-	sum      ingestSummary
+
+	queue            *queue.Queue // set: publish instead of analysing
+	defaultPublished time.Time    // with queue: the date for articles without one
+
+	mu  sync.Mutex // guards sum and the output when publishing
+	sum ingestSummary
 }
 
 // ingestItem is one article on its way to the archive: its analysis, or
@@ -278,6 +326,9 @@ const maxBatch = 128
 // writer goroutine, in batches, while the next articles are analysed; each
 // article is reported after its batch has committed.
 func (in *ingester) run(ctx context.Context, seq iter.Seq2[article.Article, error]) error {
+	if in.queue != nil {
+		return in.publish(ctx, seq)
+	}
 	items := make(chan ingestItem, 2*maxBatch)
 	written := make(chan error, 1)
 	go func() { written <- in.write(ctx, items) }()
@@ -450,4 +501,52 @@ func (in *ingester) watch(ctx context.Context, feeds, args []string, concurrency
 	}
 	err := in.run(ctx, seq)
 	return errors.Join(err, <-watched)
+}
+
+// publish queues the articles of seq for the workers, reporting each once
+// JetStream has stored it.
+func (in *ingester) publish(ctx context.Context, seq iter.Seq2[article.Article, error]) error {
+	account := func(rep ingestReport) error {
+		in.mu.Lock()
+		defer in.mu.Unlock()
+		if rep.Status == "failed" {
+			in.sum.Failed++
+			fmt.Fprintf(in.stderr, "tidings: %s\n", rep.Error)
+		}
+		in.progress.Add(1)
+		return in.report(rep)
+	}
+	pub := in.queue.NewPublisher(0, func(a article.Article, err error) {
+		rep := ingestReport{Origin: a.Origin, Title: a.Title, Status: "queued"}
+		if err != nil {
+			rep.Status, rep.Error = "failed", err.Error()
+		}
+		account(rep)
+	})
+	var loopErr error
+	for a, err := range seq {
+		if err == nil {
+			if a.Published.IsZero() {
+				a.Published = in.defaultPublished
+			}
+			err = pub.Publish(ctx, a)
+		}
+		if err != nil {
+			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+				loopErr = err
+				break
+			}
+			if err := account(ingestReport{Origin: a.Origin, Status: "failed", Error: err.Error()}); err != nil {
+				loopErr = err
+				break
+			}
+		}
+	}
+	pub.Wait() // each failure was reported as it happened
+	return loopErr
+}
+
+// quietLogger logs warnings and errors of the queue connection on w.
+func quietLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
