@@ -99,6 +99,26 @@ func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool) {
 	}
 }
 
+// waitStoredAndDrained waits until the archive holds n articles and the
+// queue has none pending, and returns the queue for further checks.
+func waitStoredAndDrained(t *testing.T, db, natsURL string, n int, limit time.Duration) *queue.Queue {
+	t.Helper()
+	waitFor(t, "all articles stored", limit, func() bool {
+		stored, _ := storedArticles(t, db)
+		return stored >= n
+	})
+	q, err := queue.Connect(context.Background(), natsURL, queue.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	waitFor(t, "the queue to drain", 30*time.Second, func() bool {
+		p, err := q.Pending(context.Background())
+		return err == nil && p == 0
+	})
+	return q
+}
+
 // TestWorkerKilledMidBatch queues articles, kills a worker with SIGKILL
 // while it holds some, and lets a second worker finish: every article is
 // stored exactly once and none is dead-lettered.
@@ -130,19 +150,7 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 	first.Wait()
 	killedAt, _ := storedArticles(t, db)
 	second, out2 := startWorker(t, args...)
-	waitFor(t, "all articles stored", 90*time.Second, func() bool {
-		stored, _ := storedArticles(t, db)
-		return stored >= n
-	})
-	q, err := queue.Connect(context.Background(), nats.URL(), queue.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	waitFor(t, "the queue to drain", 30*time.Second, func() bool {
-		p, err := q.Pending(context.Background())
-		return err == nil && p == 0
-	})
+	q := waitStoredAndDrained(t, db, nats.URL(), n, 90*time.Second)
 	// A graceful stop prints the worker's summary.
 	second.Process.Signal(syscall.SIGTERM)
 	if err := second.Wait(); err != nil {
@@ -246,10 +254,6 @@ func TestWorkerSurvivesPostgresRestart(t *testing.T) {
 	const n = 200
 	srv := queuetest.Start(t)
 	db := storetest.NewDatabase(t, admin)
-	code, _, errOut := tidings(t, "", "ingest", "--queue", srv.URL(), newsJSONL(t, n))
-	if code != 0 {
-		t.Fatalf("ingest --queue: %d\n%s", code, errOut)
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan int, 1)
@@ -257,28 +261,19 @@ func TestWorkerSurvivesPostgresRestart(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"worker", "--queue", srv.URL(), "--db", db, "--workers", "2", "--store-wait", "90s"}, strings.NewReader(""), &out, &errw)
 	}()
-	waitFor(t, "40 articles stored", 60*time.Second, func() bool {
-		stored, _ := storedArticles(t, db)
-		return stored >= 40
-	})
+	waitFor(t, "the worker to start", 30*time.Second, func() bool { return strings.Contains(errw.String(), "worker started") })
+	// The articles arrive while the archive is down: every one of them
+	// meets the outage, however fast the worker.
 	pgCtl("stop", "-m", "fast")
 	stoppedAt := time.Now()
-	time.Sleep(3 * time.Second)
+	code, _, errOut := tidings(t, "", "ingest", "--queue", srv.URL(), newsJSONL(t, n))
+	if code != 0 {
+		t.Fatalf("ingest --queue: %d\n%s", code, errOut)
+	}
+	time.Sleep(3*time.Second - time.Since(stoppedAt))
 	pgCtl("start", "-l", filepath.Join(filepath.Dir(pgdata), "server.log"))
 	t.Logf("PostgreSQL was down for %.1fs", time.Since(stoppedAt).Seconds())
-	waitFor(t, "all articles stored", 120*time.Second, func() bool {
-		stored, _ := storedArticles(t, db)
-		return stored >= n
-	})
-	q, err := queue.Connect(context.Background(), srv.URL(), queue.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	waitFor(t, "the queue to drain", 30*time.Second, func() bool {
-		p, err := q.Pending(context.Background())
-		return err == nil && p == 0
-	})
+	q := waitStoredAndDrained(t, db, srv.URL(), n, 120*time.Second)
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("worker exit %d\n%s", code, errw.String())
