@@ -282,10 +282,10 @@ func (rd *reading) parseReuters(doc *reutersDocument) (d ReutersDoc, ok bool, er
 			a.Title = strings.Join(strings.Fields(sgmlText(title)), " ")
 		}
 		if _, body, _, found := findElement(text, "BODY"); found {
-			a.Body = trimBody(sgmlText(body))
+			a.Body = withoutSignOff(trimBody(sgmlText(body)))
 		}
 		if a.Body == "" && strings.EqualFold(parseSGMLAttrs(textAttrs)["TYPE"], "UNPROC") {
-			a.Body = trimBody(sgmlText(stripTags(text)))
+			a.Body = withoutSignOff(trimBody(sgmlText(stripTags(text))))
 		}
 	}
 	if a.Body == "" {
@@ -355,6 +355,17 @@ func categories(field string) []string {
 			list = append(list, c)
 		}
 	}
+}
+
+// withoutSignOff drops the wire's sign-off, a last line "Reuter" (or "REUTER") under
+// nearly every story: it is not part of the text (and would otherwise be
+// the archive's most mentioned "person").
+func withoutSignOff(body string) string {
+	i := strings.LastIndexByte(body, '\n')
+	if i < 0 || !strings.EqualFold(strings.TrimSpace(body[i+1:]), "Reuter") {
+		return body
+	}
+	return strings.TrimRightFunc(body[:i], unicode.IsSpace)
 }
 
 // trimBody removes leading blank lines and trailing white space, keeping

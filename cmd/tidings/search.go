@@ -82,7 +82,7 @@ articles, newest first. --json prints the results as one JSON object.`,
 			if text == "" && q.Entity == "" && q.Tag == "" && q.From.IsZero() && q.To.IsZero() {
 				return usagef("search: give a QUERY or a filter (see 'tidings search --help')")
 			}
-			if _, err := os.Stat(db); err != nil {
+			if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
 				return inputError{fmt.Errorf("archive %s: %w (create it with 'tidings ingest --db %s SOURCE')", db, err, db)}
 			}
 			st, err := store.Open(cmd.Context(), db)
