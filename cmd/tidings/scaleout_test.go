@@ -220,6 +220,11 @@ func TestWorkerDeadLettersPoison(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("worker exit %d\n%s", code, errw.String())
 	}
+	code, out2, _ := tidings(t, "", "worker", "--queue", srv.URL(), "--dead-letters", "10")
+	var listed []queue.DeadLetter
+	if err := json.Unmarshal([]byte(out2), &listed); code != 0 || err != nil || len(listed) != 1 {
+		t.Errorf("worker --dead-letters: exit %d, %v\n%s", code, err, out2)
+	}
 	dead, _ := q.DeadLetters(context.Background(), 10)
 	if d := dead[0]; d.Article != nil || !strings.Contains(d.Reason, "JSON") && !strings.Contains(d.Reason, "json") && !strings.Contains(d.Reason, "article") {
 		t.Errorf("dead letter %+v; want the bad message with a reason", d)

@@ -42,7 +42,9 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 				return inputError{err}
 			}
 			defer st.Close()
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel})
+			// The API returns analysis objects, which carry no dependency
+			// parse: it is skipped, as in ingest.
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: true})
 			if err != nil {
 				return err
 			}

@@ -37,6 +37,7 @@ type workerFlags struct {
 	workers, maxDeliver    int
 	ackWait, storeWait     time.Duration
 	verbose                bool
+	deadLetters            int
 }
 
 func newWorker() *cobra.Command {
@@ -73,6 +74,7 @@ finishes those in hand (or gives them back), and prints a JSON summary.`,
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log every article")
+	fl.IntVar(&f.deadLetters, "dead-letters", 0, "print the oldest N dead letters (reason, origin, deliveries) as JSON and exit")
 	return c
 }
 
@@ -84,6 +86,18 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 		return usagef("worker: --workers must be at least 1, --max-deliver and --ack-wait not negative, --store-wait positive")
 	}
 	ctx := cmd.Context()
+	if f.deadLetters > 0 {
+		q, err := queue.Connect(ctx, f.queueURL, queue.Options{Name: "tidings worker --dead-letters", Logger: quietLogger(cmd.ErrOrStderr())})
+		if err != nil {
+			return inputError{err}
+		}
+		defer q.Close()
+		dead, err := q.DeadLetters(ctx, f.deadLetters)
+		if err != nil {
+			return inputError{err}
+		}
+		return printJSON(cmd.OutOrStdout(), dead)
+	}
 	level := slog.LevelInfo
 	if f.verbose {
 		level = slog.LevelDebug
