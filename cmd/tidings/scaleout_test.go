@@ -170,8 +170,10 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 	}
 	t.Logf("killed with %d stored; the second worker stored %d new and found %d stored already (redelivered %d)",
 		killedAt, ws.New, ws.Duplicate, ws.Queue.Redelivered)
-	if ws.New+killedAt < n {
-		t.Errorf("second worker stored %d new after %d; want the remaining %d", ws.New, killedAt, n-killedAt)
+	// A commit that the killed worker had sent may land after killedAt
+	// was read: the second worker then finds those articles stored.
+	if ws.New+ws.Duplicate+killedAt < n {
+		t.Errorf("second worker handled %d new and %d stored after %d; want at least the remaining %d", ws.New, ws.Duplicate, killedAt, n-killedAt)
 	}
 }
 
