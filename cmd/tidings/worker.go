@@ -124,7 +124,9 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 	start := time.Now()
 	// More articles in hand than analyses at once: while some wait on the
 	// archive's commit or the queue's acknowledgement, others are analysed.
+	stopProgress := h.logProgress(ctx, 30*time.Second)
 	workErr := q.Work(ctx, queue.WorkOptions{Concurrency: inHandPerWorker * f.workers}, h.handle)
+	stopProgress()
 	sum := h.summary()
 	sum.Seconds = time.Since(start).Seconds()
 	sum.ArticlesPerS = float64(sum.New+sum.Duplicate) / sum.Seconds
@@ -205,6 +207,35 @@ func (h *articleHandler) handle(ctx context.Context, a article.Article) error {
 			return ctx.Err()
 		}
 	}
+}
+
+// logProgress logs what the worker has stored every interval until the
+// returned function is called: a worker runs for days, and its log is
+// where an operator looks.
+func (h *articleHandler) logProgress(ctx context.Context, interval time.Duration) (stop func()) {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		last := 0
+		for {
+			select {
+			case <-tick.C:
+				s := h.summary()
+				n := s.New + s.Duplicate
+				h.log.Info("progress", "new", s.New, "duplicate", s.Duplicate, "store_retries", s.StoreRetries,
+					"per_sec", float64(n-last)/interval.Seconds())
+				last = n
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }
 
 func (h *articleHandler) summary() workerSummary {
