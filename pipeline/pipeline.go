@@ -3,8 +3,10 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -226,16 +228,32 @@ func ambiguousShortName(name string) bool {
 // EntityFeatures are the linked entities of an analysis as a tag model's
 // features: each KB id, and the country of each place, person and body
 // (a story about Almaty is filed under Kazakhstan too).
+//
+// The most salient linked entities count again under a "main:" prefix: a
+// newsroom tags what a story is about, not every place it names.
 func EntityFeatures(ents []link.Entity) []string {
 	var out []string
+	var linked []link.Entity
 	for _, e := range ents {
 		if !e.Linked() {
 			continue
 		}
+		linked = append(linked, e)
 		out = append(out, e.Entry.ID)
 		if c := e.Entry.Country; c != "" && c != e.Entry.ID {
 			out = append(out, c)
 		}
 	}
+	slices.SortStableFunc(linked, func(a, b link.Entity) int { return cmp.Compare(b.Salience, a.Salience) })
+	for _, e := range linked[:min(len(linked), mainEntities)] {
+		out = append(out, "main:"+e.Entry.ID)
+		if c := e.Entry.Country; c != "" && c != e.Entry.ID {
+			out = append(out, "main:"+c)
+		}
+	}
 	return out
 }
+
+// mainEntities is how many of an article's linked entities count as what
+// it is about.
+const mainEntities = 3
