@@ -283,6 +283,13 @@ func (rd *reading) parseReuters(doc *reutersDocument) (d ReutersDoc, ok bool, er
 		}
 		if _, body, _, found := findElement(text, "BODY"); found {
 			a.Body = withoutSignOff(trimBody(sgmlText(body)))
+			// The wire text opens with its dateline ("HOUSTON, Feb 26 - "),
+			// which the collection keeps in an element of its own.
+			if _, line, _, found := findElement(text, "DATELINE"); found && a.Body != "" {
+				if line := strings.Join(strings.Fields(sgmlText(line)), " "); line != "" {
+					a.Body = line + " " + strings.TrimLeft(a.Body, " \t")
+				}
+			}
 		}
 		if a.Body == "" && strings.EqualFold(parseSGMLAttrs(textAttrs)["TYPE"], "UNPROC") {
 			a.Body = withoutSignOff(trimBody(sgmlText(stripTags(text))))

@@ -39,7 +39,7 @@ func (in *tagInput) register(c *cobra.Command) {
 	c.Flags().StringVar(&in.format, "in", "auto", "input format ("+formatNames()+", or "+kpcrowdFormat+": a directory of NAME.txt and NAME.key)")
 	c.Flags().StringVar(&in.categories, "categories", "all", "Reuters-21578 only: the category fields that are the gold tags, comma-separated from "+
 		strings.Join(reutersCategories, ",")+" (topics; places,people,orgs; all)")
-	c.Flags().BoolVar(&in.entities, "entities", false, "analyse each article (without parsing) and use its linked entities as features; analyze --tag-model then passes them too")
+	c.Flags().BoolVar(&in.entities, "entities", true, "analyse each article (without parsing) and use its linked entities as features, as analyze --tag-model does; --entities=false for words alone")
 }
 
 // addEntities analyses the examples, two at a time (results come back in
