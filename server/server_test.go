@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"tidings/article"
 	"tidings/pipeline"
 	"tidings/store"
+	"tidings/store/storetest"
 )
 
 // testArticles are short news items written for these tests (invented,
@@ -126,7 +128,14 @@ type testServer struct {
 func newTestServer(t testing.TB, opt Options) *testServer {
 	t.Helper()
 	p, recs := analysed(t)
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "archive.db"))
+	// TIDINGS_TEST_SERVER_STORE=postgres runs the server's tests over a
+	// fresh PostgreSQL database (on TIDINGS_TEST_POSTGRES), as CI does
+	// once: the server must work the same over either store.
+	dsn := filepath.Join(t.TempDir(), "archive.db")
+	if os.Getenv("TIDINGS_TEST_SERVER_STORE") == "postgres" {
+		dsn = storetest.NewDatabase(t, storetest.PostgresAdmin(t, "TIDINGS_TEST_POSTGRES"))
+	}
+	st, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatalf("opening the store: %v", err)
 	}
