@@ -1,17 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,9 +30,9 @@ import (
 // transaction, in key order, so that concurrent writers never deadlock on
 // them.
 type Postgres struct {
-	pool *pgxpool.Pool
-	name string    // host:port/database, for messages (never the password)
-	gz   sync.Pool // *gzip.Writer, reused across Puts
+	pool  *pgxpool.Pool
+	name  string // host:port/database, for messages (never the password)
+	codec analysisCodec
 }
 
 var _ Store = (*Postgres)(nil)
@@ -473,7 +469,7 @@ func (p *Postgres) putArticle(ctx context.Context, tx pgx.Tx, rec pipeline.Recor
 	if dupID != 0 {
 		return PutResult{ID: dupID, Status: StatusDuplicate, Story: dupStory}, nil, nil
 	}
-	blob, err := p.compress(rec)
+	blob, err := p.codec.compress(rec)
 	if err != nil {
 		return PutResult{}, nil, err
 	}
@@ -810,24 +806,6 @@ func (b *pgBatch) run(ctx context.Context, db batchSender) error {
 		first = err
 	}
 	return first
-}
-
-func (p *Postgres) compress(rec pipeline.Record) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, _ := p.gz.Get().(*gzip.Writer)
-	if zw == nil {
-		zw, _ = gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	} else {
-		zw.Reset(&buf)
-	}
-	defer p.gz.Put(zw)
-	if err := json.NewEncoder(zw).Encode(rec); err != nil {
-		return nil, fmt.Errorf("encoding analysis: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compressing analysis: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // Article returns one stored article.

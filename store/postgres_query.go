@@ -242,14 +242,7 @@ func (p *Postgres) Entity(ctx context.Context, id string, q Query) (*EntityInfo,
 		return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var b Bucket
-		if err := rows.Scan(&b.Date, &b.Articles, &b.Mentions); err != nil {
-			return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
-		}
-		info.Timeline = append(info.Timeline, b)
-	}
-	if err := rows.Err(); err != nil {
+	if info.Timeline, err = scanAll(rows, scanDayMentions); err != nil {
 		return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
 	}
 	return info, nil
@@ -264,15 +257,8 @@ func (p *Postgres) Entities(ctx context.Context, prefix string, limit int) ([]En
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	defer rows.Close()
-	out := []EntitySummary{}
-	for rows.Next() {
-		e, err := scanEntity(rows)
-		if err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanEntity)
+	if err != nil {
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	return out, nil
@@ -287,15 +273,8 @@ func (p *Postgres) Tags(ctx context.Context, prefix string, limit int) ([]TagCou
 		return nil, fmt.Errorf("listing tags: %w", err)
 	}
 	defer rows.Close()
-	out := []TagCount{}
-	for rows.Next() {
-		var t TagCount
-		if err := rows.Scan(&t.Tag, &t.Articles); err != nil {
-			return nil, fmt.Errorf("listing tags: %w", err)
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanTagCount)
+	if err != nil {
 		return nil, fmt.Errorf("listing tags: %w", err)
 	}
 	return out, nil
@@ -315,14 +294,8 @@ func (p *Postgres) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var b Bucket
-		if err := rows.Scan(&b.Date, &b.Articles); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		out = append(out, b)
-	}
-	if err := rows.Err(); err != nil {
+	out, err = scanAll(rows, scanDayCount)
+	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	return out, nil

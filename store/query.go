@@ -288,7 +288,7 @@ func lead(text, title string) string {
 
 const entityColumns = `id, name, type, kind, country, wikidata, wikipedia, articles, mentions`
 
-func scanEntity(sc interface{ Scan(...any) error }) (EntitySummary, error) {
+func scanEntity(sc scanner) (EntitySummary, error) {
 	var e EntitySummary
 	err := sc.Scan(&e.ID, &e.Name, &e.Type, &e.Kind, &e.Country, &e.Wikidata, &e.Wikipedia, &e.Articles, &e.Mentions)
 	return e, err
@@ -317,14 +317,7 @@ func (s *SQLite) Entity(ctx context.Context, id string, q Query) (*EntityInfo, e
 		return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var b Bucket
-		if err := rows.Scan(&b.Date, &b.Articles, &b.Mentions); err != nil {
-			return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
-		}
-		info.Timeline = append(info.Timeline, b)
-	}
-	if err := rows.Err(); err != nil {
+	if info.Timeline, err = scanAll(rows, scanDayMentions); err != nil {
 		return nil, fmt.Errorf("reading timeline of entity %s: %w", id, err)
 	}
 	return info, nil
@@ -356,15 +349,11 @@ func (s *SQLite) Entities(ctx context.Context, prefix string, limit int) ([]Enti
 		return nil, fmt.Errorf("listing entities: %w", err)
 	}
 	defer rows.Close()
-	out := []EntitySummary{}
-	for rows.Next() {
-		e, err := scanEntity(rows)
-		if err != nil {
-			return nil, fmt.Errorf("listing entities: %w", err)
-		}
-		out = append(out, e)
+	out, err := scanAll(rows, scanEntity)
+	if err != nil {
+		return nil, fmt.Errorf("listing entities: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Tags lists the tags, most used first.
@@ -376,15 +365,11 @@ func (s *SQLite) Tags(ctx context.Context, prefix string, limit int) ([]TagCount
 		return nil, fmt.Errorf("listing tags: %w", err)
 	}
 	defer rows.Close()
-	out := []TagCount{}
-	for rows.Next() {
-		var t TagCount
-		if err := rows.Scan(&t.Tag, &t.Articles); err != nil {
-			return nil, fmt.Errorf("listing tags: %w", err)
-		}
-		out = append(out, t)
+	out, err := scanAll(rows, scanTagCount)
+	if err != nil {
+		return nil, fmt.Errorf("listing tags: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Timeline counts the articles matching q per day.
@@ -400,12 +385,9 @@ func (s *SQLite) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var b Bucket
-		if err := rows.Scan(&b.Date, &b.Articles); err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		out = append(out, b)
+	out, err = scanAll(rows, scanDayCount)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

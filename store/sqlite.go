@@ -1,20 +1,15 @@
 package store
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -30,7 +25,7 @@ type SQLite struct {
 	path  string
 	write *sql.DB
 	read  *sql.DB
-	gz    sync.Pool // *gzip.Writer, reused across Puts
+	codec analysisCodec
 
 	stmts map[string]*sql.Stmt // writeStatements, prepared once at Open
 }
@@ -433,7 +428,7 @@ func (s *SQLite) put(ctx context.Context, tx writeTx, rec pipeline.Record) (PutR
 	if id, story, err := s.known(ctx, tx, rec.URL, hash); err != nil || id != 0 {
 		return PutResult{ID: id, Status: StatusDuplicate, Story: story}, err
 	}
-	blob, err := s.compress(rec)
+	blob, err := s.codec.compress(rec)
 	if err != nil {
 		return PutResult{}, err
 	}
@@ -598,40 +593,6 @@ func nearDuplicate(ctx context.Context, tx writeTx, sim uint64) (id, story int64
 		}
 	}
 	return 0, 0, rows.Err()
-}
-
-func (s *SQLite) compress(rec pipeline.Record) ([]byte, error) {
-	var buf bytes.Buffer
-	zw, _ := s.gz.Get().(*gzip.Writer)
-	if zw == nil {
-		zw, _ = gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	} else {
-		zw.Reset(&buf)
-	}
-	defer s.gz.Put(zw)
-	if err := json.NewEncoder(zw).Encode(rec); err != nil {
-		return nil, fmt.Errorf("encoding analysis: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compressing analysis: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func decompress(blob []byte) (pipeline.Record, error) {
-	var rec pipeline.Record
-	zr, err := gzip.NewReader(bytes.NewReader(blob))
-	if err != nil {
-		return rec, fmt.Errorf("reading analysis: %w", err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return rec, fmt.Errorf("reading analysis: %w", err)
-	}
-	if err := json.Unmarshal(data, &rec); err != nil {
-		return rec, fmt.Errorf("decoding analysis: %w", err)
-	}
-	return rec, nil
 }
 
 // Article returns one stored article.

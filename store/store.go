@@ -212,3 +212,52 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 	path := strings.TrimPrefix(dsn, "sqlite://")
 	return OpenSQLite(ctx, path)
 }
+
+// scanner reads one row: a result set's current row, or a single-row
+// result.
+type scanner interface{ Scan(dest ...any) error }
+
+// resultRows is what database/sql's and pgx's result sets share.
+type resultRows interface {
+	scanner
+	Next() bool
+	Err() error
+}
+
+// scanAll reads every row of r with scan, into a slice that is empty
+// rather than nil when there are none (JSON [] rather than null). The
+// caller closes r.
+func scanAll[T any](r resultRows, scan func(scanner) (T, error)) ([]T, error) {
+	out := []T{}
+	for r.Next() {
+		v, err := scan(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func scanTagCount(r scanner) (TagCount, error) {
+	var t TagCount
+	err := r.Scan(&t.Tag, &t.Articles)
+	return t, err
+}
+
+// scanDayCount reads a day and its count of articles.
+func scanDayCount(r scanner) (Bucket, error) {
+	var b Bucket
+	err := r.Scan(&b.Date, &b.Articles)
+	return b, err
+}
+
+// scanDayMentions reads a day, its articles and their mentions.
+func scanDayMentions(r scanner) (Bucket, error) {
+	var b Bucket
+	err := r.Scan(&b.Date, &b.Articles, &b.Mentions)
+	return b, err
+}
