@@ -246,6 +246,16 @@ func (m *Models) AnnotateShallow(doc *text.Document) {
 	m.annotate(doc, false)
 }
 
+// AnnotateEntities finds the entities and quantities of a document whose
+// tokens already carry their tags and parse (from CoNLL-U input).
+func (m *Models) AnnotateEntities(doc *text.Document) {
+	doc.Entities = doc.Entities[:0]
+	if m.NER != nil {
+		doc.Entities = m.NER.Recognize(doc)
+	}
+	doc.Entities = MergeSpans(doc.Entities, Quantities(doc))
+}
+
 func (m *Models) annotate(doc *text.Document, parse bool) {
 	m.annotateSyntax(doc, parse)
 	doc.Entities = doc.Entities[:0]

@@ -8,6 +8,7 @@
 package link
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -244,6 +245,9 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 	if len(cands) == 0 {
 		return kb.Entry{}, false
 	}
+	// A sovereign state of the same name beats a city unless the text
+	// says city: "Armenia" is the country, not the Colombian city.
+	stateNamed := slices.ContainsFunc(cands, func(c kb.Entry) bool { return c.Kind == kb.KindCountry && c.Independent })
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
 		s := 1 / float64(i+1) // Lookup's prominence order
@@ -260,7 +264,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 		if countries[c.Country] > 0 {
 			s += 0.5
 		}
-		if c.Kind == kb.KindCity && (c.Population >= 100_000 || m.cityContext) {
+		if c.Kind == kb.KindCity && (c.Population >= 100_000 && !stateNamed || m.cityContext) {
 			s += 1.5 // a big city, or "the city of X", over a region of the same name
 		}
 		if c.Kind == kindPerson && l.heldRoleOn(c.ID, published) {

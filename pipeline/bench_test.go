@@ -10,14 +10,18 @@ import (
 	"tidings/text"
 )
 
-// benchDoc is about 100 kB of news text (the bundled example, repeated)
+// benchDoc is about 200 kB of news text (the bundled examples, repeated)
 // annotated by the shipped models with the knowledge base's gazetteer.
 func benchDoc(b *testing.B) (*Pipeline, *text.Document, string) {
-	ex, err := os.ReadFile("../examples/nordic-grid.txt")
-	if err != nil {
-		b.Fatal(err)
+	var ex []byte
+	for _, name := range []string{"../examples/nordic-grid.txt", "../examples/port-strike.txt"} {
+		f, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ex = append(append(ex, f...), "\n\n"...)
 	}
-	s := strings.Repeat(string(ex)+"\n\n", 100)
+	s := strings.Repeat(string(ex), 100)
 	p, err := New()
 	if err != nil {
 		b.Fatal(err)
@@ -49,4 +53,23 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkEvents times event coding alone, over the analysed document:
+// its time against BenchmarkAnalyze's is the coder's share of the
+// pipeline.
+func BenchmarkEvents(b *testing.B) {
+	p, d, s := benchDoc(b)
+	an, err := p.Analyze(context.Background(), article.Article{Body: s})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(s)))
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n = len(p.events.Code(an.Doc, an.Entities, an.Dates, an.Article.Published))
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(n), "events")
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tidings/article"
+	"tidings/events"
 	"tidings/text"
 )
 
@@ -127,6 +128,15 @@ func (an *Analysis) Record() Record {
 	}
 	for _, x := range an.Dates {
 		r.Dates = append(r.Dates, Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
+	}
+	for _, e := range an.Events {
+		r.Events = append(r.Events, Event{
+			CAMEO: e.Code.Code, PLOVER: ploverOf(e.Code.PLOVER), Goldstein: e.Code.Goldstein,
+			Source: Actor{Text: e.Source.Text, Code: e.Source.Code, Entity: publicID(an, e.Source.Entity)},
+			Target: Actor{Text: e.Target.Text, Code: e.Target.Code, Entity: publicID(an, e.Target.Entity)},
+			Date:   e.Date, Location: publicID(an, e.Location), Dead: e.Dead, Injured: e.Injured,
+			Trigger: e.Trigger, Sentence: e.Sentence,
+		})
 	}
 	return r
 }
@@ -246,6 +256,16 @@ func (w *prettyWriter) Write(an *Analysis) error {
 		w.bw.WriteString("\ndates:\n")
 		for _, x := range an.Dates {
 			fmt.Fprintf(w.bw, "  %-8s %-22s %s\n", x.Type, x.Value, oneLine(x.Text))
+		}
+	}
+	if len(an.Events) > 0 {
+		w.bw.WriteString("\nevents:\n")
+		for _, e := range an.Events {
+			fmt.Fprintf(w.bw, "  %-5s %-10s %s -> %s  %s", e.Code.Code, ploverOf(e.Code.PLOVER), actorLabel(e.Source), actorLabel(e.Target), e.Date)
+			if e.Dead > 0 || e.Injured > 0 {
+				fmt.Fprintf(w.bw, "  dead %d, injured %d", e.Dead, e.Injured)
+			}
+			fmt.Fprintf(w.bw, "  (%s: %q)\n", e.Code.Name, d.Text[e.Trigger[0]:e.Trigger[1]])
 		}
 	}
 	w.bw.WriteString("\n")
@@ -425,4 +445,39 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// publicID is the id under which the analysis object lists an entity
+// (its Wikidata id where it has one) for a linker id.
+func publicID(an *Analysis, id string) string {
+	if id == "" {
+		return ""
+	}
+	for i := range an.Entities {
+		if e := &an.Entities[i]; e.ID == id && e.Entry.Wikidata != "" {
+			return e.Entry.Wikidata
+		}
+	}
+	return id
+}
+
+// actorLabel writes an actor as "KAZGOV (Tokayev)".
+func actorLabel(a events.Actor) string {
+	code := a.Code
+	if code == "" {
+		code = events.Unknown
+	}
+	if a.Text == "" {
+		return code
+	}
+	return code + " (" + oneLine(a.Text) + ")"
+}
+
+// ploverOf writes the PLOVER category of a code; codes PLOVER dropped
+// (public statements) have none.
+func ploverOf(c string) string {
+	if c == "DROPPED" {
+		return ""
+	}
+	return c
 }

@@ -13,6 +13,7 @@ import (
 	"tidings/annotate"
 	"tidings/article"
 	"tidings/dates"
+	"tidings/events"
 	"tidings/kb"
 	"tidings/link"
 	"tidings/tags"
@@ -26,6 +27,7 @@ type Analysis struct {
 	Entities []link.Entity      // named entities, grouped and linked
 	Dates    []dates.Expression // time expressions, normalised
 	Tags     []tags.Tag         // the ranked tag line
+	Events   []events.Event     // coded events (empty when the parse is skipped)
 }
 
 // Pipeline runs the analysis stages. It holds only read-only models, so one
@@ -39,6 +41,7 @@ type Pipeline struct {
 	dates   *dates.Resolver
 	tagger  *tags.Tagger
 	model   *tags.Model // nil: the tag line comes from the linked entities
+	events  *events.Coder
 	shallow bool
 }
 
@@ -52,8 +55,11 @@ type Options struct {
 	// TagModel, when set, is a directory written by `tidings train tags`:
 	// the tag line then comes from that archive's vocabulary.
 	TagModel string
-	// Shallow skips the dependency parse (HEAD and DEPREL stay empty).
+	// Shallow skips the dependency parse (HEAD and DEPREL stay empty),
+	// and with it event coding, which reads the parse.
 	Shallow bool
+	// EventsDicts extend the event coder's dictionaries (events.LoadDictionary).
+	EventsDicts []string
 }
 
 // NewWith returns a pipeline with the shipped models and the knowledge
@@ -68,6 +74,13 @@ func NewWith(opt Options) (*Pipeline, error) {
 		return nil, err
 	}
 	p := &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{}), shallow: opt.Shallow}
+	if !opt.Shallow {
+		d, err := events.LoadDictionary(opt.EventsDicts...)
+		if err != nil {
+			return nil, err
+		}
+		p.events = events.New(d, k)
+	}
 	if opt.TagModel != "" {
 		if p.model, err = tags.Load(opt.TagModel); err != nil {
 			return nil, fmt.Errorf("--tag-model %s: %w", opt.TagModel, err)
@@ -142,6 +155,28 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	} else {
 		p.syntax.Annotate(doc)
 	}
+	return p.analyzeDocument(a, doc), nil
+}
+
+// AnalyzeGiven is Analyze for pre-tokenised input that carries its own
+// lemmas, tags and dependency parse (CoNLL-U): they are kept, and the
+// later stages (entities, linking, dates, events, tags) run over them.
+func (p *Pipeline) AnalyzeGiven(ctx context.Context, a article.Article) (*Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
+	}
+	if a.Given == nil {
+		return p.Analyze(ctx, a)
+	}
+	if a.Published.IsZero() {
+		a.Published = p.DefaultPublished
+	}
+	doc := GoldDocument(a)
+	p.syntax.AnnotateEntities(doc)
+	return p.analyzeDocument(a, doc), nil
+}
+
+func (p *Pipeline) analyzeDocument(a article.Article, doc *text.Document) *Analysis {
 	an := &Analysis{Article: a, Doc: doc}
 	if p.linker != nil {
 		an.Entities = p.linker.Link(doc, a.Published)
@@ -149,13 +184,16 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	if p.dates != nil {
 		an.Dates = p.dates.Find(doc, a.Published)
 	}
+	if p.events != nil {
+		an.Events = p.events.Code(doc, an.Entities, an.Dates, a.Published)
+	}
 	switch {
 	case p.model != nil:
 		an.Tags = p.model.Predict(a, EntityFeatures(an.Entities))
 	case p.tagger != nil:
 		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
 	}
-	return an, nil
+	return an
 }
 
 // Document returns the tokenised text of an article: the engine's own

@@ -153,3 +153,45 @@ func TestSeedTags(t *testing.T) {
 		t.Errorf("Nazarbayev not inferred: %+v", rec.Tags)
 	}
 }
+
+// TestSeedEvents checks the seed's events as the events issue lists them
+// (published 2022-01-06).
+func TestSeedEvents(t *testing.T) {
+	an := analyseSeed(t)
+	type ev struct{ src, tgt, tgtEntity, cameo, plover, date string }
+	var got []ev
+	casualties := false
+	for _, e := range an.Events {
+		got = append(got, ev{e.Source.Code, e.Target.Code, e.Target.Entity, e.Code.Code, e.Code.PLOVER, e.Date})
+		t.Logf("%s %s %s->%s %s dead=%d injured=%d (%q)", e.Code.Code, e.Code.PLOVER, e.Source.Code, e.Target.Code, e.Date, e.Dead, e.Injured, an.Doc.Text[e.Trigger[0]:e.Trigger[1]])
+		if e.Dead == 8 && e.Injured == 300 {
+			casualties = true
+		}
+	}
+	has := func(what string, ok func(ev) bool) {
+		t.Helper()
+		for _, e := range got {
+			if ok(e) {
+				return
+			}
+		}
+		t.Errorf("no event: %s", what)
+	}
+	has("Russia -> Kazakhstan 074", func(e ev) bool { return e.src == "RUS" && e.tgt == "KAZ" && e.cameo == "074" })
+	for _, c := range []string{"BLR", "ARM", "TJK", "KGZ"} {
+		has(c+" -> Kazakhstan AID", func(e ev) bool { return e.src == c && e.tgt == "KAZ" && e.plover == "AID" })
+	}
+	has("Kazakhstan's government resigns (CONCEDE)", func(e ev) bool { return e.src == "KAZGOV" && e.plover == "CONCEDE" })
+	has("Tokayev (KAZGOV) -> CSTO (REQUEST)", func(e ev) bool {
+		return e.src == "KAZGOV" && e.tgtEntity == "org:csto" && e.plover == "REQUEST"
+	})
+	has("security forces -> protesters (ASSAULT)", func(e ev) bool {
+		return strings.HasPrefix(e.src, "KAZ") && e.tgt == "KAZOPP" && e.plover == "ASSAULT"
+	})
+	has("people seize buildings on 2022-01-05 (PROTEST or COERCE)", func(e ev) bool {
+		return strings.HasPrefix(e.src, "KAZ") && (e.plover == "PROTEST" || e.plover == "COERCE") && e.date == "2022-01-05"
+	})
+	if !casualties {
+		t.Errorf("no record with dead = 8 and injured = 300")
+	}
+}

@@ -321,23 +321,41 @@ func (s *SQLite) migrate(ctx context.Context) error {
 		return fmt.Errorf("database schema version %d is newer than this tidings knows (%d): upgrade tidings", have, len(migrations))
 	}
 	for v := have + 1; v <= len(migrations); v++ {
-		tx, err := s.write.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migration %d: %w", v, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %d: %w", v, err)
-		}
-		if _, err := tx.ExecContext(ctx, sqlRecordMigration, v, time.Now().UTC().Format(time.RFC3339)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %d: %w", v, err)
-		}
-		if err := tx.Commit(); err != nil {
+		if err := s.migrateTo(ctx, v); err != nil {
+			// Another process opening the same new file may have applied
+			// it first (two workers started together): then it is done.
+			var now int
+			if qerr := s.write.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&now); qerr == nil && now >= v {
+				continue
+			}
 			return fmt.Errorf("migration %d: %w", v, err)
 		}
 	}
 	return nil
+}
+
+// migrateTo applies migration v in one transaction, unless it is applied
+// already.
+func (s *SQLite) migrateTo(ctx context.Context, v int) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	if have >= v {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, sqlRecordMigration, v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // Known returns the id of the stored article with this URL or the same

@@ -436,3 +436,27 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestSQLiteConcurrentFirstOpen opens one new archive file from several
+// stores at once, as workers started together do: every open succeeds and
+// the schema is created once.
+func TestSQLiteConcurrentFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	ctx := context.Background()
+	const n = 6
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := OpenSQLite(ctx, path)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("open: %v", err)
+		}
+	}
+}

@@ -17,11 +17,12 @@ import (
 
 func newAnalyze() *cobra.Command {
 	var inFormat, outFormat, published string
-	var kbFiles []string
+	var kbFiles, eventsDicts []string
 	var tagModel string
 	var workers int
+	var withEvents bool
 	c := &cobra.Command{
-		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [--tag-model DIR] [PATH|URL|-]...",
+		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [--events-dict FILE]... [--tag-model DIR] [PATH|URL|-]...",
 		Short: "Analyse articles and print one analysis per article",
 		Long: `Analyse articles and print one analysis per article on stdout.
 
@@ -56,10 +57,10 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			// Only CoNLL-U shows the dependency parse; no other output
-			// depends on it, so it is skipped for them.
-			shallow := outFormat != "conllu"
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: shallow})
+			// Event coding and CoNLL-U read the dependency parse; without
+			// them it is skipped.
+			shallow := !withEvents && outFormat != "conllu"
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: shallow, EventsDicts: eventsDicts})
 			if err != nil {
 				return inputError{err}
 			}
@@ -101,6 +102,8 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	c.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "articles analysed at once (output keeps the input order)")
 	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory from 'tidings train tags': the tag line then uses its archive's vocabulary")
 	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
+	c.Flags().BoolVar(&withEvents, "events", true, "code events (needs the dependency parse; --events=false is about three times faster)")
+	c.Flags().StringArrayVar(&eventsDicts, "events-dict", nil, "extra event patterns, classes, agents or actor codes, in the format of events/data (see README; repeatable)")
 	return c
 }
 

@@ -24,7 +24,7 @@ func newEval() *cobra.Command {
 			return usagef("eval: name what to evaluate (see 'tidings eval --help')")
 		},
 	}
-	c.AddCommand(newEvalTokens(), newEvalSyntax("pos"), newEvalSyntax("parse"), newEvalNER(), newEvalLink(), newEvalDates(), newEvalTags())
+	c.AddCommand(newEvalTokens(), newEvalSyntax("pos"), newEvalSyntax("parse"), newEvalNER(), newEvalLink(), newEvalDates(), newEvalTags(), newEvalEvents())
 	return c
 }
 

@@ -80,6 +80,8 @@ func (k knownArticle) Error() string { return k.origin + ": already stored" }
 type ingestFlags struct {
 	db, inFormat, published, tagModel string
 	kbFiles                           []string
+	eventsDicts                       []string
+	events                            bool
 	workers                           int
 	asJSON, watch                     bool
 	concurrency                       int
@@ -133,6 +135,8 @@ per article as it is stored).`,
 	fl.DurationVar(&f.interval, "interval", ingest.DefaultPollInterval, "with --watch, how often to poll a feed that gives no schedule of its own")
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
+	fl.BoolVar(&f.events, "events", false, "parse each article and store its coded events (about three times slower)")
+	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event dictionary files for --events (repeatable)")
 	return c
 }
 
@@ -176,7 +180,7 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	if f.queue == "" {
 		// The archive stores the analysis object, which has no dependency
 		// parse and does not depend on it: the parse is skipped.
-		p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: true})
+		p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: !f.events, EventsDicts: f.eventsDicts})
 		if err != nil {
 			return err
 		}

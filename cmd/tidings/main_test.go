@@ -249,7 +249,7 @@ func TestBench(t *testing.T) {
 	}
 	var r benchResult
 	lastJSON(t, out, &r)
-	if r.Articles != 1 || r.Tokens == 0 || r.ArticlesPerSec <= 0 {
+	if r.Articles != 2 || r.Tokens == 0 || r.ArticlesPerSec <= 0 {
 		t.Errorf("bench result %+v", r)
 	}
 }
@@ -460,5 +460,57 @@ func TestAnalyzeKeepsInputOrder(t *testing.T) {
 		if want := fmt.Sprintf("Story %d", i); r.Title != want {
 			t.Errorf("record %d is %q, want %q", i, r.Title, want)
 		}
+	}
+}
+
+func TestEvalEvents(t *testing.T) {
+	code, out, errOut := tidings(t, "", "eval", "events", "--show", "--gold", "testdata/events.xml")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Sentences int `json:"sentences"`
+		Root      struct {
+			Gold, System, Correct int
+		} `json:"root_code"`
+	}
+	lastJSON(t, out, &got)
+	// The two plain sentences are coded exactly; the third has no event.
+	if got.Sentences != 3 || got.Root.Gold != 2 || got.Root.Correct != 2 || got.Root.System != 2 {
+		t.Errorf("eval events: %+v\n%s", got, out)
+	}
+	if code, _, errOut := tidings(t, "", "eval", "events", "--gold", "testdata/small.conll"); code != 1 || !strings.Contains(errOut, "small.conll") {
+		t.Errorf("a file that is not a validation file: exit %d, %q", code, errOut)
+	}
+}
+
+func TestAnalyzeEventsDict(t *testing.T) {
+	dict := filepath.Join(t.TempDir(), "mine.txt")
+	if err := os.WriteFile(dict, []byte("# a verb the shipped dictionary does not code\n&GADGET\twidget widgets\n071\tferry\tobj=&GADGET >to\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const text = "Finland ferried widgets to Estonia.\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"--events-dict", dict}, "071 FIN->EST"},
+	} {
+		args := append([]string{"analyze", "--in", "text", "--published", "2026-03-01"}, tc.args...)
+		code, out, errOut := tidings(t, text, append(args, "-")...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var got []string
+		for _, e := range records(t, out)[0].Events {
+			got = append(got, e.CAMEO+" "+e.Source.Code+"->"+e.Target.Code)
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%v: events %q, want %q", tc.args, got, tc.want)
+		}
+	}
+	if code, _, errOut := tidings(t, "x", "analyze", "--in", "text", "--events-dict", "testdata/small.conll", "-"); code != 1 || !strings.Contains(errOut, "small.conll") {
+		t.Errorf("a bad dictionary: exit %d, %q", code, errOut)
 	}
 }

@@ -20,7 +20,8 @@ import (
 
 func newServe() *cobra.Command {
 	var db, addr, tagModel string
-	var kbFiles []string
+	var kbFiles, eventsDicts []string
+	var withEvents bool
 	var verbose bool
 	c := &cobra.Command{
 		Use:   "serve [--db FILE] [--addr HOST:PORT]",
@@ -44,7 +45,7 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 			defer st.Close()
 			// The API returns analysis objects, which carry no dependency
 			// parse: it is skipped, as in ingest.
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: true})
+			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: !withEvents, EventsDicts: eventsDicts})
 			if err != nil {
 				return err
 			}
@@ -81,6 +82,8 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory for POST /api/analyze")
 	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
+	c.Flags().BoolVar(&withEvents, "events", true, "code events in /api/analyze (needs the dependency parse)")
+	c.Flags().StringArrayVar(&eventsDicts, "events-dict", nil, "extra event dictionary files (repeatable)")
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "log every request")
 	return c
 }

@@ -34,6 +34,8 @@ type workerSummary struct {
 type workerFlags struct {
 	queueURL, db, tagModel string
 	kbFiles                []string
+	eventsDicts            []string
+	events                 bool
 	workers, maxDeliver    int
 	ackWait, storeWait     time.Duration
 	verbose                bool
@@ -73,6 +75,8 @@ finishes those in hand (or gives them back), and prints a JSON summary.`,
 	fl.DurationVar(&f.storeWait, "store-wait", 2*time.Minute, "how long to retry an unavailable archive before giving an article back to the queue")
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
+	fl.BoolVar(&f.events, "events", false, "parse each article and store its coded events (about three times slower)")
+	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event dictionary files for --events (repeatable)")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log every article")
 	fl.IntVar(&f.deadLetters, "dead-letters", 0, "print the oldest N dead letters (reason, origin, deliveries) as JSON and exit")
 	return c
@@ -108,7 +112,7 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 		return inputError{err}
 	}
 	defer st.Close()
-	p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: true})
+	p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: !f.events, EventsDicts: f.eventsDicts})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,1309 @@
+// Package events codes who did what to whom from the dependency parse of
+// each sentence, in CAMEO (with each code's PLOVER category and Goldstein
+// value), as GDELT and PETRARCH do, with dates, places and casualty counts.
+//
+// The coder is a dictionary of patterns (data/verbs.txt: a verb or an
+// eventive noun, conditions on its object and prepositional phrases, and
+// where its target is) applied to the parse: the source is the trigger's
+// subject (or a passive's "by" agent, or the controller of an infinitive),
+// the target its object or the pattern's prepositional phrase. Actors get
+// CAMEO codes from the linked entities (a country's alpha-3 code, plus a
+// role from the person's office on the event date or from an agent noun:
+// "Syrian rebels" -> SYRREB) and from data/actors.tsv for organisations.
+// Negated and modal triggers are recoded as CAMEO prescribes ("did not
+// help" -> reject; "plans to attack" -> threaten; "wants to meet" -> express
+// intent to meet).
+package events
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"tidings/dates"
+	"tidings/kb"
+	"tidings/link"
+	"tidings/text"
+)
+
+// Unknown is the CAMEO code of an actor whose country is not known.
+const Unknown = "---"
+
+// Event is one coded event.
+type Event struct {
+	Code           Code
+	Source, Target Actor
+	Date           string // YYYY-MM-DD: the sentence's date, else the publication date
+	Location       string // entity id of the place, "" when unknown
+	Dead, Injured  int
+	Trigger        [2]int // byte offsets of the trigger word
+	Sentence       [2]int // byte offsets of the sentence
+	Pattern        string // the dictionary line that coded it ("verbs.txt:120")
+}
+
+// Actor is an event's source or target.
+type Actor struct {
+	Text   string // the words that name it
+	Code   string // CAMEO actor code: "KAZGOV", "IGOUNO", "---OPP"; "" when absent
+	Entity string // linked entity id, "" for agent nouns
+}
+
+// Coder codes events. It is read-only and safe for concurrent use.
+type Coder struct {
+	dict *Dictionary
+	kb   *kb.KB
+}
+
+// New returns a coder over a dictionary and a knowledge base.
+func New(d *Dictionary, k *kb.KB) *Coder { return &Coder{dict: d, kb: k} }
+
+// Dictionary returns the coder's dictionary.
+func (c *Coder) Dictionary() *Dictionary { return c.dict }
+
+// Code finds the events of a parsed document whose entities are linked
+// (ents) and whose time expressions are resolved (exprs).
+func (c *Coder) Code(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) []Event {
+	if doc == nil || len(doc.Tokens) == 0 || !parsed(doc) {
+		return nil
+	}
+	s := c.newState(doc, ents, exprs, published)
+	var out []Event
+	for si, sent := range doc.Sentences {
+		for i := sent.Start; i < sent.End; i++ {
+			out = s.codeTrigger(i, si, out)
+		}
+	}
+	out = s.reported(out)
+	out = visits(out, s.c.dict)
+	s.casualties(out)
+	return dedupe(out)
+}
+
+// reported adds, for each act of force that someone is reported as saying
+// happened ("Israel said a mortar bomb was fired at it from Gaza", "the
+// US claimed that ISIL had attacked Iraq"), the statement as CAMEO codes
+// it: the speaker accuses the perpetrator (112), or, when the speaker is
+// the perpetrator, claims responsibility (015).
+func (s *state) reported(evs []Event) []Event {
+	n := len(evs)
+	for j := 0; j < n; j++ {
+		e := evs[j]
+		if root(e.Code.Code) < 18 {
+			continue // only violence reported by someone is an accusation
+		}
+		v := s.tokenAt(e.Trigger[0])
+		if v < 0 {
+			continue
+		}
+		for s.tok(v).Deprel == "conj" && s.tok(v).Head >= 0 {
+			v = s.tok(v).Head
+		}
+		t := s.tok(v)
+		if !relIs(t.Deprel, "ccomp", "parataxis") || t.Head < 0 || !speech(s.lemma(t.Head)) {
+			continue
+		}
+		speakers := s.subjects(t.Head, 0)
+		code, target := "112", e.Source
+		for _, sp := range speakers {
+			if sp.Code == e.Source.Code {
+				// The speaker did it: a claim of responsibility, made by
+				// the perpetrator alone.
+				code, target, speakers = "015", e.Target, []Actor{sp}
+				break
+			}
+		}
+		for _, sp := range speakers {
+			if sp.Code == Unknown || sp.Code == target.Code {
+				continue
+			}
+			cd, ok := s.c.dict.codes[code]
+			if !ok {
+				cd = Code{Code: code}
+			}
+			hs := s.tok(t.Head)
+			ev := e
+			ev.Code, ev.Source, ev.Target, ev.Dead, ev.Injured = cd, sp, target, 0, 0
+			ev.Trigger, ev.Pattern = [2]int{hs.Start, hs.End}, "reported speech"
+			evs = append(evs, ev)
+		}
+	}
+	return evs
+}
+
+// visits adds the other side of each visit: A hosting B (043) is B
+// visiting A (042), and the other way round.
+func visits(evs []Event, d *Dictionary) []Event {
+	n := len(evs)
+	for j := 0; j < n; j++ {
+		e := evs[j]
+		other := ""
+		switch e.Code.Code {
+		case "042":
+			other = "043"
+		case "043":
+			other = "042"
+		default:
+			continue
+		}
+		if e.Source.Code == Unknown || e.Target.Code == Unknown || e.Target.Code == "" {
+			continue
+		}
+		cd, ok := d.codes[other]
+		if !ok {
+			continue
+		}
+		ev := e
+		ev.Code, ev.Source, ev.Target = cd, e.Target, e.Source
+		evs = append(evs, ev)
+	}
+	return evs
+}
+
+// tokenAt returns the token that starts at byte offset b, or -1.
+func (s *state) tokenAt(b int) int {
+	i, ok := slices.BinarySearchFunc(s.doc.Tokens, b, func(t text.Token, b int) int { return cmp.Compare(t.Start, b) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+func parsed(doc *text.Document) bool {
+	for _, t := range doc.Tokens {
+		if t.Deprel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// state is what coding one document needs: the parse as child lists, the
+// entity of each token, the article's country and place.
+type state struct {
+	c         *Coder
+	doc       *text.Document
+	ents      []link.Entity
+	tokEntity []int32 // entity index per token, -1 when none
+	kids      [][]int32
+	exprs     []dates.Expression
+	published time.Time
+	country   string // alpha-3 of the country the article is about, "" when none stands out
+	place     string // entity id of the article's main place
+}
+
+func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) *state {
+	n := len(doc.Tokens)
+	s := &state{c: c, doc: doc, ents: ents, exprs: exprs, published: published, tokEntity: make([]int32, n), kids: make([][]int32, n)}
+	for i := range s.tokEntity {
+		s.tokEntity[i] = -1
+	}
+	for ei, e := range ents {
+		for _, m := range e.Mentions {
+			for t := m.Start; t < m.End && t < n; t++ {
+				s.tokEntity[t] = int32(ei)
+			}
+		}
+	}
+	for i, t := range doc.Tokens {
+		if t.Head >= 0 && t.Head < n {
+			s.kids[t.Head] = append(s.kids[t.Head], int32(i))
+		}
+	}
+	// The article's country: the country named most often (places count
+	// for their country), if it is named at least twice; its main place:
+	// the most salient place.
+	counts := map[string]int{}
+	for _, e := range ents {
+		if !e.Linked() || !isPlace(&e) && e.Entry.Kind != kb.KindDemonym {
+			continue
+		}
+		if s.place == "" {
+			s.place = e.ID
+		}
+		if cc := e.Entry.Country; cc != "" {
+			counts[cc] += len(e.Mentions)
+		}
+	}
+	best := 1
+	for cc, k := range counts {
+		if k > best || k == best && cc < s.country && s.country != "" {
+			s.country, best = cc, k
+		}
+	}
+	return s
+}
+
+func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
+
+func (s *state) lemma(i int) string {
+	t := s.tok(i)
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(t.Form)
+}
+
+func (s *state) lower(i int) string { return strings.ToLower(s.tok(i).Form) }
+
+// child returns the first child of i with one of the relations (a
+// relation "obl" also matches subtypes "obl:agent").
+func (s *state) child(i int, rels ...string) int {
+	for _, k := range s.kids[i] {
+		if relIs(s.tok(int(k)).Deprel, rels...) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+func relIs(rel string, rels ...string) bool {
+	for _, r := range rels {
+		if rel == r || strings.HasPrefix(rel, r+":") && !strings.Contains(r, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// prepOf returns the lower-cased preposition (case child) of a nominal.
+func (s *state) prepOf(i int) string {
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "case" {
+			return s.lower(int(k))
+		}
+	}
+	return ""
+}
+
+// obliques lists the prepositional dependents of a trigger: obl and nmod
+// (and advcl-attached nominals the parser sometimes makes) with their
+// prepositions.
+func (s *state) obliques(i int) []int {
+	var out []int
+	for _, k := range s.kids[i] {
+		if relIs(s.tok(int(k)).Deprel, "obl", "nmod") && s.prepOf(int(k)) != "" {
+			out = append(out, int(k))
+		}
+	}
+	return out
+}
+
+func (s *state) passive(i int) bool {
+	return s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.participle(i)
+}
+
+// participle reports a past participle modifying a noun ("soldiers killed
+// in Ukraine", "civilians imprisoned for ..."): the noun is what the verb
+// was done to.
+func (s *state) participle(i int) bool {
+	t := s.tok(i)
+	if !relIs(t.Deprel, "acl") || t.XPOS != "VBN" || t.Head < 0 {
+		return false
+	}
+	for _, k := range s.kids[i] {
+		if relIs(s.tok(int(k)).Deprel, "obj") {
+			return false // "people seized buildings" misread as a modifier
+		}
+	}
+	return true
+}
+
+// future reports a verb in the future or the conditional: "will free",
+// "would free".
+func (s *state) future(i int) bool {
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "aux" {
+			switch s.lower(int(k)) {
+			case "will", "would", "shall", "'ll":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *state) negated(i int) bool {
+	for _, k := range s.kids[i] {
+		t := s.tok(int(k))
+		if t.Deprel == "advmod" || t.Deprel == "neg" || t.Deprel == "aux" || t.Deprel == "det" {
+			switch strings.ToLower(t.Form) {
+			case "not", "n't", "never", "no":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// match finds the most specific pattern of a trigger that holds.
+func (s *state) match(i int, noun bool) (Pattern, bool) {
+	lemma := s.lemma(i)
+	var keys [3]string
+	nk := 0
+	if noun {
+		keys[nk] = "n:" + lemma
+		nk++
+		if f := s.lower(i); f != lemma {
+			keys[nk] = "n:" + f
+			nk++
+		}
+	} else {
+		if p := s.child(i, "compound:prt"); p >= 0 {
+			keys[nk] = lemma + " " + s.lower(p)
+			nk++
+		}
+		keys[nk] = lemma
+		nk++
+	}
+	for _, key := range keys[:nk] {
+		for _, p := range s.c.dict.patterns[key] {
+			if s.holds(i, &p, noun) {
+				return p, true
+			}
+		}
+	}
+	return Pattern{}, false
+}
+
+// object returns the direct object of a verb trigger: the passive subject
+// for a passive ("troops were sent").
+func (s *state) object(i int, noun bool) int {
+	if noun {
+		return -1
+	}
+	if o := s.child(i, "obj", "dobj", "iobj"); o >= 0 {
+		return o
+	}
+	if s.participle(i) {
+		return s.tok(i).Head
+	}
+	if s.passive(i) {
+		return s.child(i, "nsubj:pass")
+	}
+	return -1
+}
+
+func (s *state) holds(i int, p *Pattern, noun bool) bool {
+	if p.Object != nil {
+		o := s.object(i, noun)
+		if o < 0 || !s.lemmaIn(o, p.Object) {
+			return false
+		}
+	}
+	for _, ob := range p.Obliques {
+		found := false
+		for _, k := range s.obliques(i) {
+			if s.prepOf(k) == ob.Prep && s.lemmaIn(k, ob.Lemmas) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if len(p.TargetPreps) > 0 && s.targetOblique(i, p.TargetPreps) < 0 {
+		return false
+	}
+	if len(p.SourcePreps) > 0 && s.targetOblique(i, p.SourcePreps) < 0 {
+		return false
+	}
+	return true
+}
+
+// lemmaIn reports whether token i (or a conjunct of it) has one of the
+// lemmas, by lemma or lower-cased form.
+func (s *state) lemmaIn(i int, lemmas []string) bool {
+	l, f := s.lemma(i), s.lower(i)
+	if slices.Contains(lemmas, l) || slices.Contains(lemmas, f) {
+		return true
+	}
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "conj" {
+			kl, kf := s.lemma(int(k)), s.lower(int(k))
+			if slices.Contains(lemmas, kl) || slices.Contains(lemmas, kf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *state) targetOblique(i int, preps []string) int {
+	if len(preps) == 0 {
+		return -1
+	}
+	for _, k := range s.obliques(i) {
+		if slices.Contains(preps, s.prepOf(k)) {
+			return k
+		}
+	}
+	// "fired batteries at Russia": the parser often hangs the phrase on
+	// the object instead of the verb.
+	if s.tok(i).UPOS == "VERB" {
+		if o := s.child(i, "obj"); o >= 0 {
+			for _, k := range s.obliques(o) {
+				if slices.Contains(preps, s.prepOf(k)) {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// codeTrigger codes the events of token i, if it is a trigger.
+func (s *state) codeTrigger(i, si int, out []Event) []Event {
+	t := s.tok(i)
+	var noun bool
+	switch t.UPOS {
+	case "VERB":
+	case "NOUN", "PROPN":
+		noun = true
+		// "endorsed an agreement", "held talks": the verb's event
+		// covers the noun when the verb is a trigger itself.
+		if relIs(t.Deprel, "obj") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB" {
+			if _, ok := s.match(t.Head, false); ok {
+				return out
+			}
+		}
+	default:
+		return out
+	}
+	p, ok := s.match(i, noun)
+	if !ok {
+		return out
+	}
+	code := p.Code
+	if !noun && relIs(t.Deprel, "advcl", "acl") {
+		for _, k := range s.kids[i] {
+			if s.tok(int(k)).Deprel != "mark" {
+				continue
+			}
+			switch s.lower(int(k)) {
+			case "for", "of":
+				return out // "jailed for helping militants": the charge, not an event
+			case "to":
+				return out // "pressure to help Iran", "sent to help": a purpose, not an event
+			}
+		}
+	}
+	if s.negated(i) {
+		if code = negatedCode(code); code == "" {
+			return out
+		}
+	}
+	// An appeal's or an intent's embedded action is not an event that
+	// happened: "urged Russia to withdraw", "plans to attack".
+	var sources, targets []Actor
+	head := t.Head
+	if !noun && relIs(t.Deprel, "ccomp") && head >= 0 && hoped(s.lemma(head)) {
+		return out // "hoped French officials would be indicted": not (yet) an event
+	}
+	if !noun && relIs(t.Deprel, "ccomp") && head >= 0 && speech(s.lemma(head)) && s.future(i) && root(code) <= 9 {
+		// "Israel announced it would free 150 prisoners": an intent
+		// made public, not yet the act.
+		code = intentCode(code)
+	}
+	if !noun && t.Deprel == "xcomp" && head >= 0 {
+		if q, isTrig := s.match(head, false); isTrig {
+			switch root(q.Code) {
+			case 2, 3, 10, 12, 13:
+				return out // the appeal, intent, demand, refusal or threat is the event
+			}
+		}
+		m := modality(s.lemma(head))
+		if o := s.child(head, "obj", "iobj"); o >= 0 && (m == modalIntent || m == modalAppeal) {
+			// "wants Putin to attack", "asked Russia to send troops": an
+			// appeal to the object.
+			if a := s.actors(o); len(a) > 0 {
+				sources, targets = s.subjects(head, 0), a
+				code = appealCode(code)
+				m = modalNone
+			}
+		}
+		switch m {
+		case modalIntent:
+			if code = intentCode(code); code == "" || s.negated(head) {
+				return out
+			}
+		case modalThreat:
+			code = threatCode(code)
+		case modalAppeal:
+			code = appealCode(code)
+		}
+	}
+	if r := root(code); !noun && (code == "020" || code == "100") || r == 2 && len(code) == 2 {
+		// "asked Obama to help Iran": the appeal is for what the
+		// embedded verb says.
+		if x := s.child(i, "xcomp", "ccomp"); x >= 0 && s.tok(x).UPOS == "VERB" {
+			if q, ok := s.match(x, false); ok {
+				if r == 2 || code == "020" {
+					code = appealCode(q.Code)
+				} else {
+					code = demandCode(q.Code)
+				}
+			}
+		}
+	}
+	if targets == nil {
+		if noun {
+			sources, targets = s.nounActors(i, &p)
+		} else {
+			sources, targets = s.verbActors(i, &p)
+		}
+	}
+	if len(sources) == 0 && len(targets) == 0 {
+		return out
+	}
+	if !noun && len(targets) == 0 && len(p.Object)+len(p.Obliques)+len(p.TargetPreps) == 0 && s.child(i, "xcomp") >= 0 {
+		return out // "helped to plan": the embedded verb says what happened
+	}
+	if len(sources) == 0 {
+		// A passive without its agent ("eight servicemen were killed")
+		// still records what happened to whom.
+		if noun || !s.passive(i) || s.participle(i) {
+			return out // "a member jailed a year ago": background, and no one to code
+		}
+		sources = []Actor{{Code: Unknown}}
+	}
+	if len(targets) == 0 {
+		// No one acted on: the country of the place it happened in
+		// ("protested in Beijing", "exercises in Alaska", "meet in
+		// Zurich"), as PETRARCH codes it.
+		if tg := s.placeTarget(i); tg.Code != "" {
+			targets = []Actor{tg}
+		}
+	}
+	if noun && len(targets) == 0 {
+		return out // a noun without a target is mostly a mention ("the 1994 genocide")
+	}
+	var pairs [][2]Actor
+	switch {
+	case len(targets) > 0:
+		for _, src := range sources {
+			for _, tg := range targets {
+				pairs = append(pairs, [2]Actor{src, tg})
+			}
+		}
+	case len(sources) > 1:
+		// "The US, Russia and Switzerland met": each with each.
+		for _, a := range sources {
+			for _, b := range sources {
+				if a != b {
+					pairs = append(pairs, [2]Actor{a, b})
+				}
+			}
+		}
+	default:
+		for _, src := range sources {
+			pairs = append(pairs, [2]Actor{src, {Code: Unknown}})
+		}
+	}
+	cd, ok := s.c.dict.codes[code]
+	if !ok {
+		cd = Code{Code: code}
+	}
+	sent := s.doc.Sentences[si]
+	ss, se := s.doc.Bytes(sent)
+	date := s.dateOf(i, sent)
+	for _, pr := range pairs {
+		src, tg := pr[0], pr[1]
+		if src.Code == tg.Code && src.Entity == tg.Entity && src.Code != "" && tg.Entity != "" {
+			continue // an actor acting on itself is a parse error more often than news
+		}
+		out = append(out, Event{
+			Code: cd, Source: src, Target: tg, Date: date,
+			Location: s.locationOf(i, tg),
+			Trigger:  [2]int{t.Start, t.End}, Sentence: [2]int{ss, se},
+			Pattern: p.Line,
+		})
+	}
+	return out
+}
+
+// verbActors finds the sources and targets of a verb trigger.
+func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
+	if k := s.targetOblique(i, p.SourcePreps); k >= 0 {
+		// "received weapons from the government": the giver acts on
+		// the subject.
+		return s.actors(k), s.subjects(i, 0)
+	}
+	sources = s.subjects(i, 0)
+	if k := s.targetOblique(i, p.TargetPreps); k >= 0 {
+		targets = s.actors(k)
+	}
+	if len(targets) == 0 {
+		if o := s.object(i, false); o >= 0 && !(p.Object != nil && s.lemmaIn(o, p.Object) && len(s.actors(o)) == 0) {
+			targets = s.actors(o)
+		}
+	}
+	if o := s.object(i, false); len(targets) == 0 && o >= 0 {
+		// "presented evidence against Russia": the object's modifier.
+		for _, k := range s.obliques(o) {
+			switch s.prepOf(k) {
+			case "against", "to", "with", "on", "for", "from", "at":
+				if a := s.actors(k); len(a) > 0 && len(targets) == 0 {
+					targets = a
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && len(p.TargetPreps) == 0 {
+		for _, k := range s.obliques(i) {
+			switch s.prepOf(k) {
+			case "by", "in", "at", "during", "after", "before", "since", "amid", "of", "despite":
+				continue
+			}
+			if a := s.actors(k); len(a) > 0 {
+				targets = a
+				break
+			}
+		}
+	}
+	if len(targets) == 0 && p.Object == nil {
+		// "alleged that France was aware": the clause's subject.
+		if cc := s.child(i, "ccomp"); cc >= 0 {
+			targets = s.subjects(cc, 0)
+		}
+	}
+	return sources, targets
+}
+
+// subjects finds who does what verb i says: its subject, a passive's "by"
+// agent, or, for a verb without one, the subject its head passes down
+// (infinitives, coordinated verbs, participles modifying a noun).
+func (s *state) subjects(i, depth int) []Actor {
+	if depth > 4 {
+		return nil
+	}
+	if s.passive(i) {
+		for _, k := range s.obliques(i) {
+			if s.prepOf(k) == "by" {
+				return s.actors(k)
+			}
+		}
+		// "were killed in Israeli tank shelling": whoever did the
+		// event the passive happened in.
+		for _, k := range s.obliques(i) {
+			if p := s.prepOf(k); (p == "in" || p == "during") && s.tok(k).UPOS == "NOUN" && s.eventive(k) {
+				if a := s.nounSources(k); len(a) > 0 {
+					return a
+				}
+			}
+		}
+		return nil
+	}
+	if k := s.child(i, "nsubj"); k >= 0 {
+		var out []Actor
+		pron := false
+		// Every subject: the parser sometimes splits a coordinated
+		// subject into two ("The US, Russia, and Switzerland met").
+		for _, c := range s.kids[i] {
+			if s.tok(int(c)).Deprel == "nsubj" {
+				out = append(out, s.actors(int(c))...)
+				pron = pron || s.tok(int(c)).UPOS == "PRON"
+			}
+		}
+		if len(out) == 0 && pron {
+			if relIs(s.tok(i).Deprel, "acl") && s.tok(i).Head >= 0 {
+				// "the group that has seized parts of Iraq"
+				return s.actors(s.tok(i).Head)
+			}
+			return s.antecedent(i, depth)
+		}
+		return out
+	}
+	t := s.tok(i)
+	h := t.Head
+	if h < 0 {
+		return nil
+	}
+	switch {
+	case relIs(t.Deprel, "xcomp"):
+		if o := s.child(h, "obj"); o >= 0 {
+			if a := s.actors(o); len(a) > 0 {
+				return a
+			}
+		}
+		// "Obama is scheduled to attend", "was forced to resign".
+		if o := s.child(h, "nsubj:pass"); o >= 0 {
+			if a := s.actors(o); len(a) > 0 {
+				return a
+			}
+		}
+		return s.subjects(h, depth+1)
+	case relIs(t.Deprel, "conj", "advcl"):
+		if s.tok(h).UPOS == "VERB" {
+			return s.subjects(h, depth+1)
+		}
+	case relIs(t.Deprel, "acl"):
+		return s.actors(h)
+	}
+	return nil
+}
+
+// antecedent resolves a pronoun subject of verb i to the subject of the
+// clause that reports it ("Obama said he would ..."), the usual case in
+// news.
+func (s *state) antecedent(i, depth int) []Actor {
+	t := s.tok(i)
+	if (relIs(t.Deprel, "ccomp") || relIs(t.Deprel, "conj")) && t.Head >= 0 {
+		return s.subjects(t.Head, depth+1)
+	}
+	return nil
+}
+
+// nounActors finds the source and target of an eventive noun: its
+// possessor, "by" phrase or nationality adjective, else the subject of
+// the verb that takes it as object ("held talks", "launched an attack");
+// the target from the pattern's preposition; for "clashes between A and
+// B", A and B.
+func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
+	for _, k := range s.kids[i] {
+		if relIs(s.tok(int(k)).Deprel, "nmod") && s.prepOf(int(k)) == "between" {
+			if a := s.actors(int(k)); len(a) >= 2 {
+				return a[:1], a[1:]
+			}
+		}
+	}
+	sources = s.nounSources(i)
+	if k := s.targetOblique(i, p.TargetPreps); k >= 0 {
+		targets = s.actors(k)
+	} else if len(p.TargetPreps) == 0 {
+		for _, k := range s.obliques(i) {
+			switch s.prepOf(k) {
+			case "against", "on", "with", "to", "at", "into":
+				if a := s.actors(k); len(a) > 0 && len(targets) == 0 {
+					targets = a
+				}
+			}
+		}
+	}
+	if len(sources) == 0 {
+		t := s.tok(i)
+		switch {
+		case relIs(t.Deprel, "obj") && t.Head >= 0:
+			sources = s.subjects(t.Head, 0)
+		case relIs(t.Deprel, "nmod") && t.Head >= 0 && relIs(s.tok(t.Head).Deprel, "obj") && s.tok(t.Head).Head >= 0:
+			// "engaged peacekeepers in a firefight", the phrase hung on
+			// the object.
+			if p := s.prepOf(i); p == "in" || p == "into" {
+				v := s.tok(t.Head).Head
+				sources = s.subjects(v, 0)
+				if len(targets) == 0 {
+					targets = s.actors(t.Head)
+				}
+			}
+		case relIs(t.Deprel, "obl") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB":
+			// "engaged peacekeepers in a firefight": the verb's subject
+			// and object.
+			if p := s.prepOf(i); p == "in" || p == "into" {
+				sources = s.subjects(t.Head, 0)
+				if o := s.object(t.Head, false); len(targets) == 0 && o >= 0 {
+					targets = s.actors(o)
+				}
+			}
+		}
+	}
+	return sources, targets
+}
+
+// eventive reports whether the noun at i names an event the dictionary
+// knows ("shelling", "strike"), as against a thing or a place.
+func (s *state) eventive(i int) bool {
+	return len(s.c.dict.patterns["n:"+s.lemma(i)]) > 0 || len(s.c.dict.patterns["n:"+s.lower(i)]) > 0
+}
+
+// nounSources finds who does what an eventive noun names: its possessor,
+// a nationality or name modifying it, or its "by" phrase.
+func (s *state) nounSources(i int) []Actor {
+	for _, k := range s.kids[i] {
+		rel := s.tok(int(k)).Deprel
+		switch {
+		case rel == "nmod:poss", rel == "amod", rel == "compound":
+			if a := s.actors(int(k)); len(a) > 0 {
+				return a
+			}
+		case relIs(rel, "nmod"):
+			switch s.prepOf(int(k)) {
+			case "by", "from":
+				if a := s.actors(int(k)); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// actors returns the actors that the nominal at token i names: itself,
+// its conjuncts ("Belarus, Armenia and Tajikistan") and, for a word that
+// names no actor, its apposition ("other members – Belarus, ...").
+func (s *state) actors(i int) []Actor { return s.actorsDepth(i, 0) }
+
+func (s *state) actorsDepth(i, depth int) []Actor {
+	var out []Actor
+	if a, ok := s.actor(i); ok {
+		out = append(out, a)
+		out = append(out, s.coModified(i, a)...)
+		// "The US, Russia, and Switzerland": a list the parser read as
+		// an apposition.
+		for _, k := range s.kids[i] {
+			if s.tok(int(k)).Deprel == "appos" {
+				if b, ok := s.actor(int(k)); ok && b.Code != a.Code && s.tokEntity[k] >= 0 && s.ents[s.tokEntity[k]].Entry.Kind == kb.KindCountry && a.Entity != "" {
+					out = append(out, b)
+				}
+			}
+		}
+	} else if depth < 3 {
+		for _, k := range s.kids[i] {
+			if s.tok(int(k)).Deprel == "appos" {
+				out = append(out, s.actorsDepth(int(k), depth+1)...)
+				break
+			}
+		}
+		// "part of Syria's second city", "China's assistance", "an
+		// Islamic State target": the actor the thing belongs to.
+		for _, k := range s.kids[i] {
+			if len(out) > 0 {
+				break
+			}
+			rel := s.tok(int(k)).Deprel
+			switch {
+			case rel == "nmod:poss" || relIs(rel, "nmod") && s.prepOf(int(k)) == "of":
+				out = append(out, s.actorsDepth(int(k), depth+1)...)
+			case rel == "compound" && s.tokEntity[k] >= 0:
+				if a, ok := s.actor(int(k)); ok {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "conj" {
+			if a, ok := s.actor(int(k)); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// actor codes the nominal at token i.
+func (s *state) actor(i int) (Actor, bool) {
+	if e := s.tokEntity[i]; e >= 0 {
+		ent := &s.ents[e]
+		if code := s.entityCode(ent); code != "" {
+			return Actor{Text: s.mentionText(ent, i), Code: code, Entity: ent.ID}, true
+		}
+		if ent.Type == kb.TypePER {
+			// "Syrian President Bashar Assad", someone the knowledge base
+			// lacks: the title says the role, its modifier the country.
+			for _, k := range s.kids[i] {
+				rel := s.tok(int(k)).Deprel
+				if rel != "compound" && rel != "nmod:desc" && rel != "appos" {
+					continue
+				}
+				if role, ok := s.c.dict.agents[s.lemma(int(k))]; ok {
+					prefix := s.modifierCode(int(k))
+					if prefix == "" {
+						prefix = s.modifierCode(i)
+					}
+					if prefix == "" {
+						prefix = Unknown
+					}
+					return Actor{Text: s.mentionText(ent, i), Code: prefix + role, Entity: ent.ID}, true
+				}
+			}
+		}
+		return Actor{}, false
+	}
+	lemma := s.lemma(i)
+	role, ok := s.c.dict.agents[lemma]
+	if !ok {
+		role, ok = s.c.dict.agents[s.lower(i)]
+	}
+	if ok {
+		prefix := s.modifierCode(i)
+		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
+			// "a court in Guyana", "the government in Kabul" (but "the
+			// US commander in Iraq" is not Iraqi).
+			for _, k := range s.obliques(i) {
+				if p := s.prepOf(k); (p == "in" || p == "at") && s.tokEntity[k] >= 0 && isPlace(&s.ents[s.tokEntity[k]]) {
+					prefix = s.entityCode(&s.ents[s.tokEntity[k]])
+					break
+				}
+			}
+		}
+		if prefix == "" {
+			prefix = s.country
+		}
+		if prefix == "" {
+			prefix = Unknown
+		}
+		if strings.HasSuffix(prefix, role) {
+			role = "" // "the Kazakh army" already coded KAZMIL from the body
+		}
+		return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+	}
+	if t := s.tok(i); t.UPOS == "NOUN" {
+		// "Filipino peacekeepers", "Palestinian prisoners": people or
+		// things of a country stand for it.
+		if c := s.modifierCode(i); c != "" && len(c) == 3 {
+			// ... but "the Somali militant group al-Shabab" is the group
+			// its name says.
+			for _, k := range s.kids[i] {
+				if rel := s.tok(int(k)).Deprel; (rel == "appos" || rel == "flat") && s.tokEntity[k] >= 0 {
+					if a, ok := s.actor(int(k)); ok {
+						return a, true
+					}
+				}
+			}
+			return Actor{Text: s.phraseText(i), Code: c}, true
+		}
+	}
+	if (lemma == "country" || lemma == "nation") && s.country != "" && s.hasDefinite(i) {
+		return Actor{Text: s.phraseText(i), Code: s.country}, true
+	}
+	switch lemma {
+	case "organization", "organisation", "alliance", "bloc":
+		// "Tokayev turned to the CSTO ..., and the organization decided
+		// to send its troops": the last organisation named before.
+		if s.hasDefinite(i) {
+			if e := s.lastOrganisation(i); e >= 0 {
+				ent := &s.ents[e]
+				if code := s.entityCode(ent); code != "" {
+					return Actor{Text: s.phraseText(i), Code: code, Entity: ent.ID}, true
+				}
+			}
+		}
+	}
+	return Actor{}, false
+}
+
+// coModified returns the other actors that an agent noun with
+// coordinated nationality modifiers names: "US and British activists" is
+// USAOPP and GBROPP.
+func (s *state) coModified(i int, a Actor) []Actor {
+	if a.Entity != "" || len(a.Code) < 4 {
+		return nil
+	}
+	var out []Actor
+	for _, k := range s.kids[i] {
+		rel := s.tok(int(k)).Deprel
+		if rel != "amod" && rel != "compound" {
+			continue
+		}
+		e := s.tokEntity[k]
+		if e < 0 {
+			continue
+		}
+		first := s.entityCode(&s.ents[e])
+		if first == "" || !strings.HasPrefix(a.Code, first) {
+			continue
+		}
+		role := a.Code[len(first):]
+		for _, c := range s.kids[k] {
+			if s.tok(int(c)).Deprel != "conj" || s.tokEntity[c] < 0 {
+				continue
+			}
+			if code := s.entityCode(&s.ents[s.tokEntity[c]]); len(code) == 3 {
+				out = append(out, Actor{Text: a.Text, Code: code + role})
+			}
+		}
+	}
+	return out
+}
+
+// lastOrganisation returns the entity of the last international
+// organisation mentioned before token i, or -1.
+func (s *state) lastOrganisation(i int) int {
+	for t := i - 1; t >= 0; t-- {
+		if e := s.tokEntity[t]; e >= 0 && s.ents[e].Entry.Kind == kb.KindOrganisation {
+			return int(e)
+		}
+	}
+	return -1
+}
+
+func (s *state) hasDefinite(i int) bool {
+	for _, k := range s.kids[i] {
+		if l := s.lower(int(k)); l == "the" || l == "this" || l == "its" {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierCode returns the code of an entity that modifies agent noun i:
+// "Syrian rebels", "the US commander", "Russia's ambassador", "forces of
+// Kazakhstan", "UN troops".
+func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
+
+func (s *state) modifierCodeDepth(i, depth int) string {
+	for _, k := range s.kids[i] {
+		t := s.tok(int(k))
+		switch {
+		case t.Deprel == "amod", t.Deprel == "compound", t.Deprel == "nmod:poss", t.Deprel == "nmod:desc",
+			t.Deprel == "nmod:unmarked", relIs(t.Deprel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from"):
+			if e := s.tokEntity[k]; e >= 0 {
+				if code := s.entityCode(&s.ents[e]); code != "" {
+					return code
+				}
+			} else if t.Deprel == "amod" {
+				// "tunisian rioters": a nationality the recogniser missed
+				// because it is not capitalised.
+				if c := s.demonym(int(k)); c != "" {
+					return c
+				}
+			} else if depth == 0 && relIs(t.Deprel, "nmod") {
+				// "the mayor of the West Bank city of Nablus"
+				if code := s.modifierCodeDepth(int(k), 1); code != "" {
+					return code
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// demonym returns the country of a word that is a country's adjective
+// ("tunisian"), else "".
+func (s *state) demonym(i int) string {
+	for _, e := range s.c.kb.Lookup(s.tok(i).Form) {
+		if e.Kind == kb.KindDemonym {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// entityCode is the CAMEO code of a linked entity: a place's country, an
+// organisation's code, a person's country and office on the event date.
+func (s *state) entityCode(e *link.Entity) string {
+	if !e.Linked() {
+		return ""
+	}
+	en := &e.Entry
+	switch en.Kind {
+	case kb.KindCountry, kb.KindRegion, kb.KindCity, kb.KindDemonym:
+		return en.Country
+	case kb.KindPerson:
+		return s.personCode(en)
+	case kb.KindMedia:
+		if en.Country != "" {
+			return en.Country + "MED"
+		}
+		return ""
+	case kb.KindBody:
+		return en.Country + bodyRole(en.Subtype)
+	case kb.KindOrganisation:
+		if c, ok := s.c.dict.actors[en.ID]; ok {
+			return c
+		}
+		if en.Country != "" {
+			return en.Country
+		}
+		if en.Acronym != "" {
+			return "IGO" + strings.ToUpper(en.Acronym)
+		}
+	}
+	return ""
+}
+
+// personCode codes a person by office on the publication date: a head of
+// state or government or a minister is GOV, a leader of an organisation
+// takes its code, someone who held such an office before is ELI (elite).
+func (s *state) personCode(en *kb.Entry) string {
+	day := s.published
+	held := false
+	for _, r := range s.c.kb.Roles(en.ID) {
+		if day.IsZero() || r.On(day) {
+			if strings.HasPrefix(r.Of, "org:") {
+				if c, ok := s.c.dict.actors[r.Of]; ok {
+					return c
+				}
+				continue
+			}
+			if len(r.Of) == 3 {
+				return r.Of + "GOV"
+			}
+		}
+		if !r.From.IsZero() && !day.IsZero() && r.From.Before(day) {
+			held = true
+		}
+	}
+	if en.Country == "" {
+		return ""
+	}
+	if held {
+		return en.Country + "ELI"
+	}
+	return en.Country
+}
+
+// bodyRole maps a government body's kind to a CAMEO role.
+func bodyRole(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "parliament"), strings.Contains(k, "legislat"), strings.Contains(k, "senate"), strings.Contains(k, "assembly"), strings.Contains(k, "congress"):
+		return "LEG"
+	case strings.Contains(k, "court"), strings.Contains(k, "prosecut"), strings.Contains(k, "judic"):
+		return "JUD"
+	case strings.Contains(k, "police"), strings.Contains(k, "guard"), strings.Contains(k, "border"):
+		return "COP"
+	case strings.Contains(k, "armed forces"), strings.Contains(k, "military"), strings.Contains(k, "army"):
+		return "MIL"
+	case strings.Contains(k, "intelligence"), strings.Contains(k, "security service"):
+		return "SPY"
+	case strings.Contains(k, "central bank"), strings.Contains(k, "bank"):
+		return "BUS"
+	}
+	return "GOV"
+}
+
+// mentionText is the entity mention that covers token i.
+func (s *state) mentionText(e *link.Entity, i int) string {
+	for _, m := range e.Mentions {
+		if m.Start <= i && i < m.End {
+			return s.doc.SpanText(m)
+		}
+	}
+	return s.tok(i).Form
+}
+
+// phraseText is the noun with its compounds and adjectives: "security
+// forces", "Georgian demonstrators".
+func (s *state) phraseText(i int) string {
+	lo, hi := i, i+1
+	for _, k := range s.kids[i] {
+		switch s.tok(int(k)).Deprel {
+		case "amod", "compound", "nmod:desc":
+			if int(k) < lo {
+				lo = int(k)
+			}
+		}
+	}
+	st, en := s.doc.Bytes(text.Span{Start: lo, End: hi})
+	return s.doc.Text[st:en]
+}
+
+// dateOf is the date of the time expression nearest before the trigger in
+// its sentence (else the nearest after it), as YYYY-MM-DD; else the
+// publication date.
+func (s *state) dateOf(i int, sent text.Span) string {
+	ss, se := s.doc.Bytes(sent)
+	at := s.tok(i).Start
+	best, bestDist := "", -1
+	for _, x := range s.exprs {
+		if x.Start < ss || x.End > se || len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' || strings.ContainsRune(x.Value[:10], 'X') {
+			continue
+		}
+		d := at - x.End
+		if d < 0 {
+			d = x.Start - at + len(s.doc.Text) // after the trigger: only when none before
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = x.Value[:10], d
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if s.published.IsZero() {
+		return ""
+	}
+	return s.published.Format("2006-01-02")
+}
+
+// locationOf is where the event took place: a place the trigger names
+// with "in" or "at", else a place that is the target ("sent troops to
+// Kazakhstan"), else the article's main place.
+func (s *state) locationOf(i int, target Actor) string {
+	for _, k := range s.obliques(i) {
+		switch s.prepOf(k) {
+		case "in", "at", "near", "inside", "outside":
+			if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) {
+				return s.ents[e].ID
+			}
+		}
+	}
+	if target.Entity != "" {
+		for _, e := range s.ents {
+			if e.ID == target.Entity && isPlace(&e) {
+				return e.ID
+			}
+		}
+	}
+	return s.place
+}
+
+// placeTarget is the country of a place the trigger names with "in" or
+// "at", directly or through the phrases it governs ("expressed sorrow
+// for the shootings in South Carolina").
+func (s *state) placeTarget(i int) Actor {
+	cands := s.obliques(i)
+	if o := s.object(i, false); o >= 0 && s.tok(i).UPOS == "VERB" {
+		cands = append(cands, s.obliques(o)...)
+	}
+	for _, k := range cands[:len(cands):len(cands)] {
+		cands = append(cands, s.obliques(k)...)
+	}
+	for _, k := range cands {
+		switch s.prepOf(k) {
+		case "in", "at", "inside":
+		default:
+			continue
+		}
+		e := s.tokEntity[k]
+		if e < 0 {
+			// "at a mall in Kenya's capital"
+			for _, c := range s.kids[k] {
+				if rel := s.tok(int(c)).Deprel; (rel == "nmod:poss" || rel == "compound") && s.tokEntity[c] >= 0 {
+					e, k = s.tokEntity[c], int(c)
+					break
+				}
+			}
+		}
+		if e < 0 || !isPlace(&s.ents[e]) {
+			continue
+		}
+		if c := s.ents[e].Entry.Country; c != "" {
+			return Actor{Text: s.mentionText(&s.ents[e], k), Code: c, Entity: s.ents[e].ID}
+		}
+	}
+	return Actor{}
+}
+
+// isPlace reports whether a linked entity is a country, region or city
+// (whatever type the recogniser gave the mention: "Guyana" is sometimes
+// MISC).
+func isPlace(e *link.Entity) bool {
+	switch e.Entry.Kind {
+	case kb.KindCountry, kb.KindRegion, kb.KindCity:
+		return true
+	}
+	return false
+}
+
+// dedupe merges events with the same source, target, code and date (the
+// first keeps its evidence; counts take the largest).
+func dedupe(evs []Event) []Event {
+	type key struct{ src, tgt, code, date string }
+	seen := map[key]int{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := key{e.Source.Code + "|" + e.Source.Entity, e.Target.Code + "|" + e.Target.Entity, e.Code.Code, e.Date}
+		if j, ok := seen[k]; ok {
+			out[j].Dead = max(out[j].Dead, e.Dead)
+			out[j].Injured = max(out[j].Injured, e.Injured)
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, e)
+	}
+	slices.SortStableFunc(out, func(a, b Event) int { return cmp.Compare(a.Trigger[0], b.Trigger[0]) })
+	return out
+}

@@ -1,0 +1,177 @@
+package events
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tidings/kb"
+	"tidings/link"
+	"tidings/text"
+)
+
+var (
+	loadOnce sync.Once
+	testKB   *kb.KB
+	testDict *Dictionary
+	loadErr  error
+)
+
+func load(t testing.TB) (*kb.KB, *Dictionary) {
+	t.Helper()
+	loadOnce.Do(func() {
+		testKB, loadErr = kb.Load()
+		if loadErr == nil {
+			testDict, loadErr = LoadDictionary()
+		}
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return testKB, testDict
+}
+
+// parse builds a one-sentence document from rows "form lemma UPOS head
+// deprel [NER]" (head 1-based, 0 for the root; NER a B-/I- type), so that
+// the coder is tested on exact parses, apart from the parser's errors.
+func parse(t testing.TB, rows string) *text.Document {
+	t.Helper()
+	var given []text.GivenToken
+	type row struct {
+		lemma, upos, deprel, ner string
+		head                     int
+	}
+	var rs []row
+	for _, line := range strings.Split(strings.TrimSpace(rows), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			t.Fatalf("bad row %q", line)
+		}
+		h, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("bad head in %q", line)
+		}
+		r := row{lemma: f[1], upos: f[2], head: h, deprel: f[4]}
+		if len(f) > 5 {
+			r.ner = f[5]
+		}
+		rs = append(rs, r)
+		given = append(given, text.GivenToken{Form: f[0], SpaceAfter: true})
+	}
+	var forms []string
+	for _, g := range given {
+		forms = append(forms, g.Form)
+	}
+	d := text.FromGiven(strings.Join(forms, " "), [][]text.GivenToken{given})
+	for i, r := range rs {
+		tok := &d.Tokens[i]
+		tok.Lemma, tok.UPOS, tok.Deprel, tok.Head = r.lemma, r.upos, r.deprel, r.head-1
+		switch {
+		case strings.HasPrefix(r.ner, "B-"):
+			d.Entities = append(d.Entities, text.Span{Start: i, End: i + 1, Label: r.ner[2:]})
+		case strings.HasPrefix(r.ner, "I-"):
+			d.Entities[len(d.Entities)-1].End = i + 1
+		}
+	}
+	return d
+}
+
+func code(t testing.TB, d *text.Document, published string) []string {
+	k, dict := load(t)
+	day, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := link.New(k).Link(d, day)
+	var out []string
+	for _, e := range New(dict, k).Code(d, ents, nil, day) {
+		out = append(out, fmt.Sprintf("%s %s->%s", e.Code.Code, e.Source.Code, orDash(e.Target.Code)))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return Unknown
+	}
+	return s
+}
+
+func TestCode(t *testing.T) {
+	tests := []struct {
+		name, rows, published string
+		want                  []string
+	}{
+		{"peacekeepers sent", `
+Russia Russia PROPN 3 nsubj B-LOC
+has have AUX 3 aux
+sent send VERB 0 root
+troops troops NOUN 3 obj
+to to ADP 6 case
+Kazakhstan Kazakhstan PROPN 3 obl B-LOC`, "2022-01-06", []string{"074 RUS->KAZ"}},
+		{"coordinated sources through an apposition", `
+members member NOUN 7 nsubj
+– – PUNCT 3 punct
+Belarus Belarus PROPN 1 appos B-LOC
+and and CCONJ 5 cc
+Armenia Armenia PROPN 3 conj B-LOC
+have have AUX 7 aux
+sent send VERB 0 root
+troops troops NOUN 7 obj
+to to ADP 10 case
+Kazakhstan Kazakhstan PROPN 7 obl B-LOC`, "2022-01-06", []string{"074 ARM->KAZ", "074 BLR->KAZ"}},
+		{"agent noun with a nationality", `
+Syrian Syrian ADJ 2 amod B-MISC
+rebels rebel NOUN 3 nsubj
+attacked attack VERB 0 root
+Turkey Turkey PROPN 3 obj B-LOC`, "2015-06-09", []string{"* SYRREB->TUR"}},
+		{"passive with by-agent", `
+Evidence evidence NOUN 5 nsubj:pass
+against against ADP 3 case
+Russia Russia PROPN 1 nmod B-LOC
+was be AUX 5 aux:pass
+presented present VERB 0 root
+by by ADP 8 case
+the the DET 8 det
+US US PROPN 5 obl B-LOC`, "2015-06-09", []string{"* USA->RUS"}},
+		{"negated aid is a rejection", `
+Obama Obama PROPN 4 nsubj B-PER
+would would AUX 4 aux
+not not PART 4 advmod
+provide provide VERB 0 root
+aid aid NOUN 4 obj
+to to ADP 7 case
+Israel Israel PROPN 4 obl B-LOC`, "2015-06-09", []string{"121 USAGOV->ISR"}},
+		{"intent to attack is a threat", `
+Obama Obama PROPN 2 nsubj B-PER
+wants want VERB 0 root
+to to PART 4 mark
+attack attack VERB 2 xcomp
+Switzerland Switzerland PROPN 4 obj B-LOC`, "2015-06-09", []string{"138 USAGOV->CHE"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := code(t, parse(t, tt.rows), tt.published)
+			// "* A->B" checks only the actors, where the choice of code is
+			// the dictionary's business.
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if rest, ok := strings.CutPrefix(w, "* "); ok {
+					_, g, _ = strings.Cut(g, " ")
+					w = rest
+				}
+				if g != w {
+					t.Errorf("got %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}

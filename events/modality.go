@@ -1,0 +1,260 @@
+package events
+
+import (
+	"strings"
+
+	"tidings/annotate"
+	"tidings/text"
+)
+
+type modal int
+
+const (
+	modalNone   modal = iota
+	modalIntent       // "plans to", "wants to", "pledged to": CAMEO 03 (intent) or 13 (threat)
+	modalThreat       // "threatened to": CAMEO 13
+	modalAppeal       // "wants X to", "asked X to": CAMEO 02
+)
+
+// modality classifies a verb that governs an infinitive. Verbs of aspect
+// and decision ("began to", "decided to", "agreed to") leave the action as
+// it is: the codebook codes the action itself.
+func modality(lemma string) modal {
+	switch lemma {
+	case "want", "plan", "intend", "seek", "hope", "aim", "prepare", "promise", "pledge", "vow", "offer", "wish", "propose", "expect", "consider", "mean", "try", "attempt":
+		return modalIntent
+	case "threaten", "warn":
+		return modalThreat
+	case "ask", "urge", "call", "request", "demand", "press", "encourage":
+		return modalAppeal
+	}
+	return modalNone
+}
+
+// hoped reports a verb whose clause is a wish or an expectation, not a
+// report: what it says has not happened.
+func hoped(lemma string) bool {
+	switch lemma {
+	case "hope", "wish", "want", "expect", "fear", "demand", "insist", "urge", "suggest", "propose", "recommend":
+		return true
+	}
+	return false
+}
+
+// speech reports a verb that reports what someone said happened.
+func speech(lemma string) bool {
+	switch lemma {
+	case "say", "claim", "allege", "report", "state", "tell", "assert", "charge", "insist", "announce", "confirm":
+		return true
+	}
+	return false
+}
+
+// demandCode maps an action that one actor demands of another to the
+// CAMEO demand for it (10x).
+func demandCode(code string) string {
+	switch root(code) {
+	case 4:
+		return "106" // demand a meeting or negotiation
+	case 5:
+		return "102" // demand diplomatic cooperation
+	case 6:
+		return "101" // demand material cooperation
+	case 7:
+		return "103" // demand aid
+	case 8:
+		return "105" // demand that the target yield
+	}
+	return "100"
+}
+
+// intentCode maps an action to the CAMEO intent to do it (03x) or, for a
+// conflictual action, to the threat of it (13x).
+func intentCode(code string) string {
+	switch root(code) {
+	case 1, 2, 3:
+		return code // already verbal
+	case 4:
+		return "036" // intent to meet or negotiate
+	case 5:
+		return "032" // intent to cooperate diplomatically
+	case 6:
+		return "031" // intent to cooperate materially
+	case 7:
+		return "033" // intent to provide material aid
+	case 8:
+		if strings.HasPrefix(code, "084") {
+			return "0353" // intent to release persons or property
+		}
+		return "035" // intent to yield
+	case 9:
+		return "030"
+	case 10, 11, 12, 13:
+		return code
+	}
+	return threatCode(code)
+}
+
+// threatCode maps an action to the CAMEO threat of it.
+func threatCode(code string) string {
+	switch root(code) {
+	case 14:
+		return "133" // threaten political dissent or protest
+	case 15, 18, 19, 20:
+		return "138" // threaten with military force
+	case 16:
+		return "131" // threaten non-force
+	case 17:
+		return "137" // threaten with repression
+	case 13:
+		return code
+	}
+	return "130"
+}
+
+// appealCode maps an action that one actor wants another to take to the
+// CAMEO appeal for it (02x).
+func appealCode(code string) string {
+	switch root(code) {
+	case 4:
+		return "026" // appeal to meet or negotiate
+	case 5:
+		return "022" // appeal for diplomatic cooperation
+	case 6:
+		return "021" // appeal for material cooperation
+	case 7:
+		return "023" // appeal for aid
+	case 8:
+		return "025" // appeal to yield
+	}
+	return "020"
+}
+
+// negatedCode maps a negated action to the CAMEO code for refusing it
+// (12x) when it is cooperative; a negated conflictual action ("did not
+// attack") is no event.
+func negatedCode(code string) string {
+	switch root(code) {
+	case 3, 5:
+		return "120" // reject
+	case 4:
+		return "125" // reject a proposal to meet or negotiate
+	case 6, 7:
+		return "121" // reject material cooperation
+	case 8:
+		return "124" // refuse to yield
+	}
+	return ""
+}
+
+// casualties fills the dead and injured counts of events from the counts
+// in their sentence: "at least 8 servicemen ... were killed and more than
+// 300 were injured", "killing at least eight people".
+func (s *state) casualties(evs []Event) {
+	if len(evs) == 0 {
+		return
+	}
+	for si, sent := range s.doc.Sentences {
+		dead, injured := 0, 0
+		for i := sent.Start; i < sent.End; i++ {
+			t := s.tok(i)
+			if t.UPOS != "VERB" && t.UPOS != "ADJ" {
+				continue
+			}
+			var kind *int
+			switch s.lemma(i) {
+			case "kill", "die", "slay", "massacre", "murder", "execute", "dead":
+				kind = &dead
+			case "injure", "wound", "hurt", "injured", "wounded":
+				kind = &injured
+			default:
+				continue
+			}
+			arg := -1
+			switch {
+			case s.passive(i) || s.lemma(i) == "die" || t.UPOS == "ADJ":
+				arg = s.child(i, "nsubj")
+			default:
+				arg = s.child(i, "obj")
+			}
+			if arg < 0 {
+				continue
+			}
+			if n := s.countOf(arg); n > *kind {
+				*kind = n
+			}
+		}
+		if dead == 0 && injured == 0 {
+			continue
+		}
+		ss, _ := s.doc.Bytes(sent)
+		_ = si
+		// The counts go to the sentence's events of violence (roots 18-20
+		// and 14x riots), else to its first event.
+		first := -1
+		assigned := false
+		for j := range evs {
+			if evs[j].Sentence[0] != ss {
+				continue
+			}
+			if first < 0 {
+				first = j
+			}
+			if r := root(evs[j].Code.Code); r >= 18 || evs[j].Code.Code == "145" {
+				evs[j].Dead, evs[j].Injured = dead, injured
+				assigned = true
+			}
+		}
+		if !assigned && first >= 0 {
+			evs[first].Dead, evs[first].Injured = dead, injured
+		}
+	}
+}
+
+// countOf returns the number a nominal counts: a COUNT or QUANTITY span
+// over it or its numeric modifier ("at least 8 servicemen", "300").
+func (s *state) countOf(i int) int {
+	for _, sp := range s.doc.Entities {
+		if sp.Label != "COUNT" && sp.Label != "QUANTITY" {
+			continue
+		}
+		if sp.Start <= i && i < sp.End || s.numberIn(i, sp) {
+			v := annotate.Quantity(s.doc, sp)
+			if v.Value > 0 {
+				return int(v.Value)
+			}
+		}
+	}
+	if t := s.tok(i); t.UPOS == "NUM" {
+		return atoi(t.Form)
+	}
+	if k := s.child(i, "nummod"); k >= 0 {
+		return atoi(s.tok(k).Form)
+	}
+	return 0
+}
+
+// numberIn reports whether a numeric modifier of i lies in the span.
+func (s *state) numberIn(i int, sp text.Span) bool {
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "nummod" && sp.Start <= int(k) && int(k) < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	s = strings.ReplaceAll(s, ",", "")
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+		if n > 1e9 {
+			return 0
+		}
+	}
+	return n
+}
