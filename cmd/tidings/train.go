@@ -66,9 +66,9 @@ func eachArticle(ctx context.Context, path string, format ingest.Format, fn func
 }
 
 type trainFlags struct {
-	train, dev, out string
-	seed            int64
-	epochs          int
+	train, dev, out  string
+	seed             int64
+	epochs, patience int
 }
 
 func (f *trainFlags) register(c *cobra.Command) {
@@ -77,6 +77,7 @@ func (f *trainFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.out, "out", "", "model directory to write into")
 	c.Flags().Int64Var(&f.seed, "seed", 1, "random seed (same data and seed, same model)")
 	c.Flags().IntVar(&f.epochs, "epochs", 12, "maximum passes over the training data (early stopping on dev)")
+	c.Flags().IntVar(&f.patience, "patience", 2, "stop after this many epochs without a better dev score")
 }
 
 // treebanks checks the flags and reads the training and dev treebanks.
@@ -134,7 +135,7 @@ The last line of stdout is JSON with the dev scores.`,
 				return err
 			}
 			opt, done := epochReporter(cmd, "pos", len(train), "UPOS")
-			opt.Seed, opt.MaxEpochs = f.seed, f.epochs
+			opt.Seed, opt.MaxEpochs, opt.Patience = f.seed, f.epochs, f.patience
 			start := time.Now()
 			t, _, err := annotate.TrainTagger(ctx, train, dev, clusters, opt)
 			done()
@@ -182,7 +183,7 @@ tagging errors, and is tuned on dev with tags from DIR/` + annotate.TaggerFile +
 				return err
 			}
 			opt, done := epochReporter(cmd, "parse", len(train), "LAS")
-			opt.Seed, opt.MaxEpochs, opt.MinWeight = f.seed, f.epochs, minWeight
+			opt.Seed, opt.MaxEpochs, opt.MinWeight, opt.Patience = f.seed, f.epochs, minWeight, f.patience
 			p, _, err := annotate.TrainParser(ctx, train, dev, tags, models.Tagger, models.Clusters, opt)
 			done()
 			if err != nil {
@@ -352,7 +353,7 @@ stdout is JSON with the dev scores.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "gazetteer: %d names from the knowledge base\n", gazetteer.Len())
 			}
 			opt, done := epochReporter(cmd, "ner", sents, "F1")
-			opt.Seed, opt.MaxEpochs, opt.MinWeight = f.seed, f.epochs, minWeight
+			opt.Seed, opt.MaxEpochs, opt.MinWeight, opt.Patience = f.seed, f.epochs, minWeight, f.patience
 			start := time.Now()
 			ner, _, err := annotate.TrainNER(ctx, train, dev, models.Clusters, gazetteer, folds, opt)
 			done()
