@@ -96,8 +96,8 @@ func (s *state) reported(evs []Event) []Event {
 		if v < 0 {
 			continue
 		}
-		for s.tok(v).Deprel == "conj" && s.tok(v).Head >= 0 {
-			v = s.tok(v).Head
+		for steps := 0; s.tok(v).Deprel == "conj" && s.tok(v).Head >= 0 && steps < 32; steps++ {
+			v = s.tok(v).Head // bounded: a malformed given parse may have cycles
 		}
 		t := s.tok(v)
 		if !relIs(t.Deprel, "ccomp", "parataxis") || t.Head < 0 || !speech(s.lemma(t.Head)) {

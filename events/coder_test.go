@@ -175,3 +175,55 @@ Switzerland Switzerland PROPN 4 obj B-LOC`, "2015-06-09", []string{"138 USAGOV->
 		})
 	}
 }
+
+// FuzzCode runs the coder over arbitrary parses, cycles and nonsense
+// relations included (a given CoNLL-U parse may be malformed): it must
+// neither panic nor hang, and its offsets must lie in the text.
+func FuzzCode(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 0, 1, 5, 2, 7})
+	f.Add([]byte{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1})
+	rels := []string{"nsubj", "obj", "iobj", "obl", "nmod", "case", "conj", "appos", "xcomp", "ccomp", "acl", "advcl", "amod", "compound", "nsubj:pass", "aux:pass", "aux", "mark", "advmod", "nmod:poss", "flat", "parataxis", "root"}
+	words := []struct{ form, lemma, upos, xpos string }{
+		{"Russia", "Russia", "PROPN", "NNP"}, {"sent", "send", "VERB", "VBD"}, {"troops", "troops", "NOUN", "NNS"},
+		{"to", "to", "ADP", "IN"}, {"Kazakhstan", "Kazakhstan", "PROPN", "NNP"}, {"police", "police", "NOUN", "NN"},
+		{"attacked", "attack", "VERB", "VBN"}, {"not", "not", "PART", "RB"}, {"said", "say", "VERB", "VBD"},
+		{"they", "they", "PRON", "PRP"}, {"wants", "want", "VERB", "VBZ"}, {"protest", "protest", "NOUN", "NN"},
+		{"would", "would", "AUX", "MD"}, {"by", "by", "ADP", "IN"}, {"killed", "kill", "VERB", "VBN"}, {"8", "8", "NUM", "CD"},
+	}
+	k, d := load(f)
+	c := New(d, k)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 2 || len(data) > 120 {
+			return
+		}
+		n := len(data) / 2
+		var b strings.Builder
+		var given []text.GivenToken
+		for i := 0; i < n; i++ {
+			w := words[int(data[2*i])%len(words)]
+			b.WriteString(w.form + " ")
+			given = append(given, text.GivenToken{Form: w.form, SpaceAfter: true})
+		}
+		doc := text.FromGiven(b.String(), [][]text.GivenToken{given})
+		for i := 0; i < n; i++ {
+			w := words[int(data[2*i])%len(words)]
+			tok := &doc.Tokens[i]
+			tok.Lemma, tok.UPOS, tok.XPOS = w.lemma, w.upos, w.xpos
+			tok.Head = int(data[2*i+1])%(n+1) - 1 // may point at itself: a cycle
+			tok.Deprel = rels[int(data[2*i+1]+data[2*i])%len(rels)]
+			if w.upos == "PROPN" || w.upos == "NUM" {
+				label := "LOC"
+				if w.upos == "NUM" {
+					label = "COUNT"
+				}
+				doc.Entities = append(doc.Entities, text.Span{Start: i, End: i + 1, Label: label})
+			}
+		}
+		day := time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)
+		for _, e := range c.Code(doc, link.New(k).Link(doc, day), nil, day) {
+			if e.Trigger[0] < 0 || e.Trigger[1] > len(doc.Text) || e.Sentence[0] > e.Trigger[0] || e.Sentence[1] < e.Trigger[1] {
+				t.Fatalf("event offsets outside the text: %+v", e)
+			}
+		}
+	})
+}
