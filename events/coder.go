@@ -70,6 +70,9 @@ func (c *Coder) Code(doc *text.Document, ents []link.Entity, exprs []dates.Expre
 	s := c.newState(doc, ents, exprs, published)
 	var out []Event
 	for si, sent := range doc.Sentences {
+		if shouted(doc, sent) {
+			continue // an all-capitals headline: tags and parse are guesses there
+		}
 		for i := sent.Start; i < sent.End; i++ {
 			out = s.codeTrigger(i, si, out)
 		}
@@ -169,6 +172,42 @@ func (s *state) tokenAt(b int) int {
 	return i
 }
 
+// dateline returns the end of a sentence's dateline, the token after its
+// dash, or sent.Start when it has none: a first word in capitals, then
+// within twelve tokens a dash.
+func dateline(doc *text.Document, sent text.Span) int {
+	first := doc.Tokens[sent.Start].Form
+	if len(first) < 2 || strings.ToUpper(first) != first || strings.ToLower(first) == first {
+		return sent.Start
+	}
+	for t := sent.Start + 1; t < sent.End && t < sent.Start+12; t++ {
+		switch doc.Tokens[t].Form {
+		case "-", "–", "—", "--":
+			return t + 1
+		case ".", "!", "?":
+			return sent.Start
+		}
+	}
+	return sent.Start
+}
+
+// shouted reports a sentence written in capitals.
+func shouted(doc *text.Document, sent text.Span) bool {
+	letters, upper := 0, 0
+	for _, t := range doc.Tokens[sent.Start:sent.End] {
+		for _, r := range t.Form {
+			switch {
+			case r >= 'a' && r <= 'z':
+				letters++
+			case r >= 'A' && r <= 'Z':
+				letters++
+				upper++
+			}
+		}
+	}
+	return letters >= 8 && upper*10 >= letters*9
+}
+
 func parsed(doc *text.Document) bool {
 	for _, t := range doc.Tokens {
 		if t.Deprel != "" {
@@ -184,7 +223,7 @@ type state struct {
 	c         *Coder
 	doc       *text.Document
 	ents      []link.Entity
-	tokEntity []int32 // entity index per token, -1 when none
+	tokEntity []int32 // entity index per token, -1 when none, -2 in a dateline
 	kids      [][]int32
 	exprs     []dates.Expression
 	published time.Time
@@ -208,6 +247,15 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 	for i, t := range doc.Tokens {
 		if t.Head >= 0 && t.Head < n {
 			s.kids[t.Head] = append(s.kids[t.Head], int32(i))
+		}
+	}
+	// A dateline ("DAYTON, Ohio, March 2 - ") says where the story was
+	// filed, not who acted: its words are no actors.
+	for _, sent := range doc.Sentences {
+		if end := dateline(doc, sent); end > sent.Start {
+			for t := sent.Start; t < end; t++ {
+				s.tokEntity[t] = -2
+			}
 		}
 	}
 	// The article's country: the country named most often (places count
@@ -557,8 +605,18 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if len(sources) == 0 && len(targets) == 0 {
 		return out
 	}
-	if !noun && len(targets) == 0 && len(p.Object)+len(p.Obliques)+len(p.TargetPreps) == 0 && s.child(i, "xcomp") >= 0 {
+	bare := len(p.Object)+len(p.Obliques)+len(p.TargetPreps)+len(p.SourcePreps) == 0
+	if !noun && len(targets) == 0 && bare && s.child(i, "xcomp") >= 0 {
 		return out // "helped to plan": the embedded verb says what happened
+	}
+	if !noun && bare && len(targets) == 0 && !s.passive(i) {
+		// A pattern without conditions reads the object as the target:
+		// an object that is no actor, and no one else acted on, means
+		// another sense of the verb ("meet growth targets", "helped
+		// earnings", "blamed the weather").
+		if o := s.child(i, "obj", "dobj"); o >= 0 && s.tok(o).UPOS != "PRON" {
+			return out
+		}
 	}
 	if len(sources) == 0 {
 		// A passive without its agent ("eight servicemen were killed")
@@ -587,13 +645,18 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 				pairs = append(pairs, [2]Actor{src, tg})
 			}
 		}
-	case len(sources) > 1:
+	case len(sources) > 1 && reciprocal(code):
 		// "The US, Russia and Switzerland met": each with each.
 		for _, a := range sources {
 			for _, b := range sources {
-				if a != b {
+				if a != b && prefix3(a.Code) != prefix3(b.Code) {
 					pairs = append(pairs, [2]Actor{a, b})
 				}
+			}
+		}
+		if len(pairs) == 0 {
+			for _, src := range sources {
+				pairs = append(pairs, [2]Actor{src, {Code: Unknown}})
 			}
 		}
 	default:
@@ -610,8 +673,20 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	date := s.dateOf(i, sent)
 	for _, pr := range pairs {
 		src, tg := pr[0], pr[1]
-		if src.Code == tg.Code && src.Entity == tg.Entity && src.Code != "" && tg.Entity != "" {
+		if src.Code == tg.Code && src.Code != "" {
 			continue // an actor acting on itself is a parse error more often than news
+		}
+		if root(code) >= 15 {
+			// Force needs someone it is used on ("fought hard to protect
+			// their interests" is not a battle), and between businesses
+			// it is a figure of speech ("took over the company", "captured
+			// the market").
+			if bare && (tg.Code == "" || tg.Code == Unknown) {
+				continue
+			}
+			if strings.HasSuffix(src.Code, "BUS") || strings.HasSuffix(tg.Code, "BUS") {
+				continue
+			}
 		}
 		out = append(out, Event{
 			Code: cd, Source: src, Target: tg, Date: date,
@@ -874,7 +949,9 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			switch {
 			case rel == "nmod:poss" || relIs(rel, "nmod") && s.prepOf(int(k)) == "of":
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
-			case rel == "compound" && s.tokEntity[k] >= 0:
+			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
+				// an organisation's ("an Islamic State target"), not a
+				// country's ("U.S. wheat")
 				if a, ok := s.actor(int(k)); ok {
 					out = append(out, a)
 				}
@@ -893,6 +970,9 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 
 // actor codes the nominal at token i.
 func (s *state) actor(i int) (Actor, bool) {
+	if s.tokEntity[i] == -2 {
+		return Actor{}, false // a dateline
+	}
 	if e := s.tokEntity[i]; e >= 0 {
 		ent := &s.ents[e]
 		if code := s.entityCode(ent); code != "" {
@@ -918,7 +998,12 @@ func (s *state) actor(i int) (Actor, bool) {
 				}
 			}
 		}
-		return Actor{}, false
+		if ent.Linked() {
+			return Actor{}, false
+		}
+		// A name the knowledge base lacks may still be a title ("US
+		// Secretary of State") or a country in odd case ("iSrael"): read
+		// it as words.
 	}
 	lemma := s.lemma(i)
 	role, ok := s.c.dict.agents[lemma]
@@ -950,8 +1035,9 @@ func (s *state) actor(i int) (Actor, bool) {
 	}
 	if t := s.tok(i); t.UPOS == "NOUN" {
 		// "Filipino peacekeepers", "Palestinian prisoners": people or
-		// things of a country stand for it.
-		if c := s.modifierCode(i); c != "" && len(c) == 3 {
+		// things of a country stand for it, when an adjective says so
+		// ("U.S. wheat" and "U.S. complaints" do not).
+		if c := s.modifierCode(i); c != "" && len(c) == 3 && s.adjectiveModifier(i) {
 			// ... but "the Somali militant group al-Shabab" is the group
 			// its name says.
 			for _, k := range s.kids[i] {
@@ -963,6 +1049,9 @@ func (s *state) actor(i int) (Actor, bool) {
 			}
 			return Actor{Text: s.phraseText(i), Code: c}, true
 		}
+	}
+	if c := s.missedCountry(i); c != "" {
+		return Actor{Text: s.tok(i).Form, Code: c}, true
 	}
 	if (lemma == "country" || lemma == "nation") && s.country != "" && s.hasDefinite(i) {
 		return Actor{Text: s.phraseText(i), Code: s.country}, true
@@ -1042,6 +1131,16 @@ func (s *state) hasDefinite(i int) bool {
 // Kazakhstan", "UN troops".
 func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
 
+// adjectiveModifier reports a nationality adjective on noun i.
+func (s *state) adjectiveModifier(i int) bool {
+	for _, k := range s.kids[i] {
+		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *state) modifierCodeDepth(i, depth int) string {
 	for _, k := range s.kids[i] {
 		t := s.tok(int(k))
@@ -1064,6 +1163,23 @@ func (s *state) modifierCodeDepth(i, depth int) string {
 					return code
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// missedCountry returns the code of a sovereign state's name that the
+// recogniser missed because of its odd case ("iSrael", "SYRIA" in a
+// mixed-case sentence), or "". Words in lower case are left alone
+// ("turkey", "chad").
+func (s *state) missedCountry(i int) string {
+	f := s.tok(i).Form
+	if len(f) < 4 || strings.ToLower(f) == f {
+		return ""
+	}
+	for _, e := range s.c.kb.Lookup(f) {
+		if e.Kind == kb.KindCountry && e.Independent {
+			return e.Country
 		}
 	}
 	return ""
@@ -1238,6 +1354,23 @@ func (s *state) locationOf(i int, target Actor) string {
 		}
 	}
 	return s.place
+}
+
+// reciprocal reports codes whose actors act on each other when named
+// together without a target ("A and B met", "agreed", "clashed").
+func reciprocal(code string) bool {
+	switch root(code) {
+	case 3, 4, 5, 6, 19:
+		return true
+	}
+	return false
+}
+
+func prefix3(c string) string {
+	if len(c) > 3 {
+		return c[:3]
+	}
+	return c
 }
 
 // placeTarget is the country of a place the trigger names with "in" or

@@ -612,3 +612,48 @@ func TestAnalyzeTimeout(t *testing.T) {
 		t.Errorf("a timed-out request stored an article: %d articles", st.Articles)
 	}
 }
+
+// TestAPIArticlesByEvent checks the event and actor filters against the
+// events that the analysis of the test articles holds.
+func TestAPIArticlesByEvent(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	_, recs := analysed(t)
+	roots, actors := map[string]int{}, map[string]int{}
+	for _, r := range recs {
+		seenRoot, seenActor := map[string]bool{}, map[string]bool{}
+		for _, e := range r.Events {
+			seenRoot[e.CAMEO[:2]] = true
+			for _, c := range []string{e.Source.Code, e.Target.Code} {
+				if len(c) >= 3 && c[:3] != "---" {
+					seenActor[c[:3]] = true
+				}
+			}
+		}
+		for k := range seenRoot {
+			roots[k]++
+		}
+		for k := range seenActor {
+			actors[k]++
+		}
+	}
+	if len(roots) == 0 {
+		t.Fatal("the test articles have no events")
+	}
+	for root, n := range roots {
+		var res store.Results
+		ts.getJSON(t, "/api/articles?event="+root, http.StatusOK, &res)
+		if res.Total != n {
+			t.Errorf("event=%s: %d articles, want %d", root, res.Total, n)
+		}
+	}
+	for actor, n := range actors {
+		var res store.Results
+		ts.getJSON(t, "/api/articles?actor="+strings.ToLower(actor), http.StatusOK, &res)
+		if res.Total != n {
+			t.Errorf("actor=%s: %d articles, want %d", actor, res.Total, n)
+		}
+	}
+	for _, bad := range []string{"event=1", "event=19%25", "actor=K%20Z"} {
+		ts.getJSON(t, "/api/articles?"+bad, http.StatusBadRequest, nil)
+	}
+}

@@ -111,13 +111,13 @@ func TestOpenAPIParameters(t *testing.T) {
 	}
 	wantQuery := map[string][]string{
 		"post /api/analyze":      {"in", "published", "store"},
-		"get /api/articles":      {"entity", "from", "limit", "offset", "q", "tag", "to"},
-		"get /api/search":        {"entity", "from", "limit", "offset", "q", "tag", "to"},
+		"get /api/articles":      {"actor", "entity", "event", "from", "limit", "offset", "q", "tag", "to"},
+		"get /api/search":        {"actor", "entity", "event", "from", "limit", "offset", "q", "tag", "to"},
 		"get /api/entities":      {"limit", "prefix"},
-		"get /api/entities/{id}": {"from", "q", "tag", "to"},
+		"get /api/entities/{id}": {"actor", "event", "from", "q", "tag", "to"},
 		"get /api/tags":          {"limit", "prefix"},
-		"get /api/timeline":      {"entity", "from", "q", "tag", "to"},
-		"get /":                  {"entity", "from", "page", "q", "tag", "to"},
+		"get /api/timeline":      {"actor", "entity", "event", "from", "q", "tag", "to"},
+		"get /":                  {"actor", "entity", "event", "from", "page", "q", "tag", "to"},
 		"get /entities/{id}":     {"page"},
 		"get /tags/{tag}":        {"page"},
 	}

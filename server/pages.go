@@ -136,7 +136,7 @@ func pageParam(r *http.Request) (int, error) {
 
 // searchForm holds the values of the search form, as typed.
 type searchForm struct {
-	Q, Entity, Tag, From, To string
+	Q, Entity, Tag, Event, Actor, From, To string
 }
 
 type indexPage struct {
@@ -196,7 +196,7 @@ func (s *server) pageIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := r.URL.Query()
-	form := searchForm{Q: q.Text, Entity: q.Entity, Tag: q.Tag, From: v.Get("from"), To: v.Get("to")}
+	form := searchForm{Q: q.Text, Entity: q.Entity, Tag: q.Tag, Event: q.Event, Actor: q.Actor, From: v.Get("from"), To: v.Get("to")}
 	title := "Search the archive"
 	if q.Text != "" {
 		title = q.Text + " – search"

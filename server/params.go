@@ -91,6 +91,18 @@ func filterParams(v url.Values) (store.Query, error) {
 	if q.Tag, err = textParam(v, "tag", maxNameBytes); err != nil {
 		return q, err
 	}
+	if q.Event, err = textParam(v, "event", maxNameBytes); err != nil {
+		return q, err
+	}
+	if q.Actor, err = textParam(v, "actor", maxNameBytes); err != nil {
+		return q, err
+	}
+	if err := (store.Query{Event: q.Event}).CheckEvents(); err != nil {
+		return q, badParam("event", "%s", err)
+	}
+	if err := (store.Query{Actor: q.Actor}).CheckEvents(); err != nil {
+		return q, badParam("actor", "%s", err)
+	}
 	if q.From, err = dayParam(v, "from"); err != nil {
 		return q, err
 	}

@@ -91,6 +91,19 @@ func (a *pgArgs) where(q Query) string {
 	if !q.To.IsZero() {
 		conds = append(conds, `a.published <= `+a.add(q.To.Format(time.DateOnly))+`::date`)
 	}
+	column, event, actor, err := q.eventFilters()
+	switch {
+	case err != nil:
+		conds = append(conds, `FALSE`) // Search and Timeline report the error first
+	case event != "" && actor != "":
+		x := a.add(actor)
+		conds = append(conds, `a.id IN (SELECT article FROM events WHERE `+column+` LIKE `+a.add(event)+` AND (source_code LIKE `+x+` OR target_code LIKE `+x+`))`)
+	case event != "":
+		conds = append(conds, `a.id IN (SELECT article FROM events WHERE `+column+` LIKE `+a.add(event)+`)`)
+	case actor != "":
+		x := a.add(actor)
+		conds = append(conds, `a.id IN (SELECT article FROM events WHERE source_code LIKE `+x+` OR target_code LIKE `+x+`)`)
+	}
 	return strings.Join(conds, " AND ")
 }
 
@@ -130,6 +143,9 @@ const (
 
 // Search returns a page of the articles matching q.
 func (p *Postgres) Search(ctx context.Context, q Query) (*Results, error) {
+	if _, _, _, err := q.eventFilters(); err != nil {
+		return nil, err
+	}
 	res, err := p.search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
@@ -282,6 +298,9 @@ func (p *Postgres) Tags(ctx context.Context, prefix string, limit int) ([]TagCou
 
 // Timeline counts the articles matching q per day.
 func (p *Postgres) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
+	if _, _, _, err := q.eventFilters(); err != nil {
+		return nil, err
+	}
 	out := []Bucket{}
 	var args pgArgs
 	cond, ok := args.whereWithText(q)

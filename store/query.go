@@ -136,6 +136,17 @@ func filters(q Query) *filter {
 	if !q.To.IsZero() {
 		f.add(`a.published <> '' AND a.published <= ?`, q.To.Format("2006-01-02"))
 	}
+	column, event, actor, err := q.eventFilters()
+	switch {
+	case err != nil:
+		f.add(`0`) // Search and Timeline report the error first
+	case event != "" && actor != "":
+		f.add(`a.id IN (SELECT article FROM events WHERE `+column+` LIKE ? AND (source_code LIKE ? OR target_code LIKE ?))`, event, actor, actor)
+	case event != "":
+		f.add(`a.id IN (SELECT article FROM events WHERE `+column+` LIKE ?)`, event)
+	case actor != "":
+		f.add(`a.id IN (SELECT article FROM events WHERE source_code LIKE ? OR target_code LIKE ?)`, actor, actor)
+	}
 	return f
 }
 
@@ -157,6 +168,9 @@ func filtersWithText(q Query) (f *filter, ok bool) {
 
 // Search returns a page of the articles matching q.
 func (s *SQLite) Search(ctx context.Context, q Query) (*Results, error) {
+	if _, _, _, err := q.eventFilters(); err != nil {
+		return nil, err
+	}
 	res, err := s.search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
@@ -374,6 +388,9 @@ func (s *SQLite) Tags(ctx context.Context, prefix string, limit int) ([]TagCount
 
 // Timeline counts the articles matching q per day.
 func (s *SQLite) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
+	if _, _, _, err := q.eventFilters(); err != nil {
+		return nil, err
+	}
 	out := []Bucket{}
 	f, ok := filtersWithText(q)
 	if !ok {

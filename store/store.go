@@ -9,6 +9,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -90,8 +91,44 @@ type Query struct {
 	Tag    string    // tag, case-insensitive
 	From   time.Time // published on or after this day
 	To     time.Time // published on or before this day
-	Limit  int       // default 20, at most 1000
+	// Event selects articles with an event of this CAMEO code or code
+	// prefix ("19", "074") or this PLOVER category ("ASSAULT").
+	Event string
+	// Actor selects articles with an event whose source or target has
+	// this CAMEO actor code or code prefix ("KAZ", "KAZGOV", "IGOUNO").
+	Actor  string
+	Limit  int // default 20, at most 1000
 	Offset int
+}
+
+// CheckEvents reports whether Event and Actor are well formed: a CAMEO
+// code or prefix or a PLOVER category, and a CAMEO actor code or prefix.
+func (q Query) CheckEvents() error {
+	_, _, _, err := q.eventFilters()
+	return err
+}
+
+// eventFilters returns the conditions of Event and Actor on the events
+// table as LIKE patterns: the column Event filters ("cameo" or "plover")
+// with its pattern, and the actor pattern ("" when not set).
+func (q Query) eventFilters() (column, event, actor string, err error) {
+	if e := strings.TrimSpace(q.Event); e != "" {
+		switch {
+		case len(e) >= 2 && len(e) <= 4 && strings.Trim(e, "0123456789") == "":
+			column, event = "cameo", e+"%"
+		case len(e) <= 20 && strings.Trim(strings.ToUpper(e), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+			column, event = "plover", strings.ToUpper(e)
+		default:
+			return "", "", "", fmt.Errorf("event %q: want a CAMEO code or its first digits (19, 074) or a PLOVER category (ASSAULT)", q.Event)
+		}
+	}
+	if a := strings.ToUpper(strings.TrimSpace(q.Actor)); a != "" {
+		if len(a) > 20 || strings.Trim(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != "" {
+			return "", "", "", fmt.Errorf("actor %q: want a CAMEO actor code or its first letters (KAZ, KAZGOV, IGOUNO)", q.Actor)
+		}
+		actor = a + "%"
+	}
+	return column, event, actor, nil
 }
 
 // Limits of Query.Limit.

@@ -460,3 +460,53 @@ func TestSQLiteConcurrentFirstOpen(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchByEvent(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		strike, grain, boat := harbour, wheat, ferry
+		strike.Events = []pipeline.Event{{CAMEO: "143", PLOVER: "PROTEST", Source: pipeline.Actor{Code: "NLDLAB"}, Target: pipeline.Actor{Code: "NLDBUS"}}}
+		grain.Events = []pipeline.Event{{CAMEO: "0331", PLOVER: "AGREE", Source: pipeline.Actor{Code: "USAGOV"}, Target: pipeline.Actor{Code: "---"}}}
+		boat.Events = []pipeline.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: pipeline.Actor{Code: "---"}, Target: pipeline.Actor{Code: "GBRCVL"}}}
+		for _, r := range []pipeline.Record{strike, grain, boat} {
+			if _, err := s.Put(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests := []struct {
+			name string
+			q    Query
+			want []string
+		}{
+			{"code prefix", Query{Event: "14"}, []string{"Harbour"}},
+			{"four-digit code by its root", Query{Event: "03"}, []string{"Wheat"}},
+			{"PLOVER, any case", Query{Event: "assault"}, []string{"Ferry"}},
+			{"actor as target", Query{Actor: "gbr"}, []string{"Ferry"}},
+			{"actor and event together", Query{Event: "14", Actor: "NLDLAB"}, []string{"Harbour"}},
+			{"actor of another event", Query{Event: "19", Actor: "NLD"}, nil},
+			{"with text", Query{Text: "rotterdam", Event: "19"}, []string{"Ferry"}},
+		}
+		for _, tc := range tests {
+			res, err := s.Search(ctx, tc.q)
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+				continue
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, strings.Fields(h.Title)[0])
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			}
+		}
+		for _, bad := range []Query{{Event: "1"}, {Event: "19%"}, {Event: "AS_SAULT"}, {Actor: "KAZ%"}, {Actor: "a b"}} {
+			if _, err := s.Search(ctx, bad); err == nil {
+				t.Errorf("Search(%+v): no error", bad)
+			}
+			if _, err := s.Timeline(ctx, bad); err == nil {
+				t.Errorf("Timeline(%+v): no error", bad)
+			}
+		}
+	})
+}

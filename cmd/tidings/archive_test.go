@@ -331,3 +331,32 @@ func (s *syncWriter) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestIngestEventsAndSearch stores the examples with their events and
+// finds them by event code and actor.
+func TestIngestEventsAndSearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if code, _, errOut := tidings(t, "", "ingest", "--db", db, "--events", "--published", "2026-03-10", "../../examples"); code != 0 {
+		t.Fatalf("ingest --events: exit %d\n%s", code, errOut)
+	}
+	search := func(args ...string) store.Results {
+		t.Helper()
+		code, out, errOut := tidings(t, "", append([]string{"search", "--db", db, "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("search %v: exit %d\n%s", args, code, errOut)
+		}
+		var res store.Results
+		lastJSON(t, out, &res)
+		return res
+	}
+	// The port strike: police clash with (and arrest) workers in Chile.
+	if res := search("--event", "17", "--actor", "CHLCOP"); res.Total != 1 || !strings.HasPrefix(res.Hits[0].Title, "Police clash") {
+		t.Errorf("search --event 17 --actor CHLCOP: %+v", res)
+	}
+	if res := search("--event", "ASSAULT", "--actor", "FIN"); res.Total != 0 {
+		t.Errorf("search --event ASSAULT --actor FIN: %+v", res)
+	}
+	if code, _, errOut := tidings(t, "", "search", "--db", db, "--event", "1x"); code != 2 || !strings.Contains(errOut, "1x") {
+		t.Errorf("a bad --event: exit %d, %q", code, errOut)
+	}
+}

@@ -16,8 +16,8 @@ import (
 // queryFlags are the archive filters that search, bench --search and the
 // API share.
 type queryFlags struct {
-	entity, tag, from, to string
-	limit, offset         int
+	entity, tag, from, to, event, actor string
+	limit, offset                       int
 }
 
 func (qf *queryFlags) register(c *cobra.Command) {
@@ -26,18 +26,23 @@ func (qf *queryFlags) register(c *cobra.Command) {
 	fl.StringVar(&qf.tag, "tag", "", "only articles with this tag (any case)")
 	fl.StringVar(&qf.from, "from", "", "only articles published on or after this day (YYYY-MM-DD)")
 	fl.StringVar(&qf.to, "to", "", "only articles published on or before this day (YYYY-MM-DD)")
+	fl.StringVar(&qf.event, "event", "", "only articles with an event of this CAMEO code or prefix (19, 074) or PLOVER category (ASSAULT); stored by 'ingest --events'")
+	fl.StringVar(&qf.actor, "actor", "", "only articles with an event whose source or target has this CAMEO actor code or prefix (KAZ, KAZGOV)")
 	fl.IntVar(&qf.limit, "limit", store.DefaultLimit, fmt.Sprintf("results per page (at most %d)", store.MaxLimit))
 	fl.IntVar(&qf.offset, "offset", 0, "results to skip (for the next pages)")
 }
 
 func (qf *queryFlags) query(text string) (store.Query, error) {
-	q := store.Query{Text: text, Entity: qf.entity, Tag: qf.tag, Limit: qf.limit, Offset: qf.offset}
+	q := store.Query{Text: text, Entity: qf.entity, Tag: qf.tag, Event: qf.event, Actor: qf.actor, Limit: qf.limit, Offset: qf.offset}
 	var err error
 	if q.From, err = parseDay(qf.from); err != nil {
 		return q, usageError{fmt.Errorf("--from: %w", err)}
 	}
 	if q.To, err = parseDay(qf.to); err != nil {
 		return q, usageError{fmt.Errorf("--to: %w", err)}
+	}
+	if err := q.CheckEvents(); err != nil {
+		return q, usageError{fmt.Errorf("--event/--actor: %w", err)}
 	}
 	if qf.limit < 0 || qf.limit > store.MaxLimit || qf.offset < 0 {
 		return q, usagef("--limit must be in [0, %d] and --offset not negative", store.MaxLimit)
@@ -61,7 +66,7 @@ func newSearch() *cobra.Command {
 	var db string
 	var asJSON bool
 	c := &cobra.Command{
-		Use:   "search [--db FILE] [--entity ID] [--tag T] [--from D] [--to D] [--json] [QUERY...]",
+		Use:   "search [--db FILE] [--entity ID] [--tag T] [--event CODE] [--actor CODE] [--from D] [--to D] [--json] [QUERY...]",
 		Short: "Search the archive: ranked full text (BM25) with filters",
 		Long: `Search the archive's articles, best first (BM25, title words weigh more).
 
@@ -71,7 +76,8 @@ stemmed (strike finds striking). Without a QUERY, the filters alone select
 articles, newest first. --json prints the results as one JSON object.`,
 		Example: `  tidings search --db news.db oil prices
   tidings search --db news.db --entity Q232 --from 2022-01-01 "security council"
-  tidings search --db news.db --tag earn --json`,
+  tidings search --db news.db --tag earn --json
+  tidings search --db news.db --event 19 --actor KAZ`,
 		Args: argsUsage(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			text := strings.Join(args, " ")
@@ -79,7 +85,7 @@ articles, newest first. --json prints the results as one JSON object.`,
 			if err != nil {
 				return err
 			}
-			if text == "" && q.Entity == "" && q.Tag == "" && q.From.IsZero() && q.To.IsZero() {
+			if text == "" && q.Entity == "" && q.Tag == "" && q.Event == "" && q.Actor == "" && q.From.IsZero() && q.To.IsZero() {
 				return usagef("search: give a QUERY or a filter (see 'tidings search --help')")
 			}
 			if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
