@@ -245,10 +245,7 @@ func TestSearch(t *testing.T) {
 				t.Errorf("%s: %v", tc.name, err)
 				continue
 			}
-			var got []string
-			for _, h := range res.Hits {
-				got = append(got, strings.Fields(h.Title)[0])
-			}
+			got := firstWords(res)
 			if res.Total != tc.total || (tc.want != nil && !reflect.DeepEqual(got, tc.want)) {
 				t.Errorf("%s: total %d hits %v; want %d %v", tc.name, res.Total, got, tc.total, tc.want)
 			}
@@ -492,10 +489,7 @@ func TestSearchByEvent(t *testing.T) {
 				t.Errorf("%s: %v", tc.name, err)
 				continue
 			}
-			var got []string
-			for _, h := range res.Hits {
-				got = append(got, strings.Fields(h.Title)[0])
-			}
+			got := firstWords(res)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 			}
@@ -509,4 +503,13 @@ func TestSearchByEvent(t *testing.T) {
 			}
 		}
 	})
+}
+
+// firstWords returns the first word of each hit's title.
+func firstWords(res *Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, strings.Fields(h.Title)[0])
+	}
+	return out
 }

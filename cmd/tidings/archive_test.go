@@ -92,16 +92,7 @@ func TestIngestAndSearch(t *testing.T) {
 		t.Errorf("summary line: %q", out)
 	}
 
-	search := func(args ...string) store.Results {
-		t.Helper()
-		code, out, errOut := tidings(t, "", append([]string{"search", "--db", db, "--json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("search %v: exit %d\n%s", args, code, errOut)
-		}
-		var res store.Results
-		lastJSON(t, out, &res)
-		return res
-	}
+	search := func(args ...string) store.Results { return searchArchive(t, db, args...) }
 	if res := search("strike"); res.Total != 2 || !strings.Contains(res.Hits[0].Snippet, store.MarkStart) {
 		t.Errorf("search strike: %+v", res)
 	}
@@ -339,16 +330,7 @@ func TestIngestEventsAndSearch(t *testing.T) {
 	if code, _, errOut := tidings(t, "", "ingest", "--db", db, "--events", "--published", "2026-03-10", "../../examples"); code != 0 {
 		t.Fatalf("ingest --events: exit %d\n%s", code, errOut)
 	}
-	search := func(args ...string) store.Results {
-		t.Helper()
-		code, out, errOut := tidings(t, "", append([]string{"search", "--db", db, "--json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("search %v: exit %d\n%s", args, code, errOut)
-		}
-		var res store.Results
-		lastJSON(t, out, &res)
-		return res
-	}
+	search := func(args ...string) store.Results { return searchArchive(t, db, args...) }
 	// The port strike: police clash with (and arrest) workers in Chile.
 	if res := search("--event", "17", "--actor", "CHLCOP"); res.Total != 1 || !strings.HasPrefix(res.Hits[0].Title, "Police clash") {
 		t.Errorf("search --event 17 --actor CHLCOP: %+v", res)
@@ -359,4 +341,16 @@ func TestIngestEventsAndSearch(t *testing.T) {
 	if code, _, errOut := tidings(t, "", "search", "--db", db, "--event", "1x"); code != 2 || !strings.Contains(errOut, "1x") {
 		t.Errorf("a bad --event: exit %d, %q", code, errOut)
 	}
+}
+
+// searchArchive runs search --json over db and returns its results.
+func searchArchive(t *testing.T, db string, args ...string) store.Results {
+	t.Helper()
+	code, out, errOut := tidings(t, "", append([]string{"search", "--db", db, "--json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("search %v: exit %d\n%s", args, code, errOut)
+	}
+	var res store.Results
+	lastJSON(t, out, &res)
+	return res
 }
