@@ -1,0 +1,415 @@
+package events
+
+import (
+	"strings"
+
+	"tidings/kb"
+	"tidings/link"
+	"tidings/text"
+)
+
+// This file resolves actors: who a nominal names, and its CAMEO code.
+
+// actors returns the actors that the nominal at token i names: itself,
+// its conjuncts ("Belarus, Armenia and Tajikistan") and, for a word that
+// names no actor, its apposition ("other members – Belarus, ...").
+func (s *state) actors(i int) []Actor { return s.actorsDepth(i, 0) }
+
+func (s *state) actorsDepth(i, depth int) []Actor {
+	var out []Actor
+	if a, ok := s.actor(i); ok {
+		out = append(out, a)
+		out = append(out, s.coModified(i, a)...)
+		// "The US, Russia, and Switzerland": a list the parser read as
+		// an apposition.
+		for _, k := range s.kids[i] {
+			if s.tok(int(k)).Deprel == "appos" {
+				if b, ok := s.actor(int(k)); ok && b.Code != a.Code && s.tokEntity[k] >= 0 && s.ents[s.tokEntity[k]].Entry.Kind == kb.KindCountry && a.Entity != "" {
+					out = append(out, b)
+				}
+			}
+		}
+	} else if depth < 3 {
+		for _, k := range s.kids[i] {
+			if s.tok(int(k)).Deprel == "appos" {
+				out = append(out, s.actorsDepth(int(k), depth+1)...)
+				break
+			}
+		}
+		// "part of Syria's second city", "China's assistance", "an
+		// Islamic State target": the actor the thing belongs to.
+		for _, k := range s.kids[i] {
+			if len(out) > 0 {
+				break
+			}
+			rel := s.tok(int(k)).Deprel
+			switch {
+			case rel == "nmod:poss" || relIs(rel, "nmod") && s.prepOf(int(k)) == "of":
+				out = append(out, s.actorsDepth(int(k), depth+1)...)
+			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
+				// an organisation's ("an Islamic State target"), not a
+				// country's ("U.S. wheat")
+				if a, ok := s.actor(int(k)); ok {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	for _, k := range s.kids[i] {
+		if s.tok(int(k)).Deprel == "conj" {
+			if a, ok := s.actor(int(k)); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// actor codes the nominal at token i.
+func (s *state) actor(i int) (Actor, bool) {
+	if s.tokEntity[i] == -2 {
+		return Actor{}, false // a dateline
+	}
+	if e := s.tokEntity[i]; e >= 0 {
+		ent := &s.ents[e]
+		if code := s.entityCode(ent); code != "" {
+			return Actor{Text: s.mentionText(ent, i), Code: code, Entity: ent.ID}, true
+		}
+		if ent.Type == kb.TypePER {
+			// "Syrian President Bashar Assad", someone the knowledge base
+			// lacks: the title says the role, its modifier the country.
+			for _, k := range s.kids[i] {
+				rel := s.tok(int(k)).Deprel
+				if rel != "compound" && rel != "nmod:desc" && rel != "appos" {
+					continue
+				}
+				if role, ok := s.c.dict.agents[s.lemma(int(k))]; ok {
+					prefix := s.modifierCode(int(k))
+					if prefix == "" {
+						prefix = s.modifierCode(i)
+					}
+					if prefix == "" {
+						prefix = Unknown
+					}
+					return Actor{Text: s.mentionText(ent, i), Code: prefix + role, Entity: ent.ID}, true
+				}
+			}
+		}
+		if ent.Linked() {
+			return Actor{}, false
+		}
+		// A name the knowledge base lacks may still be a title ("US
+		// Secretary of State") or a country in odd case ("iSrael"): read
+		// it as words.
+	}
+	lemma := s.lemma(i)
+	role, ok := s.c.dict.agents[lemma]
+	if !ok {
+		role, ok = s.c.dict.agents[s.lower(i)]
+	}
+	if ok {
+		prefix := s.modifierCode(i)
+		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
+			// "a court in Guyana", "the government in Kabul" (but "the
+			// US commander in Iraq" is not Iraqi).
+			for _, k := range s.obliques(i) {
+				if p := s.prepOf(k); (p == "in" || p == "at") && s.tokEntity[k] >= 0 && isPlace(&s.ents[s.tokEntity[k]]) {
+					prefix = s.entityCode(&s.ents[s.tokEntity[k]])
+					break
+				}
+			}
+		}
+		if prefix == "" {
+			prefix = s.country
+		}
+		if prefix == "" {
+			prefix = Unknown
+		}
+		if strings.HasSuffix(prefix, role) {
+			role = "" // "the Kazakh army" already coded KAZMIL from the body
+		}
+		return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+	}
+	if t := s.tok(i); t.UPOS == "NOUN" {
+		// "Filipino peacekeepers", "Palestinian prisoners": people or
+		// things of a country stand for it, when an adjective says so
+		// ("U.S. wheat" and "U.S. complaints" do not).
+		if c := s.modifierCode(i); c != "" && len(c) == 3 && s.adjectiveModifier(i) {
+			// ... but "the Somali militant group al-Shabab" is the group
+			// its name says.
+			for _, k := range s.kids[i] {
+				if rel := s.tok(int(k)).Deprel; (rel == "appos" || rel == "flat") && s.tokEntity[k] >= 0 {
+					if a, ok := s.actor(int(k)); ok {
+						return a, true
+					}
+				}
+			}
+			return Actor{Text: s.phraseText(i), Code: c}, true
+		}
+	}
+	if c := s.missedCountry(i); c != "" {
+		return Actor{Text: s.tok(i).Form, Code: c}, true
+	}
+	if (lemma == "country" || lemma == "nation") && s.country != "" && s.hasDefinite(i) {
+		return Actor{Text: s.phraseText(i), Code: s.country}, true
+	}
+	switch lemma {
+	case "organization", "organisation", "alliance", "bloc":
+		// "Tokayev turned to the CSTO ..., and the organization decided
+		// to send its troops": the last organisation named before.
+		if s.hasDefinite(i) {
+			if e := s.lastOrganisation(i); e >= 0 {
+				ent := &s.ents[e]
+				if code := s.entityCode(ent); code != "" {
+					return Actor{Text: s.phraseText(i), Code: code, Entity: ent.ID}, true
+				}
+			}
+		}
+	}
+	return Actor{}, false
+}
+
+// coModified returns the other actors that an agent noun with
+// coordinated nationality modifiers names: "US and British activists" is
+// USAOPP and GBROPP.
+func (s *state) coModified(i int, a Actor) []Actor {
+	if a.Entity != "" || len(a.Code) < 4 {
+		return nil
+	}
+	var out []Actor
+	for _, k := range s.kids[i] {
+		rel := s.tok(int(k)).Deprel
+		if rel != "amod" && rel != "compound" {
+			continue
+		}
+		e := s.tokEntity[k]
+		if e < 0 {
+			continue
+		}
+		first := s.entityCode(&s.ents[e])
+		if first == "" || !strings.HasPrefix(a.Code, first) {
+			continue
+		}
+		role := a.Code[len(first):]
+		for _, c := range s.kids[k] {
+			if s.tok(int(c)).Deprel != "conj" || s.tokEntity[c] < 0 {
+				continue
+			}
+			if code := s.entityCode(&s.ents[s.tokEntity[c]]); len(code) == 3 {
+				out = append(out, Actor{Text: a.Text, Code: code + role})
+			}
+		}
+	}
+	return out
+}
+
+// lastOrganisation returns the entity of the last international
+// organisation mentioned before token i, or -1.
+func (s *state) lastOrganisation(i int) int {
+	for t := i - 1; t >= 0; t-- {
+		if e := s.tokEntity[t]; e >= 0 && s.ents[e].Entry.Kind == kb.KindOrganisation {
+			return int(e)
+		}
+	}
+	return -1
+}
+
+func (s *state) hasDefinite(i int) bool {
+	for _, k := range s.kids[i] {
+		if l := s.lower(int(k)); l == "the" || l == "this" || l == "its" {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierCode returns the code of an entity that modifies agent noun i:
+// "Syrian rebels", "the US commander", "Russia's ambassador", "forces of
+// Kazakhstan", "UN troops".
+func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
+
+// adjectiveModifier reports a nationality adjective on noun i.
+func (s *state) adjectiveModifier(i int) bool {
+	for _, k := range s.kids[i] {
+		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) modifierCodeDepth(i, depth int) string {
+	for _, k := range s.kids[i] {
+		t := s.tok(int(k))
+		switch {
+		case t.Deprel == "amod", t.Deprel == "compound", t.Deprel == "nmod:poss", t.Deprel == "nmod:desc",
+			t.Deprel == "nmod:unmarked", relIs(t.Deprel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from"):
+			if e := s.tokEntity[k]; e >= 0 {
+				if code := s.entityCode(&s.ents[e]); code != "" {
+					return code
+				}
+			} else if t.Deprel == "amod" {
+				// "tunisian rioters": a nationality the recogniser missed
+				// because it is not capitalised.
+				if c := s.demonym(int(k)); c != "" {
+					return c
+				}
+			} else if depth == 0 && relIs(t.Deprel, "nmod") {
+				// "the mayor of the West Bank city of Nablus"
+				if code := s.modifierCodeDepth(int(k), 1); code != "" {
+					return code
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// missedCountry returns the code of a sovereign state's name that the
+// recogniser missed because of its odd case ("iSrael", "SYRIA" in a
+// mixed-case sentence), or "". Words in lower case are left alone
+// ("turkey", "chad").
+func (s *state) missedCountry(i int) string {
+	f := s.tok(i).Form
+	if len(f) < 4 || strings.ToLower(f) == f {
+		return ""
+	}
+	for _, e := range s.c.kb.Lookup(f) {
+		if e.Kind == kb.KindCountry && e.Independent {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// demonym returns the country of a word that is a country's adjective
+// ("tunisian"), else "".
+func (s *state) demonym(i int) string {
+	for _, e := range s.c.kb.Lookup(s.tok(i).Form) {
+		if e.Kind == kb.KindDemonym {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// entityCode is the CAMEO code of a linked entity: a place's country, an
+// organisation's code, a person's country and office on the event date.
+func (s *state) entityCode(e *link.Entity) string {
+	if !e.Linked() {
+		return ""
+	}
+	en := &e.Entry
+	switch en.Kind {
+	case kb.KindCountry, kb.KindRegion, kb.KindCity, kb.KindDemonym:
+		return en.Country
+	case kb.KindPerson:
+		return s.personCode(en)
+	case kb.KindMedia:
+		if en.Country != "" {
+			return en.Country + "MED"
+		}
+		return ""
+	case kb.KindBody:
+		return en.Country + bodyRole(en.Subtype)
+	case kb.KindOrganisation:
+		if c, ok := s.c.dict.actors[en.ID]; ok {
+			return c
+		}
+		if en.Country != "" {
+			return en.Country
+		}
+		if en.Acronym != "" {
+			return "IGO" + strings.ToUpper(en.Acronym)
+		}
+	}
+	return ""
+}
+
+// personCode codes a person by office on the publication date: a head of
+// state or government or a minister is GOV, a leader of an organisation
+// takes its code, someone who held such an office before is ELI (elite).
+func (s *state) personCode(en *kb.Entry) string {
+	day := s.published
+	held := false
+	for _, r := range s.c.kb.Roles(en.ID) {
+		if day.IsZero() || r.On(day) {
+			if strings.HasPrefix(r.Of, "org:") {
+				if c, ok := s.c.dict.actors[r.Of]; ok {
+					return c
+				}
+				continue
+			}
+			if len(r.Of) == 3 {
+				return r.Of + "GOV"
+			}
+		}
+		if !r.From.IsZero() && !day.IsZero() && r.From.Before(day) {
+			held = true
+		}
+	}
+	if en.Country == "" {
+		return ""
+	}
+	if held {
+		return en.Country + "ELI"
+	}
+	return en.Country
+}
+
+// bodyRole maps a government body's kind to a CAMEO role.
+func bodyRole(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "parliament"), strings.Contains(k, "legislat"), strings.Contains(k, "senate"), strings.Contains(k, "assembly"), strings.Contains(k, "congress"):
+		return "LEG"
+	case strings.Contains(k, "court"), strings.Contains(k, "prosecut"), strings.Contains(k, "judic"):
+		return "JUD"
+	case strings.Contains(k, "police"), strings.Contains(k, "guard"), strings.Contains(k, "border"):
+		return "COP"
+	case strings.Contains(k, "armed forces"), strings.Contains(k, "military"), strings.Contains(k, "army"):
+		return "MIL"
+	case strings.Contains(k, "intelligence"), strings.Contains(k, "security service"):
+		return "SPY"
+	case strings.Contains(k, "central bank"), strings.Contains(k, "bank"):
+		return "BUS"
+	}
+	return "GOV"
+}
+
+// mentionText is the entity mention that covers token i.
+func (s *state) mentionText(e *link.Entity, i int) string {
+	for _, m := range e.Mentions {
+		if m.Start <= i && i < m.End {
+			return s.doc.SpanText(m)
+		}
+	}
+	return s.tok(i).Form
+}
+
+// phraseText is the noun with its compounds and adjectives: "security
+// forces", "Georgian demonstrators".
+func (s *state) phraseText(i int) string {
+	lo, hi := i, i+1
+	for _, k := range s.kids[i] {
+		switch s.tok(int(k)).Deprel {
+		case "amod", "compound", "nmod:desc":
+			if int(k) < lo {
+				lo = int(k)
+			}
+		}
+	}
+	st, en := s.doc.Bytes(text.Span{Start: lo, End: hi})
+	return s.doc.Text[st:en]
+}
+
+// isPlace reports whether a linked entity is a country, region or city
+// (whatever type the recogniser gave the mention: "Guyana" is sometimes
+// MISC).
+func isPlace(e *link.Entity) bool {
+	switch e.Entry.Kind {
+	case kb.KindCountry, kb.KindRegion, kb.KindCity:
+		return true
+	}
+	return false
+}
