@@ -625,6 +625,12 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		}
 		sources = []Actor{{Code: Unknown}}
 	}
+	// Agents of no known country act where the event happens: "police
+	// clashed with protesters in Almaty" are Kazakh police and protesters.
+	if c := s.eventCountry(i); c != "" {
+		localise(sources, c)
+		localise(targets, c)
+	}
 	if len(targets) == 0 {
 		// No one acted on: the country of the place it happened in
 		// ("protested in Beijing", "exercises in Alaska", "meet in
@@ -959,7 +965,44 @@ func (s *state) locationOf(i int, target Actor) string {
 			}
 		}
 	}
+	// The place the sentence names, a city or region before a country
+	// ("clashes in Almaty", "protests in western Kazakhstan").
+	sent := s.sentenceOf(i)
+	best, bestRank := "", 0
+	for t := sent.Start; t < sent.End; t++ {
+		e := s.tokEntity[t]
+		if e < 0 || !isPlace(&s.ents[e]) {
+			continue
+		}
+		rank := 1
+		if s.ents[e].Entry.Kind != kb.KindCountry {
+			rank = 2
+		}
+		if rank > bestRank {
+			best, bestRank = s.ents[e].ID, rank
+		}
+	}
+	if best != "" {
+		return best
+	}
 	return s.place
+}
+
+// sentenceOf returns the sentence that holds token i.
+func (s *state) sentenceOf(i int) text.Span {
+	j, _ := slices.BinarySearchFunc(s.doc.Sentences, i, func(sp text.Span, i int) int {
+		switch {
+		case sp.End <= i:
+			return -1
+		case sp.Start > i:
+			return 1
+		}
+		return 0
+	})
+	if j < len(s.doc.Sentences) {
+		return s.doc.Sentences[j]
+	}
+	return text.Span{Start: i, End: i + 1}
 }
 
 // reciprocal reports codes whose actors act on each other when named
@@ -977,6 +1020,29 @@ func prefix3(c string) string {
 		return c[:3]
 	}
 	return c
+}
+
+// eventCountry is the country of a place the trigger itself names with
+// "in" or "at", or "".
+func (s *state) eventCountry(i int) string {
+	for _, k := range s.obliques(i) {
+		switch s.prepOf(k) {
+		case "in", "at", "inside":
+			if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) {
+				return s.ents[e].Entry.Country
+			}
+		}
+	}
+	return ""
+}
+
+// localise gives agents of unknown country ("---COP") the country c.
+func localise(as []Actor, c string) {
+	for j := range as {
+		if code := as[j].Code; strings.HasPrefix(code, Unknown) && len(code) > len(Unknown) && as[j].Entity == "" {
+			as[j].Code = c + code[len(Unknown):]
+		}
+	}
 }
 
 // placeTarget is the country of a place the trigger names with "in" or

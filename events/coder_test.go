@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"tidings/dates"
 	"tidings/kb"
 	"tidings/link"
 	"tidings/text"
@@ -226,4 +227,34 @@ func FuzzCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestEventAttributes(t *testing.T) {
+	k, dict := load(t)
+	// "Police clashed with protesters in Almaty on January 5, killing at least 3 people."
+	d := parse(t, `
+Police police NOUN 2 nsubj
+clashed clash VERB 0 root
+with with ADP 4 case
+protesters protester NOUN 2 obl
+in in ADP 6 case
+Almaty Almaty PROPN 2 obl B-LOC
+killing kill VERB 2 advcl
+3 3 NUM 9 nummod
+people people NOUN 7 obj`)
+	d.Entities = append(d.Entities, text.Span{Start: 7, End: 9, Label: "COUNT"})
+	day := time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)
+	ents := link.New(k).Link(d, day)
+	exprs := []dates.Expression{{Start: 0, End: 6, Text: "Police", Type: "DATE", Value: "2022-01-05"}}
+	evs := New(dict, k).Code(d, ents, exprs, day)
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	e := evs[0]
+	if e.Source.Code != "KAZCOP" || e.Target.Code != "KAZOPP" || e.Location != "geonames:1526384" || e.Date != "2022-01-05" || e.Dead != 3 {
+		t.Errorf("event %+v: want KAZCOP -> KAZOPP in Almaty on 2022-01-05 with 3 dead", e)
+	}
+	if got := d.Text[e.Trigger[0]:e.Trigger[1]]; got != "clashed" {
+		t.Errorf("trigger %q", got)
+	}
 }
