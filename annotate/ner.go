@@ -29,6 +29,10 @@ type NER struct {
 	// wantsGazetteer records that the model was trained with one, which
 	// UseGazetteer must then supply.
 	wantsGazetteer bool
+	// section switches on the wire section features: the slug that opens
+	// a wire story ("SOCCER -", "CRICKET -") with each word's gazetteer
+	// match and shape, since in a sports story a city is mostly a team.
+	section bool
 }
 
 // WantsGazetteer reports whether the model needs a gazetteer.
@@ -51,9 +55,29 @@ type nerInfo struct {
 	wordInfo
 	raw, tag, pre2, pre3 uint64
 	gaz                  uint64 // types and position of a known name covering the word, 0 when none
+	section              uint64 // the document's wire section slug, 0 when none
 }
 
-func (m *NER) infos(dst []nerInfo, words, tags []string) []nerInfo {
+// wireSection returns the hash of the slug that opens a wire story
+// ("SOCCER - ...", "CRICKET - ..."): a first word in capitals followed by a
+// dash; 0 when the document has none.
+func wireSection(sents [][]string) uint64 {
+	if len(sents) == 0 || len(sents[0]) < 3 {
+		return 0
+	}
+	w := sents[0][0]
+	if len(w) < 3 || sents[0][1] != "-" {
+		return 0
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return 0
+		}
+	}
+	return hashString(fnvOffset+25, w)
+}
+
+func (m *NER) infos(dst []nerInfo, words, tags []string, section uint64) []nerInfo {
 	dst = dst[:0]
 	var gm []gazMatch
 	if m.gaz != nil {
@@ -79,6 +103,9 @@ func (m *NER) infos(dst []nerInfo, words, tags []string) []nerInfo {
 		if gm != nil && gm[i].types != 0 {
 			ni.gaz = uint64(gm[i].types)<<8 | uint64(gm[i].pos)
 		}
+		if m.section {
+			ni.section = section
+		}
 		dst = append(dst, ni)
 	}
 	return dst
@@ -92,6 +119,26 @@ var (
 // nerFeatures appends the local features of word i given the two previous
 // labels; caps tells whether the sentence is written in capitals.
 func nerFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uint64 {
+	fs = nerLocalFeatures(fs, ws, i, p1, p2, caps)
+	if w := &ws[i]; w.section != 0 {
+		wn := &nerPadAfter
+		if i+1 < len(ws) {
+			wn = &ws[i+1]
+		}
+		fs = append(fs, hashInt(feat(350), w.section),
+			hashInt(hashInt(feat(351), w.section), w.gaz),
+			hashInt(hashInt(feat(352), w.section), w.shape),
+			hashInt(hashInt(feat(353), w.section), wn.shape),
+			hashInt(hashInt(feat(354), w.section), uint64(p1+3)),
+			hashInt(hashInt(feat(355), w.section), w.fine),
+			hashInt(hashInt(feat(356), w.section), w.coarse),
+			hashInt(hashInt(feat(357), w.section), w.lower),
+			hashInt(hashInt(feat(358), w.section), wn.fine))
+	}
+	return fs
+}
+
+func nerLocalFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uint64 {
 	at := func(k int) *nerInfo {
 		switch {
 		case k < 0:
@@ -278,12 +325,13 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 	var sc nerScratch
 	first := make([][]int, len(sents))
 	infos := make([][]nerInfo, len(sents))
+	section := wireSection(sents)
 	for si, words := range sents {
 		var t []string
 		if tags != nil {
 			t = tags[si]
 		}
-		infos[si] = m.infos(nil, words, t)
+		infos[si] = m.infos(nil, words, t, section)
 		first[si] = make([]int, len(words))
 		m.decode(m.weights, words, infos[si], nil, first[si], &sc)
 	}
@@ -384,7 +432,7 @@ func toBILOU(index map[string]int, iob []string) []int {
 // jackknifing over folds, so that it learns how far to trust them.
 func TrainNER(ctx context.Context, train, dev []NERDocument, clusters *Clusters, gaz *Gazetteer, folds int, opt TrainOptions) (*NER, float64, error) {
 	opt = opt.withDefaults()
-	m := &NER{labels: newNERLabels(), clusters: clusters, gaz: gaz}
+	m := &NER{labels: newNERLabels(), clusters: clusters, gaz: gaz, section: true}
 	index := map[string]int{}
 	for i, l := range m.labels {
 		index[l] = i
@@ -414,7 +462,7 @@ func TrainNER(ctx context.Context, train, dev []NERDocument, clusters *Clusters,
 		o.Progress, o.Step = nil, nil
 		o.Patience = o.MaxEpochs + 1
 		o.MaxEpochs = min(o.MaxEpochs, 8)
-		fm := &NER{labels: m.labels, clusters: clusters, gaz: gaz}
+		fm := &NER{labels: m.labels, clusters: clusters, gaz: gaz, section: m.section}
 		w, _, err := fm.trainPass(ctx, in, nil, nil, index, o)
 		if err != nil {
 			return nil, 0, fmt.Errorf("jackknife fold %d: %w", f+1, err)
@@ -441,8 +489,11 @@ func (m *NER) firstPassVotes(d NERDocument) map[string]*labelVotes {
 	labels := make([][]int, len(d))
 	for si, s := range d {
 		sents[si] = s.Form
+	}
+	section := wireSection(sents)
+	for si, s := range d {
 		labels[si] = make([]int, len(s.Form))
-		m.decode(m.weights, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag)), nil, labels[si], &sc)
+		m.decode(m.weights, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag), section), nil, labels[si], &sc)
 	}
 	return collectVotes(sents, labels)
 }
@@ -466,9 +517,14 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 	var sents []sent
 	n := 0
 	for di, d := range train {
+		forms := make([][]string, len(d))
+		for si, s := range d {
+			forms[si] = s.Form
+		}
+		section := wireSection(forms)
 		for _, s := range d {
 			gold := toBILOU(index, s.Label)
-			sents = append(sents, sent{di, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag)), gold})
+			sents = append(sents, sent{di, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag), section), gold})
 			// Every fifth sentence also in lower case, so that text that
 			// lost its capitals still yields names.
 			if n++; n%5 == 0 {
@@ -476,7 +532,7 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 				for i, w := range s.Form {
 					lower[i] = strings.ToLower(w)
 				}
-				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(s.Tag)), gold})
+				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(s.Tag), 0), gold})
 			}
 		}
 	}
@@ -681,11 +737,12 @@ type nerHeader struct {
 	Labels     []string
 	SecondPass bool
 	Gazetteer  bool // trained with gazetteer features
+	Section    bool `json:",omitempty"` // trained with the wire section features
 }
 
 // WriteTo writes the recogniser (its clusters are written separately).
 func (m *NER) WriteTo(w io.Writer) (int64, error) {
-	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil || m.wantsGazetteer}, m.weights); err != nil {
+	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil || m.wantsGazetteer, m.section}, m.weights); err != nil {
 		return 0, err
 	}
 	if m.weights2 != nil {
@@ -704,7 +761,7 @@ func ReadNER(r io.Reader, clusters *Clusters) (*NER, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &NER{weights: w, labels: h.Labels, clusters: clusters, wantsGazetteer: h.Gazetteer}
+	m := &NER{weights: w, labels: h.Labels, clusters: clusters, wantsGazetteer: h.Gazetteer, section: h.Section}
 	if w.NClasses != len(m.labels) {
 		return nil, errors.New("ner: header and weights disagree")
 	}
