@@ -255,6 +255,12 @@ func (rd *reading) decodeText(data []byte, meta bool) string {
 	if utf8.Valid(data) {
 		return string(data)
 	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		// A UTF-16 byte-order mark at the start of the input was decoded
+		// already; here it follows a UTF-8 one, so these are bad UTF-8
+		// bytes, not a second encoding.
+		return rd.repairUTF8(data)
+	}
 	enc, name, certain := charset.DetermineEncoding(data, rd.in.contentType)
 	if name != "utf-8" && (certain || (meta && declaresCharset(data))) {
 		if decoded, err := enc.NewDecoder().Bytes(data); err == nil {
