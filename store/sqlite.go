@@ -68,7 +68,20 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 	}
 	w.SetMaxOpenConns(1)
 	s := &SQLite{path: path, write: w, stmts: map[string]*sql.Stmt{}}
-	if err := s.migrate(ctx); err != nil {
+	// Processes that create the same new file at once can meet SQLite's
+	// busy errors that the busy timeout does not wait out (switching the
+	// file to WAL): they retry briefly.
+	err = s.migrate(ctx)
+	for attempt := 1; err != nil && IsTransient(err) && attempt <= 20; attempt++ {
+		select {
+		case <-ctx.Done():
+			w.Close()
+			return nil, fmt.Errorf("opening store %s: %w", path, ctx.Err())
+		case <-time.After(time.Duration(attempt) * 20 * time.Millisecond):
+		}
+		err = s.migrate(ctx)
+	}
+	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("opening store %s: %w", path, err)
 	}
