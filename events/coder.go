@@ -40,6 +40,7 @@ type Event struct {
 	Trigger        [2]int // byte offsets of the trigger word
 	Sentence       [2]int // byte offsets of the sentence
 	Pattern        string // the dictionary line that coded it ("verbs.txt:120")
+	trigger        int    // token index of the trigger
 }
 
 // Actor is an event's source or target.
@@ -95,10 +96,7 @@ func (s *state) reported(evs []Event) []Event {
 		if root(e.Code.Code) < 18 {
 			continue // only violence reported by someone is an accusation
 		}
-		v := s.tokenAt(e.Trigger[0])
-		if v < 0 {
-			continue
-		}
+		v := e.trigger
 		for steps := 0; s.tok(v).Deprel == "conj" && s.tok(v).Head >= 0 && steps < 32; steps++ {
 			v = s.tok(v).Head // bounded: a malformed given parse may have cycles
 		}
@@ -120,14 +118,11 @@ func (s *state) reported(evs []Event) []Event {
 			if sp.Code == Unknown || sp.Code == target.Code {
 				continue
 			}
-			cd, ok := s.c.dict.codes[code]
-			if !ok {
-				cd = Code{Code: code}
-			}
+			cd := s.c.dict.describe(code)
 			hs := s.tok(t.Head)
 			ev := e
 			ev.Code, ev.Source, ev.Target, ev.Dead, ev.Injured = cd, sp, target, 0, 0
-			ev.Trigger, ev.Pattern = [2]int{hs.Start, hs.End}, "reported speech"
+			ev.Trigger, ev.Pattern, ev.trigger = [2]int{hs.Start, hs.End}, "reported speech", t.Head
 			evs = append(evs, ev)
 		}
 	}
@@ -152,24 +147,11 @@ func visits(evs []Event, d *Dictionary) []Event {
 		if e.Source.Code == Unknown || e.Target.Code == Unknown || e.Target.Code == "" {
 			continue
 		}
-		cd, ok := d.codes[other]
-		if !ok {
-			continue
-		}
 		ev := e
-		ev.Code, ev.Source, ev.Target = cd, e.Target, e.Source
+		ev.Code, ev.Source, ev.Target = d.describe(other), e.Target, e.Source
 		evs = append(evs, ev)
 	}
 	return evs
-}
-
-// tokenAt returns the token that starts at byte offset b, or -1.
-func (s *state) tokenAt(b int) int {
-	i, ok := slices.BinarySearchFunc(s.doc.Tokens, b, func(t text.Token, b int) int { return cmp.Compare(t.Start, b) })
-	if !ok {
-		return -1
-	}
-	return i
 }
 
 // dateline returns the end of a sentence's dateline, the token after its
@@ -225,17 +207,27 @@ type state struct {
 	ents      []link.Entity
 	tokEntity []int32 // entity index per token, -1 when none, -2 in a dateline
 	kids      [][]int32
-	exprs     []dates.Expression
-	published time.Time
-	country   string // alpha-3 of the country the article is about, "" when none stands out
-	place     string // entity id of the article's main place
+	// lowers and lemmas are each token's form and lemma in lower case,
+	// made once: the matching reads them many times per token.
+	lowers, lemmas []string
+	exprs          []dates.Expression
+	published      time.Time
+	country        string // alpha-3 of the country the article is about, "" when none stands out
+	place          string // entity id of the article's main place
 }
 
 func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) *state {
 	n := len(doc.Tokens)
-	s := &state{c: c, doc: doc, ents: ents, exprs: exprs, published: published, tokEntity: make([]int32, n), kids: make([][]int32, n)}
+	s := &state{c: c, doc: doc, ents: ents, exprs: exprs, published: published, tokEntity: make([]int32, n), kids: make([][]int32, n),
+		lowers: make([]string, n), lemmas: make([]string, n)}
 	for i := range s.tokEntity {
 		s.tokEntity[i] = -1
+		t := &doc.Tokens[i]
+		s.lowers[i] = strings.ToLower(t.Form)
+		s.lemmas[i] = s.lowers[i]
+		if t.Lemma != "" {
+			s.lemmas[i] = strings.ToLower(t.Lemma)
+		}
 	}
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
@@ -284,15 +276,9 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 
 func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
 
-func (s *state) lemma(i int) string {
-	t := s.tok(i)
-	if t.Lemma != "" {
-		return strings.ToLower(t.Lemma)
-	}
-	return strings.ToLower(t.Form)
-}
+func (s *state) lemma(i int) string { return s.lemmas[i] }
 
-func (s *state) lower(i int) string { return strings.ToLower(s.tok(i).Form) }
+func (s *state) lower(i int) string { return s.lowers[i] }
 
 // child returns the first child of i with one of the relations (a
 // relation "obl" also matches subtypes "obl:agent").
@@ -604,7 +590,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if len(sources) == 0 && len(targets) == 0 {
 		return out
 	}
-	bare := len(p.Object)+len(p.Obliques)+len(p.TargetPreps)+len(p.SourcePreps) == 0
+	bare := p.specificity() == 0
 	if !noun && len(targets) == 0 && bare && s.child(i, "xcomp") >= 0 {
 		return out // "helped to plan": the embedded verb says what happened
 	}
@@ -669,10 +655,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			pairs = append(pairs, [2]Actor{src, {Code: Unknown}})
 		}
 	}
-	cd, ok := s.c.dict.codes[code]
-	if !ok {
-		cd = Code{Code: code}
-	}
+	cd := s.c.dict.describe(code)
 	sent := s.doc.Sentences[si]
 	ss, se := s.doc.Bytes(sent)
 	date := s.dateOf(i, sent)
@@ -695,9 +678,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		}
 		out = append(out, Event{
 			Code: cd, Source: src, Target: tg, Date: date,
-			Location: s.locationOf(i, tg),
+			Location: s.locationOf(i, sent, tg),
 			Trigger:  [2]int{t.Start, t.End}, Sentence: [2]int{ss, se},
-			Pattern: p.Line,
+			Pattern: p.Line, trigger: i,
 		})
 	}
 	return out
@@ -949,7 +932,7 @@ func (s *state) dateOf(i int, sent text.Span) string {
 // locationOf is where the event took place: a place the trigger names
 // with "in" or "at", else a place that is the target ("sent troops to
 // Kazakhstan"), else the article's main place.
-func (s *state) locationOf(i int, target Actor) string {
+func (s *state) locationOf(i int, sent text.Span, target Actor) string {
 	for _, k := range s.obliques(i) {
 		switch s.prepOf(k) {
 		case "in", "at", "near", "inside", "outside":
@@ -967,7 +950,6 @@ func (s *state) locationOf(i int, target Actor) string {
 	}
 	// The place the sentence names, a city or region before a country
 	// ("clashes in Almaty", "protests in western Kazakhstan").
-	sent := s.sentenceOf(i)
 	best, bestRank := "", 0
 	for t := sent.Start; t < sent.End; t++ {
 		e := s.tokEntity[t]
@@ -986,23 +968,6 @@ func (s *state) locationOf(i int, target Actor) string {
 		return best
 	}
 	return s.place
-}
-
-// sentenceOf returns the sentence that holds token i.
-func (s *state) sentenceOf(i int) text.Span {
-	j, _ := slices.BinarySearchFunc(s.doc.Sentences, i, func(sp text.Span, i int) int {
-		switch {
-		case sp.End <= i:
-			return -1
-		case sp.Start > i:
-			return 1
-		}
-		return 0
-	})
-	if j < len(s.doc.Sentences) {
-		return s.doc.Sentences[j]
-	}
-	return text.Span{Start: i, End: i + 1}
 }
 
 // reciprocal reports codes whose actors act on each other when named

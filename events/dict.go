@@ -349,6 +349,15 @@ func (d *Dictionary) Code(code string) (Code, bool) {
 	return c, ok
 }
 
+// describe returns the description of a code, or the bare code when the
+// table lacks it.
+func (d *Dictionary) describe(code string) Code {
+	if c, ok := d.codes[code]; ok {
+		return c
+	}
+	return Code{Code: code}
+}
+
 // Patterns returns the patterns of a trigger, most specific first.
 func (d *Dictionary) Patterns(trigger string) []Pattern { return d.patterns[trigger] }
 

@@ -154,7 +154,7 @@ func (s *state) casualties(evs []Event) {
 	if len(evs) == 0 {
 		return
 	}
-	for si, sent := range s.doc.Sentences {
+	for _, sent := range s.doc.Sentences {
 		dead, injured := 0, 0
 		for i := sent.Start; i < sent.End; i++ {
 			t := s.tok(i)
@@ -188,7 +188,6 @@ func (s *state) casualties(evs []Event) {
 			continue
 		}
 		ss, _ := s.doc.Bytes(sent)
-		_ = si
 		// The counts go to the sentence's events of violence (roots 18-20
 		// and 14x riots), else to its first event.
 		first := -1

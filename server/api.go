@@ -51,14 +51,8 @@ func (s *server) search(w http.ResponseWriter, r *http.Request, q store.Query) {
 }
 
 func (s *server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	id, err := articleID(r.PathValue("id"))
-	if err != nil {
-		s.serveError(w, r, err)
-		return
-	}
-	a, err := s.store.Article(r.Context(), id)
-	if err != nil {
-		s.serveError(w, r, fmt.Errorf("article %d: %w", id, err))
+	a, ok := s.storedArticle(w, r)
+	if !ok {
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, a)

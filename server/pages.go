@@ -233,17 +233,27 @@ type articlePage struct {
 // pageArticle shows one article with its entities highlighted, its tag
 // line, its dates and its events.
 func (s *server) pageArticle(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.storedArticle(w, r)
+	if !ok {
+		return
+	}
+	s.render(w, r, http.StatusOK, "article", newArticlePage(a))
+}
+
+// storedArticle reads the article that the path's {id} names; when it
+// cannot, it answers the error and returns false.
+func (s *server) storedArticle(w http.ResponseWriter, r *http.Request) (*store.Article, bool) {
 	id, err := articleID(r.PathValue("id"))
 	if err != nil {
 		s.serveError(w, r, err)
-		return
+		return nil, false
 	}
 	a, err := s.store.Article(r.Context(), id)
 	if err != nil {
 		s.serveError(w, r, fmt.Errorf("article %d: %w", id, err))
-		return
+		return nil, false
 	}
-	s.render(w, r, http.StatusOK, "article", newArticlePage(a))
+	return a, true
 }
 
 func newArticlePage(a *store.Article) articlePage {

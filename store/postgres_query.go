@@ -91,18 +91,8 @@ func (a *pgArgs) where(q Query) string {
 	if !q.To.IsZero() {
 		conds = append(conds, `a.published <= `+a.add(q.To.Format(time.DateOnly))+`::date`)
 	}
-	column, event, actor, err := q.eventFilters()
-	switch {
-	case err != nil:
-		conds = append(conds, `FALSE`) // Search and Timeline report the error first
-	case event != "" && actor != "":
-		x := a.add(actor)
-		conds = append(conds, `a.id IN (SELECT article FROM events WHERE `+column+` LIKE `+a.add(event)+` AND (source_code LIKE `+x+` OR target_code LIKE `+x+`))`)
-	case event != "":
-		conds = append(conds, `a.id IN (SELECT article FROM events WHERE `+column+` LIKE `+a.add(event)+`)`)
-	case actor != "":
-		x := a.add(actor)
-		conds = append(conds, `a.id IN (SELECT article FROM events WHERE source_code LIKE `+x+` OR target_code LIKE `+x+`)`)
+	if cond := q.eventCondition(a.add); cond != "" {
+		conds = append(conds, cond)
 	}
 	return strings.Join(conds, " AND ")
 }

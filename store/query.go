@@ -136,16 +136,9 @@ func filters(q Query) *filter {
 	if !q.To.IsZero() {
 		f.add(`a.published <> '' AND a.published <= ?`, q.To.Format("2006-01-02"))
 	}
-	column, event, actor, err := q.eventFilters()
-	switch {
-	case err != nil:
-		f.add(`0`) // Search and Timeline report the error first
-	case event != "" && actor != "":
-		f.add(`a.id IN (SELECT article FROM events WHERE `+column+` LIKE ? AND (source_code LIKE ? OR target_code LIKE ?))`, event, actor, actor)
-	case event != "":
-		f.add(`a.id IN (SELECT article FROM events WHERE `+column+` LIKE ?)`, event)
-	case actor != "":
-		f.add(`a.id IN (SELECT article FROM events WHERE source_code LIKE ? OR target_code LIKE ?)`, actor, actor)
+	var args []any
+	if cond := q.eventCondition(func(v any) string { args = append(args, v); return "?" }); cond != "" {
+		f.add(cond, args...)
 	}
 	return f
 }

@@ -108,6 +108,27 @@ func (q Query) CheckEvents() error {
 	return err
 }
 
+// eventCondition returns the SQL condition on articles (alias a) that
+// Event and Actor make, "" when neither is set; arg adds a parameter and
+// returns its placeholder (one per use: SQLite's are positional), so that
+// both stores' dialects share it. A
+// malformed filter matches nothing (Search reports it first).
+func (q Query) eventCondition(arg func(any) string) string {
+	column, event, actor, err := q.eventFilters()
+	switch {
+	case err != nil:
+		return `1 = 0`
+	case event != "" && actor != "":
+		return `a.id IN (SELECT article FROM events WHERE ` + column + ` LIKE ` + arg(event) +
+			` AND (source_code LIKE ` + arg(actor) + ` OR target_code LIKE ` + arg(actor) + `))`
+	case event != "":
+		return `a.id IN (SELECT article FROM events WHERE ` + column + ` LIKE ` + arg(event) + `)`
+	case actor != "":
+		return `a.id IN (SELECT article FROM events WHERE source_code LIKE ` + arg(actor) + ` OR target_code LIKE ` + arg(actor) + `)`
+	}
+	return ""
+}
+
 // eventFilters returns the conditions of Event and Actor on the events
 // table as LIKE patterns: the column Event filters ("cameo" or "plover")
 // with its pattern, and the actor pattern ("" when not set).
