@@ -58,6 +58,12 @@ func startWorker(t *testing.T, args ...string) (*exec.Cmd, *strings.Builder) {
 			t.Logf("worker log:\n%s", log)
 		}
 	})
+	// Ready once it says so: a signal sent earlier, while the process is
+	// still starting, would find no handler yet and kill it outright.
+	waitFor(t, "the worker to start", 60*time.Second, func() bool {
+		log, _ := os.ReadFile(stderr.Name())
+		return strings.Contains(string(log), "worker started")
+	})
 	return cmd, &out
 }
 
