@@ -208,7 +208,7 @@ type state struct {
 	tokEntity []int32 // entity index per token, -1 when none, -2 in a dateline
 	kids      [][]int32
 	// lowers and lemmas are each token's form and lemma in lower case,
-	// made once: the matching reads them many times per token.
+	// made on first use and kept: the matching reads them many times.
 	lowers, lemmas []string
 	exprs          []dates.Expression
 	published      time.Time
@@ -222,12 +222,6 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 		lowers: make([]string, n), lemmas: make([]string, n)}
 	for i := range s.tokEntity {
 		s.tokEntity[i] = -1
-		t := &doc.Tokens[i]
-		s.lowers[i] = strings.ToLower(t.Form)
-		s.lemmas[i] = s.lowers[i]
-		if t.Lemma != "" {
-			s.lemmas[i] = strings.ToLower(t.Lemma)
-		}
 	}
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
@@ -276,9 +270,22 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 
 func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
 
-func (s *state) lemma(i int) string { return s.lemmas[i] }
+func (s *state) lemma(i int) string {
+	if s.lemmas[i] == "" {
+		s.lemmas[i] = s.lower(i)
+		if l := s.tok(i).Lemma; l != "" {
+			s.lemmas[i] = strings.ToLower(l)
+		}
+	}
+	return s.lemmas[i]
+}
 
-func (s *state) lower(i int) string { return s.lowers[i] }
+func (s *state) lower(i int) string {
+	if s.lowers[i] == "" {
+		s.lowers[i] = strings.ToLower(s.tok(i).Form)
+	}
+	return s.lowers[i]
+}
 
 // child returns the first child of i with one of the relations (a
 // relation "obl" also matches subtypes "obl:agent").
