@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	"context"
+	"math/rand/v2"
 	"reflect"
 	"sync"
 	"testing"
@@ -54,6 +55,49 @@ func TestPerceptronLearnsAndRoundTrips(t *testing.T) {
 	}
 	if _, err := ReadWeights(bytes.NewReader(buf.Bytes()[:buf.Len()/2])); err == nil {
 		t.Error("ReadWeights accepted a truncated file")
+	}
+}
+
+// The batched scorer must add exactly what one lookup per feature adds:
+// for feature lists longer than a batch, with repeated and absent
+// features, and in a table small enough that probes collide.
+func TestWeightsScoreMatchesPlainLookup(t *testing.T) {
+	const classes = 7
+	tr := NewTrainer(classes)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 300 {
+		f := feat(uint64(i))
+		for range 1 + rng.IntN(classes) {
+			tr.Tick()
+			tr.Update([]uint64{f}, rng.IntN(classes), float64(rng.IntN(9)-4))
+		}
+	}
+	w := tr.Average(0)
+	plain := func(feats []uint64, scores []float32) {
+		for _, f := range feats {
+			k := uint32(key32(f))
+			for i := uint64(k) & w.mask; w.slots[i].key != 0; i = (i + 1) & w.mask {
+				if s := w.slots[i]; s.key == k {
+					for _, e := range w.entries[s.start() : s.start()+s.count()] {
+						scores[e.class] += float32(e.q)
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, n := range []int{0, 1, 63, 64, 65, 200} {
+		feats := make([]uint64, n)
+		for i := range feats {
+			feats[i] = feat(uint64(rng.IntN(400))) // a quarter are absent
+		}
+		want := make([]float32, classes)
+		plain(feats, want)
+		got := make([]float32, classes)
+		w.Score(feats, got)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d features: %v, want %v", n, got, want)
+		}
 	}
 }
 

@@ -276,6 +276,12 @@ func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *par
 	p.prepare(words, tags, sc)
 	st := &sc.st
 	for !st.done() {
+		if ok := p.legal(st); ok[0] && !ok[1] && !ok[2] {
+			// Only SHIFT is legal (the stack holds just the root): no
+			// need to score.
+			p.apply(st, shift)
+			continue
+		}
 		sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
 		clear(sc.scores)
 		p.weights.Score(sc.feats, sc.scores)

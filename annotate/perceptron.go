@@ -89,25 +89,54 @@ const (
 // Score adds the weights of feats to scores (len NClasses), in units of
 // the quantisation step: the ranking of classes, which is all that
 // decoding uses, is that of the real weights.
+//
+// Scoring is bound by cache misses: a slot, then its entries, for each of
+// about a hundred features. So features are looked up in batches, each
+// step a loop of loads that do not depend on one another, which lets the
+// CPU keep many misses in flight instead of waiting for each in turn.
 func (m *Weights) Score(feats []uint64, scores []float32) {
-	slots, entries := m.slots, m.entries
-	for _, f := range feats {
-		k := uint32(key32(f))
-		i := uint64(k) & m.mask
-		for {
-			s := slots[i]
-			if s.key == k {
-				start := s.start()
-				for _, e := range entries[start : start+s.count()] {
-					scores[e.class] += float32(e.q)
-				}
-				break
-			}
-			if s.key == 0 {
-				break
-			}
-			i = (i + 1) & m.mask
+	const batch = 64
+	var keys [batch]uint32
+	var found [batch]slot
+	slots, entries, mask := m.slots, m.entries, m.mask
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		// First probes.
+		for j, f := range feats[:n] {
+			k := uint32(key32(f))
+			keys[j] = k
+			found[j] = slots[uint64(k)&mask]
 		}
+		// Collisions (linear probing), and a first touch of each
+		// feature's entries.
+		var touch uint16
+		for j := range n {
+			s := found[j]
+			if s.key != keys[j] && s.key != 0 {
+				for i := (uint64(keys[j]) + 1) & mask; ; i = (i + 1) & mask {
+					if s = slots[i]; s.key == keys[j] || s.key == 0 {
+						break
+					}
+				}
+			}
+			if s.key != keys[j] {
+				s = slot{}
+			}
+			found[j] = s
+			if s.count() > 0 {
+				touch += entries[s.start()].class
+			}
+		}
+		if touch == 0xffff { // adds zero: the test only keeps the touching loads
+			scores[0] += 0
+		}
+		for _, s := range found[:n] {
+			start := s.start()
+			for _, e := range entries[start : start+s.count()] {
+				scores[e.class] += float32(e.q)
+			}
+		}
+		feats = feats[n:]
 	}
 }
 
