@@ -379,6 +379,10 @@ func (s *state) negated(i int) bool {
 // match finds the most specific pattern of a trigger that holds.
 func (s *state) match(i int, noun bool) (Pattern, bool) {
 	lemma := s.lemma(i)
+	if !s.c.dict.known(lemma, noun) && len(lemma) > 3 && strings.HasPrefix(lemma, "re-") {
+		// "re-examine", "re-impose": the verb done again is the same event.
+		lemma = lemma[3:]
+	}
 	var keys [3]string
 	nk := 0
 	if noun {
@@ -776,6 +780,9 @@ func (s *state) subjects(i, depth int) []Actor {
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
 			}
 		}
+		if len(out) == 0 && !pron {
+			out = s.issuer(k)
+		}
 		if len(out) == 0 && pron {
 			if relIs(s.tok(i).Deprel, "acl") && s.tok(i).Head >= 0 {
 				// "the group that has seized parts of Iraq"
@@ -810,6 +817,33 @@ func (s *state) subjects(i, depth int) []Actor {
 		}
 	case relIs(t.Deprel, "acl"):
 		return s.actors(h)
+	}
+	return nil
+}
+
+// issuer finds who speaks through a document subject: the nearest actor
+// named in its phrase ("a report released in the Rwandan capital
+// alleged", "the statement by the French presidency said"), not in a
+// relative clause.
+func (s *state) issuer(k int) []Actor {
+	if !s.lemmaIn(k, s.c.dict.classes["&DOCUMENT"]) {
+		return nil
+	}
+	level := []int{k}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []int
+		for _, i := range level {
+			for _, c := range s.kids[i] {
+				if relIs(s.tok(int(c)).Deprel, "acl:relcl", "punct", "conj", "parataxis") {
+					continue
+				}
+				if a, ok := s.actor(int(c)); ok {
+					return []Actor{a}
+				}
+				next = append(next, int(c))
+			}
+		}
+		level = next
 	}
 	return nil
 }

@@ -154,6 +154,33 @@ wants want VERB 0 root
 to to PART 4 mark
 attack attack VERB 2 xcomp
 Switzerland Switzerland PROPN 4 obj B-LOC`, "2015-06-09", []string{"138 USAGOV->CHE"}},
+		{"a document speaks for who issued it", `
+a a DET 2 det
+report report NOUN 8 nsubj
+released release VERB 2 acl
+in in ADP 7 case
+the the DET 7 det
+Rwandan Rwandan ADJ 7 amod B-MISC
+capital capital NOUN 3 obl
+alleged allege VERB 0 root
+that that SCONJ 12 mark
+France France PROPN 12 nsubj B-LOC
+was be AUX 12 cop
+aware aware ADJ 8 ccomp`, "2008-08-06", []string{"112 RWA->FRA"}},
+		{"a document naming no one codes nothing", `
+the the DET 2 det
+report report NOUN 3 nsubj
+alleged allege VERB 0 root
+that that SCONJ 7 mark
+France France PROPN 7 nsubj B-LOC
+was be AUX 7 cop
+aware aware ADJ 3 ccomp`, "2008-08-06", nil},
+		{"a verb done again is the same event", `
+Russia Russia PROPN 2 nsubj B-LOC
+re-imposed re-impose VERB 0 root
+sanctions sanction NOUN 2 obj
+on on ADP 5 case
+Georgia Georgia PROPN 2 obl B-LOC`, "2015-06-09", []string{"* RUS->GEO"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -361,6 +361,14 @@ func (d *Dictionary) describe(code string) Code {
 // Patterns returns the patterns of a trigger, most specific first.
 func (d *Dictionary) Patterns(trigger string) []Pattern { return d.patterns[trigger] }
 
+// known says whether a lemma triggers any pattern, as a verb or a noun.
+func (d *Dictionary) known(lemma string, noun bool) bool {
+	if noun {
+		lemma = "n:" + lemma
+	}
+	return len(d.patterns[lemma]) > 0
+}
+
 // Len returns the number of patterns.
 func (d *Dictionary) Len() int {
 	n := 0
