@@ -248,6 +248,13 @@ func (s *state) modifierCodeDepth(i, depth int) string {
 				if code := s.entityCode(&s.ents[e]); code != "" {
 					return code
 				}
+				if !s.ents[e].Linked() {
+					// "US Secretary of state" read as one unknown name:
+					// its words still say the country.
+					if c := s.wordCountry(int(k)); c != "" {
+						return c
+					}
+				}
 			} else if t.Deprel == "amod" {
 				// "tunisian rioters": a nationality the recogniser missed
 				// because it is not capitalised.
@@ -276,6 +283,21 @@ func (s *state) missedCountry(i int) string {
 	}
 	for _, e := range s.c.kb.Lookup(f) {
 		if e.Kind == kb.KindCountry && e.Independent {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// wordCountry returns the country a capitalised word names, as a
+// sovereign state's name ("US") or its adjective ("Syrian"), else "".
+func (s *state) wordCountry(i int) string {
+	f := s.tok(i).Form
+	if strings.ToLower(f) == f {
+		return ""
+	}
+	for _, e := range s.c.kb.Lookup(f) {
+		if e.Kind == kb.KindCountry && e.Independent || e.Kind == kb.KindDemonym {
 			return e.Country
 		}
 	}
