@@ -175,6 +175,16 @@ that that SCONJ 7 mark
 France France PROPN 7 nsubj B-LOC
 was be AUX 7 cop
 aware aware ADJ 3 ccomp`, "2008-08-06", nil},
+		{"a country word inside an unknown name", `
+The the DET 3 det
+US US PROPN 3 compound B-ORG
+Secretary secretary NOUN 6 nsubj I-ORG
+of of ADP 5 case I-ORG
+state state NOUN 3 nmod I-ORG
+wants want VERB 0 root
+to to PART 8 mark
+help help VERB 6 xcomp
+iSrael iSrael PROPN 8 obj`, "2015-06-09", []string{"033 USAGOV->ISR"}},
 		{"a verb done again is the same event", `
 Russia Russia PROPN 2 nsubj B-LOC
 re-imposed re-impose VERB 0 root
