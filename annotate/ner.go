@@ -173,6 +173,7 @@ func nerLocalFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uin
 		h(33, wp.lower, w.lower), h(34, w.lower, wn.lower), h(35, wp.shape, w.shape, wn.shape),
 		h(36, flags, w.fine), h(37, w.shape, wn.lower), h(38, wp.lower, w.shape),
 		h(39, w.gaz), h(40, wp.gaz), h(41, wn.gaz), h(42, w.gaz, flags), h(43, l1, w.gaz),
+		h(44, wn.shape, wnn.shape), h(45, wpp.shape, wp.shape), h(46, w.shape, wn.shape), h(47, wp.fine, w.fine),
 	)
 }
 
@@ -344,11 +345,71 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 			m.decode(m.weights2, words, infos[si], votes, final[si], &sc)
 		}
 	}
+	chunks := make([][]Chunk, len(sents))
+	for si := range sents {
+		chunks[si] = m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si])))
+	}
+	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
 	for si := range sents {
-		out[si] = chunksToIOB2(m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si]))), len(sents[si]))
+		out[si] = chunksToIOB2(chunks[si], len(sents[si]))
 	}
 	return out
+}
+
+// calendarWords are capitalised words that are no one's surname in a
+// story, though a recogniser may end a name with them.
+var calendarWords = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "March": true, "April": true, "June": true, "July": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true,
+}
+
+// titleCase reports a word written as a name: capital first, not all
+// capitals, three letters or more.
+func titleCase(w string) bool {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return strings.ToUpper(w) != w
+}
+
+// harmonise types a one-word mention that repeats the surname of a person
+// named in full in the document as that person ("Kassym-Jomart Tokayev
+// ... Tokayev").
+func harmonise(sents [][]string, chunks [][]Chunk) {
+	surnames := map[string]bool{}
+	for si, cs := range chunks {
+		for _, c := range cs {
+			if last := sents[si][c.End-1]; c.Type == "PER" && c.End-c.Start >= 2 && !calendarWords[last] {
+				surnames[last] = true
+			}
+		}
+	}
+	for si, cs := range chunks {
+		for j, c := range cs {
+			if c.End-c.Start == 1 && surnames[sents[si][c.Start]] {
+				cs[j].Type = "PER"
+			}
+		}
+		covered := make([]bool, len(sents[si]))
+		for _, c := range cs {
+			for k := c.Start; k < c.End; k++ {
+				covered[k] = true
+			}
+		}
+		added := false
+		for k, w := range sents[si] {
+			if !covered[k] && surnames[w] && titleCase(w) && !allCaps(sents[si]) {
+				cs = append(cs, Chunk{Type: "PER", Start: k, End: k + 1})
+				added = true
+			}
+		}
+		if added {
+			sort.Slice(cs, func(a, b int) bool { return cs[a].Start < cs[b].Start })
+			chunks[si] = cs
+		}
+	}
 }
 
 func chunksToIOB2(chunks []Chunk, n int) []string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"tidings/text"
@@ -27,6 +28,55 @@ func TestChunks(t *testing.T) {
 	s := ScoreChunks([][]string{{"B-PER", "I-PER", "O", "B-LOC"}}, [][]string{{"B-PER", "O", "O", "B-LOC"}})
 	if s.Overall.Correct != 1 || s.Overall.Gold != 2 || s.Overall.System != 2 || s.Overall.F1 != 0.5 {
 		t.Errorf("ScoreChunks = %+v", s.Overall)
+	}
+}
+
+// A one-word mention of a surname that the document names in full is the
+// person, typed or not; other names, calendar words, words in a
+// capitals-only sentence and lower-case words are left alone.
+func TestHarmonise(t *testing.T) {
+	tests := []struct {
+		name  string
+		sents []string // one sentence a string, words split on spaces
+		in    [][]Chunk
+		want  [][]Chunk
+	}{
+		{"retyped after the full name",
+			[]string{"Kassym-Jomart Tokayev spoke .", "Tokayev said so ."},
+			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 1}}},
+			[][]Chunk{{{"PER", 0, 2}}, {{"PER", 0, 1}}}},
+		{"retyped before the full name",
+			[]string{"Tokayev speaks", "President Kassym-Jomart Tokayev said ."},
+			[][]Chunk{{{"LOC", 0, 1}}, {{"PER", 1, 3}}},
+			[][]Chunk{{{"PER", 0, 1}}, {{"PER", 1, 3}}}},
+		{"a missed mention is added",
+			[]string{"Nick Faldo won .", "Then Faldo rested ."},
+			[][]Chunk{{{"PER", 0, 2}}, nil},
+			[][]Chunk{{{"PER", 0, 2}}, {{"PER", 1, 2}}}},
+		{"not in a capitals-only sentence, nor in lower case",
+			[]string{"Nick Faldo won .", "FALDO WINS THE OPEN CHAMPIONSHIP AGAIN AS Faldo SMILES", "the faldo swing"},
+			[][]Chunk{{{"PER", 0, 2}}, nil, nil},
+			[][]Chunk{{{"PER", 0, 2}}, nil, nil}},
+		{"multi-word mentions and other names keep their type",
+			[]string{"Nick Faldo won .", "Faldo Holdings and Ernie Els"},
+			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 2}, {"PER", 3, 5}}},
+			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 2}, {"PER", 3, 5}}}},
+		{"a name ending in a calendar word",
+			[]string{"Man Friday came .", "On Friday he left ."},
+			[][]Chunk{{{"PER", 0, 2}}, nil},
+			[][]Chunk{{{"PER", 0, 2}}, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sents [][]string
+			for _, s := range tt.sents {
+				sents = append(sents, strings.Fields(s))
+			}
+			harmonise(sents, tt.in)
+			if !reflect.DeepEqual(tt.in, tt.want) {
+				t.Errorf("got %v, want %v", tt.in, tt.want)
+			}
+		})
 	}
 }
 
