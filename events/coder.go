@@ -155,8 +155,9 @@ func visits(evs []Event, d *Dictionary) []Event {
 }
 
 // dateline returns the end of a sentence's dateline, the token after its
-// dash, or sent.Start when it has none: a first word in capitals, then
-// within twelve tokens a dash.
+// dash or colon, or sent.Start when it has none: a first word in
+// capitals, then within twelve tokens a dash ("DAYTON, Ohio - ") or a
+// colon ("GAZA CITY, Palestinian Territories: ").
 func dateline(doc *text.Document, sent text.Span) int {
 	first := doc.Tokens[sent.Start].Form
 	if len(first) < 2 || strings.ToUpper(first) != first || strings.ToLower(first) == first {
@@ -164,7 +165,7 @@ func dateline(doc *text.Document, sent text.Span) int {
 	}
 	for t := sent.Start + 1; t < sent.End && t < sent.Start+12; t++ {
 		switch doc.Tokens[t].Form {
-		case "-", "–", "—", "--":
+		case "-", "–", "—", "--", ":":
 			return t + 1
 		case ".", "!", "?":
 			return sent.Start

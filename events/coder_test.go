@@ -185,6 +185,11 @@ wants want VERB 0 root
 to to PART 8 mark
 help help VERB 6 xcomp
 iSrael iSrael PROPN 8 obj`, "2015-06-09", []string{"033 USAGOV->ISR"}},
+		{"a dateline with a colon is no actor", `
+MOSCOW Moscow PROPN 3 nsubj B-LOC
+: : PUNCT 1 punct
+attacked attack VERB 0 root
+Ukraine Ukraine PROPN 3 obj B-LOC`, "2015-06-09", nil},
 		{"a verb done again is the same event", `
 Russia Russia PROPN 2 nsubj B-LOC
 re-imposed re-impose VERB 0 root
