@@ -374,9 +374,10 @@ func titleCase(w string) bool {
 	return strings.ToUpper(w) != w
 }
 
-// harmonise types a one-word mention that repeats the surname of a person
-// named in full in the document as that person ("Kassym-Jomart Tokayev
-// ... Tokayev").
+// harmonise makes a one-word mention that repeats the surname of a person
+// named in full in the document that person ("Kassym-Jomart Tokayev ...
+// Tokayev"): a mention of another type is retyped, and a title-case word
+// the model missed becomes a mention (not in a headline in capitals).
 func harmonise(sents [][]string, chunks [][]Chunk) {
 	surnames := map[string]bool{}
 	for si, cs := range chunks {

@@ -825,7 +825,8 @@ func (s *state) subjects(i, depth int) []Actor {
 // issuer finds who speaks through a document subject: the nearest actor
 // named in its phrase ("a report released in the Rwandan capital
 // alleged", "the statement by the French presidency said"), not in a
-// relative clause.
+// relative clause, and not what the document is about ("a report on
+// Syria").
 func (s *state) issuer(k int) []Actor {
 	if !s.lemmaIn(k, s.c.dict.classes["&DOCUMENT"]) {
 		return nil
@@ -837,6 +838,10 @@ func (s *state) issuer(k int) []Actor {
 			for _, c := range s.kids[i] {
 				if relIs(s.tok(int(c)).Deprel, "acl:relcl", "punct", "conj", "parataxis") {
 					continue
+				}
+				switch s.prepOf(int(c)) {
+				case "on", "about", "into", "over", "against", "concerning", "regarding", "for":
+					continue // the topic, not the issuer
 				}
 				if a, ok := s.actor(int(c)); ok {
 					return []Actor{a}

@@ -190,6 +190,16 @@ MOSCOW Moscow PROPN 3 nsubj B-LOC
 : : PUNCT 1 punct
 attacked attack VERB 0 root
 Ukraine Ukraine PROPN 3 obj B-LOC`, "2015-06-09", nil},
+		{"a document's topic is not its issuer", `
+a a DET 2 det
+report report NOUN 5 nsubj
+on on ADP 4 case
+Syria Syria PROPN 2 nmod B-LOC
+alleged allege VERB 0 root
+that that SCONJ 9 mark
+France France PROPN 9 nsubj B-LOC
+was be AUX 9 cop
+aware aware ADJ 5 ccomp`, "2008-08-06", nil},
 		{"a verb done again is the same event", `
 Russia Russia PROPN 2 nsubj B-LOC
 re-imposed re-impose VERB 0 root
