@@ -387,6 +387,9 @@ func harmonise(sents [][]string, chunks [][]Chunk) {
 			}
 		}
 	}
+	if len(surnames) == 0 {
+		return
+	}
 	for si, cs := range chunks {
 		for j, c := range cs {
 			if c.End-c.Start == 1 && surnames[sents[si][c.Start]] {
@@ -399,9 +402,12 @@ func harmonise(sents [][]string, chunks [][]Chunk) {
 				covered[k] = true
 			}
 		}
+		if allCaps(sents[si]) {
+			continue
+		}
 		added := false
 		for k, w := range sents[si] {
-			if !covered[k] && surnames[w] && titleCase(w) && !allCaps(sents[si]) {
+			if !covered[k] && surnames[w] && titleCase(w) {
 				cs = append(cs, Chunk{Type: "PER", Start: k, End: k + 1})
 				added = true
 			}

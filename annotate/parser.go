@@ -276,7 +276,8 @@ func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *par
 	p.prepare(words, tags, sc)
 	st := &sc.st
 	for !st.done() {
-		if ok := p.legal(st); ok[0] && !ok[1] && !ok[2] {
+		ok := p.legal(st)
+		if ok[0] && !ok[1] && !ok[2] {
 			// Only SHIFT is legal (the stack holds just the root): no
 			// need to score.
 			p.apply(st, shift)
@@ -285,7 +286,7 @@ func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *par
 		sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
 		clear(sc.scores)
 		p.weights.Score(sc.feats, sc.scores)
-		p.apply(st, p.bestLegal(st, sc.scores))
+		p.apply(st, p.bestLegal(ok, sc.scores))
 	}
 	for i := 1; i <= st.n; i++ {
 		heads[i-1] = st.heads[i]
@@ -296,9 +297,9 @@ func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *par
 	}
 }
 
-// bestLegal returns the highest-scoring legal transition.
-func (p *Parser) bestLegal(st *parseState, scores []float32) int {
-	ok := p.legal(st)
+// bestLegal returns the highest-scoring transition of those legal (as
+// legal reports them).
+func (p *Parser) bestLegal(ok [3]bool, scores []float32) int {
 	best, bestScore := -1, float32(0)
 	for c, s := range scores {
 		var allowed bool
@@ -535,7 +536,7 @@ func TrainParser(ctx context.Context, train, dev []Sentence, trainTags [][]strin
 			clear(sc.scores)
 			tr.Score(sc.feats, sc.scores)
 			p.costs(st, ex.gh, ex.gl, costs)
-			guess := p.bestLegal(st, sc.scores)
+			guess := p.bestLegal(p.legal(st), sc.scores)
 			// best zero-cost transition by score
 			gold, goldScore := -1, float32(0)
 			for c, cost := range costs {

@@ -281,12 +281,7 @@ func (s *state) missedCountry(i int) string {
 	if len(f) < 4 || strings.ToLower(f) == f {
 		return ""
 	}
-	for _, e := range s.c.kb.Lookup(f) {
-		if e.Kind == kb.KindCountry && e.Independent {
-			return e.Country
-		}
-	}
-	return ""
+	return s.stateNamed(f)
 }
 
 // wordCountry returns the country a capitalised word names, as a
@@ -296,8 +291,16 @@ func (s *state) wordCountry(i int) string {
 	if strings.ToLower(f) == f {
 		return ""
 	}
+	if c := s.stateNamed(f); c != "" {
+		return c
+	}
+	return s.demonym(i)
+}
+
+// stateNamed returns the code of the sovereign state a word names, else "".
+func (s *state) stateNamed(f string) string {
 	for _, e := range s.c.kb.Lookup(f) {
-		if e.Kind == kb.KindCountry && e.Independent || e.Kind == kb.KindDemonym {
+		if e.Kind == kb.KindCountry && e.Independent {
 			return e.Country
 		}
 	}

@@ -356,11 +356,7 @@ var searchOddities = []string{
 func TestSearchNeverFails(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		for _, r := range []pipeline.Record{harbour, wheat, ferry} {
-			if _, err := s.Put(ctx, r); err != nil {
-				t.Fatal(err)
-			}
-		}
+		mustPut(t, s, harbour, wheat, ferry)
 		queries := slices.Clone(searchOddities)
 		rng := rand.New(rand.NewPCG(1, 2))
 		alphabet := []rune(`ab "*'&|!():<->\OR` + "\x00é漢 ")
@@ -386,11 +382,7 @@ func TestSearchNeverFails(t *testing.T) {
 func TestSearchLanguage(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		for _, r := range []pipeline.Record{harbour, wheat, ferry} {
-			if _, err := s.Put(ctx, r); err != nil {
-				t.Fatal(err)
-			}
-		}
+		mustPut(t, s, harbour, wheat, ferry)
 		tests := []struct {
 			q     string
 			total int

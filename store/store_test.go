@@ -208,14 +208,20 @@ func day0(s string) time.Time {
 	return t
 }
 
+// mustPut stores records, failing the test on the first error.
+func mustPut(t *testing.T, s Store, rs ...pipeline.Record) {
+	t.Helper()
+	for _, r := range rs {
+		if _, err := s.Put(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestSearch(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		for _, r := range []pipeline.Record{harbour, wheat, ferry} {
-			if _, err := s.Put(ctx, r); err != nil {
-				t.Fatal(err)
-			}
-		}
+		mustPut(t, s, harbour, wheat, ferry)
 		tests := []struct {
 			name  string
 			q     Query
@@ -267,11 +273,7 @@ func TestSearch(t *testing.T) {
 func TestEntitiesTagsTimeline(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		for _, r := range []pipeline.Record{harbour, wheat, ferry} {
-			if _, err := s.Put(ctx, r); err != nil {
-				t.Fatal(err)
-			}
-		}
+		mustPut(t, s, harbour, wheat, ferry)
 		e, err := s.Entity(ctx, "Q34370", Query{})
 		if err != nil {
 			t.Fatal(err)
@@ -465,11 +467,7 @@ func TestSearchByEvent(t *testing.T) {
 		strike.Events = []pipeline.Event{{CAMEO: "143", PLOVER: "PROTEST", Source: pipeline.Actor{Code: "NLDLAB"}, Target: pipeline.Actor{Code: "NLDBUS"}}}
 		grain.Events = []pipeline.Event{{CAMEO: "0331", PLOVER: "AGREE", Source: pipeline.Actor{Code: "USAGOV"}, Target: pipeline.Actor{Code: "---"}}}
 		boat.Events = []pipeline.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: pipeline.Actor{Code: "---"}, Target: pipeline.Actor{Code: "GBRCVL"}}}
-		for _, r := range []pipeline.Record{strike, grain, boat} {
-			if _, err := s.Put(ctx, r); err != nil {
-				t.Fatal(err)
-			}
-		}
+		mustPut(t, s, strike, grain, boat)
 		tests := []struct {
 			name string
 			q    Query
