@@ -124,7 +124,7 @@ func (an *Analysis) Record() Record {
 		r.Entities = e
 	}
 	for _, t := range an.Tags {
-		r.Tags = append(r.Tags, Tag{Tag: t.Tag, Score: t.Score, Entity: t.Entity, Evidence: t.Evidence, Inferred: t.Inferred})
+		r.Tags = append(r.Tags, Tag{Tag: t.Tag, Score: t.Score, Entity: publicID(an, t.Entity), Evidence: t.Evidence, Inferred: t.Inferred})
 	}
 	for _, x := range an.Dates {
 		r.Dates = append(r.Dates, Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})

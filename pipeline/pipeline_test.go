@@ -133,8 +133,17 @@ func TestSeedDates(t *testing.T) {
 func TestSeedTags(t *testing.T) {
 	rec := analyseSeed(t).Record()
 	rank := map[string]int{}
+	listed := map[string]bool{}
+	for _, e := range rec.Entities {
+		listed[e.ID] = true
+	}
 	for i, tg := range rec.Tags {
 		rank[tg.Tag] = i + 1
+		// A tag names its entity as the entities list does ("Q232", not
+		// the knowledge base's "KAZ"), so that the two can be joined.
+		if !tg.Inferred && !listed[tg.Entity] {
+			t.Errorf("tag %q: entity %q is not among the analysis's entities", tg.Tag, tg.Entity)
+		}
 		if len(tg.Evidence) == 0 {
 			t.Errorf("tag %q has no evidence", tg.Tag)
 		}
