@@ -289,6 +289,28 @@ func (m *NER) decode(w *Weights, words []string, ws []nerInfo, votes map[string]
 	}
 }
 
+// oracle returns the best label after the history prev when the gold
+// label is gold: gold itself when it may follow, else the label that
+// loses no more entities. An open entity that gold does not continue is
+// wrong already and is closed; a gold entity whose start was missed is
+// lost already, and labelling its rest would add a wrong one.
+func (m *NER) oracle(prev, gold int) int {
+	if m.allowed(prev, gold) {
+		return gold
+	}
+	if prev < 0 {
+		return 0
+	}
+	if l := m.labels[prev]; l[0] == 'B' || l[0] == 'I' {
+		for k, x := range m.labels {
+			if x == "L-"+l[2:] {
+				return k
+			}
+		}
+	}
+	return 0 // O
+}
+
 // closeEntity turns an open label (B-, I-) into the closed one (U-, L-).
 func (m *NER) closeEntity(c int) int {
 	l := m.labels[c]
@@ -593,7 +615,20 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 		for _, s := range d {
 			gold := toBILOU(index, s.Label)
 			sents = append(sents, sent{di, s.Form, m.infos(nil, s.Form, tagsOrNil(s.Tag), section), gold})
-			// Every fifth sentence also in lower case, so that text that
+			// Every fifth sentence also with its names in lower case
+			// ("President obama"), so that the context carries a name
+			// that lost its capitals.
+			if n%5 == 2 && hasUpperEntity(s.Form, s.Label) {
+				low := make([]string, len(s.Form))
+				for i, w := range s.Form {
+					low[i] = w
+					if s.Label[i] != "O" {
+						low[i] = strings.ToLower(w)
+					}
+				}
+				sents = append(sents, sent{di, low, m.infos(nil, low, tagsOrNil(s.Tag), section), gold})
+			}
+			// And every fifth wholly in lower case, so that text that
 			// lost its capitals still yields names.
 			if n++; n%5 == 0 {
 				lower := make([]string, len(s.Form))
@@ -610,7 +645,7 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 	tr := NewTrainer(len(m.labels))
 	scores := make([]float32, len(m.labels))
 	var feats []uint64
-	learn := func(_, k int) (correct, total int) {
+	learn := func(epoch, k int) (correct, total int) {
 		s := sents[k]
 		caps := allCaps(s.words)
 		var v map[string]*labelVotes
@@ -633,6 +668,9 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 			}
 			tr.Tick()
 			g := s.gold[i]
+			if epoch > 1 {
+				g = m.oracle(p1, g)
+			}
 			if guess != g {
 				tr.Update(feats, g, 1)
 				tr.Update(feats, guess, -1)
@@ -640,9 +678,15 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 				correct++
 			}
 			total++
-			// Follow the gold history: BILOU constraints make a wrong
-			// history cascade, and the gold one teaches the transitions.
-			p2, p1 = p1, g
+			// The first epoch follows the gold history, which teaches the
+			// transitions; later ones follow the model's own, as decoding
+			// does, so that it learns to recover from its mistakes, with the
+			// oracle's label as the target.
+			if epoch == 1 {
+				p2, p1 = p1, g
+			} else {
+				p2, p1 = p1, guess
+			}
 		}
 		return correct, total
 	}
@@ -983,4 +1027,15 @@ func MergeSpans(a, b []text.Span) []text.Span {
 		}
 	}
 	return out
+}
+
+// hasUpperEntity reports whether a sentence has an entity word with a
+// capital letter.
+func hasUpperEntity(words, labels []string) bool {
+	for i, w := range words {
+		if labels[i] != "O" && strings.ToLower(w) != w {
+			return true
+		}
+	}
+	return false
 }

@@ -101,6 +101,32 @@ func TestBILOU(t *testing.T) {
 	}
 }
 
+// The training oracle: the gold label where it may follow the model's own
+// history, else the label that loses no more entities.
+func TestNEROracle(t *testing.T) {
+	m := &NER{labels: newNERLabels()}
+	index := map[string]int{"": -1}
+	for i, l := range m.labels {
+		index[l] = i
+	}
+	tests := []struct{ prev, gold, want string }{
+		{"", "B-PER", "B-PER"},      // allowed: gold
+		{"O", "U-LOC", "U-LOC"},     //
+		{"B-PER", "L-PER", "L-PER"}, //
+		{"", "I-PER", "O"},          // the entity's start was missed: it is lost
+		{"O", "L-ORG", "O"},         //
+		{"U-LOC", "I-LOC", "O"},     //
+		{"B-ORG", "O", "L-ORG"},     // an open entity gold does not continue is closed
+		{"I-ORG", "B-PER", "L-ORG"}, //
+		{"B-LOC", "I-PER", "L-LOC"}, // another type's inside
+	}
+	for _, tc := range tests {
+		if got := m.labels[m.oracle(index[tc.prev], index[tc.gold])]; got != tc.want {
+			t.Errorf("oracle(%q, %q) = %q, want %q", tc.prev, tc.gold, got, tc.want)
+		}
+	}
+}
+
 func TestTrainNERToy(t *testing.T) {
 	doc := NERDocument{
 		{Form: split("Tokayev met Putin in Moscow"), Label: split("B-PER O B-PER O B-LOC")},
