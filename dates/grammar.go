@@ -193,6 +193,11 @@ func (s *scan) core(j int) *match {
 		try(s.holiday(j))
 		try(s.decadeWord(j))
 	}
+	if best != nil && best.typ != "DURATION" {
+		if h := s.hyphen(best.end); h != best.end && s.word(h) == "long" {
+			return nil // "that week-long strike" is no date: "week-long" is tried alone
+		}
+	}
 	return best
 }
 
@@ -1445,6 +1450,17 @@ func (s *scan) duration(j int) *match {
 	}
 	u := unit(s.lx[k].n)
 	plural := s.is(k, kUnitPlural)
+	if h := s.hyphen(k + 1); h != k+1 && s.word(h) == "long" {
+		switch {
+		case ok && (s.w[startNum] == "a" || s.w[startNum] == "an"), !ok && dw != "":
+			// "a week-long strike", "that week-long strike": the
+			// determiner is the noun's, outside the expression as in
+			// TimeBank; the adjective is tried from the unit.
+			return nil
+		case !ok && !plural:
+			return &match{end: h + 1, typ: "DURATION", value: durationValue(1, u), noDet: true} // "day-long"
+		}
+	}
 	if !ok {
 		// A bare unit: only plural ones ("years", "recent months") or the
 		// adjectives "year-ago", "year-earlier".
