@@ -334,6 +334,51 @@ func (s *state) passive(i int) bool {
 	return s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.participle(i)
 }
 
+// question reports a verb of asking whose complement is a question: a
+// clause opened by "whether", "if" or a wh-word, or what it is "about".
+func (s *state) question(i int) bool {
+	for _, k := range s.kids[i] {
+		switch rel := s.tok(int(k)).Deprel; {
+		case relIs(rel, "obl") && s.prepOf(int(k)) == "about":
+			return true
+		case relIs(rel, "ccomp", "advcl"):
+			for _, c := range s.kids[k] {
+				if int(c) > int(k) {
+					break
+				}
+				switch s.lower(int(c)) {
+				case "whether", "if", "when", "why", "how", "where", "what", "who", "which":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// forceMeans are the classes of what a passive's agent may be when it is
+// no actor and the verb is force: "blown up by a missile" was done by
+// someone; "hit by currency appreciation" was done by no one.
+var forceMeans = []string{"&WEAPON", "&ARTILLERY", "&AERIAL", "&SMALLARMS", "&EXPLOSIVE", "&RIOTGEAR",
+	"&MELEE", "&CHEMWEAPON", "&MISSILE", "&MILACTION", "&OFFENSIVE", "&FORCE", "&TROOPS", "&POLICE"}
+
+// thingAgent reports a passive whose "by" agent is neither an actor nor a
+// means of force.
+func (s *state) thingAgent(i int) bool {
+	for _, k := range s.obliques(i) {
+		if s.prepOf(k) != "by" || len(s.actors(k)) > 0 {
+			continue
+		}
+		for _, c := range forceMeans {
+			if s.lemmaIn(k, s.c.dict.classes[c]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // participle reports a past participle modifying a noun ("soldiers killed
 // in Ukraine", "civilians imprisoned for ..."): the noun is what the verb
 // was done to.
@@ -521,6 +566,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		return out
 	}
 	code := p.Code
+	if !noun && s.lemma(i) == "ask" && s.question(i) {
+		return out // "asked by reporters whether ...": a question, not an appeal
+	}
 	if !noun && relIs(t.Deprel, "advcl", "acl") {
 		for _, k := range s.kids[i] {
 			if s.tok(int(k)).Deprel != "mark" {
@@ -620,6 +668,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		// still records what happened to whom.
 		if noun || !s.passive(i) || s.participle(i) {
 			return out // "a member jailed a year ago": background, and no one to code
+		}
+		if root(code) >= 18 && s.thingAgent(i) {
+			return out // "hit by currency appreciation": no one used force
 		}
 		sources = []Actor{{Code: Unknown}}
 	}
@@ -769,6 +820,12 @@ func (s *state) subjects(i, depth int) []Actor {
 			}
 		}
 		return nil
+	}
+	if k := s.child(i, "obl:agent"); k >= 0 {
+		// An agent where the parser found no passive ("and Japan,
+		// hardest hit by currency appreciation") is still the doer, not
+		// the subject of the verb it is coordinated with.
+		return s.actors(k)
 	}
 	if k := s.child(i, "nsubj"); k >= 0 {
 		var out []Actor

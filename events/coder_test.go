@@ -200,6 +200,43 @@ that that SCONJ 9 mark
 France France PROPN 9 nsubj B-LOC
 was be AUX 9 cop
 aware aware ADJ 5 ccomp`, "2008-08-06", nil},
+		{"force by a thing is no event", `
+Japan Japan PROPN 3 nsubj:pass B-LOC
+was be AUX 3 aux:pass
+hit hit VERB 0 root
+by by ADP 6 case
+currency currency NOUN 6 compound
+appreciation appreciation NOUN 3 obl:agent`, "1987-03-09", nil},
+		{"force by a weapon was used by someone", `
+Japan Japan PROPN 3 nsubj:pass B-LOC
+was be AUX 3 aux:pass
+hit hit VERB 0 root
+by by ADP 5 case
+missile missile NOUN 3 obl:agent`, "1987-03-09", []string{"190 ---->JPN"}},
+		{"a verb's own agent, not its conjunct's subject", `
+Russia Russia PROPN 2 nsubj B-LOC
+attacked attack VERB 0 root
+Ukraine Ukraine PROPN 2 obj B-LOC
+and and CCONJ 5 cc
+hit hit VERB 2 conj
+Poland Poland PROPN 5 obj B-LOC
+by by ADP 9 case
+currency currency NOUN 9 compound
+appreciation appreciation NOUN 5 obl:agent`, "2015-06-09", []string{"190 RUS->UKR"}},
+		{"a question asked is no appeal", `
+Reporters reporter NOUN 2 nsubj
+asked ask VERB 0 root
+Russia Russia PROPN 2 iobj B-LOC
+whether whether SCONJ 7 mark
+it it PRON 7 nsubj
+would would AUX 7 aux
+leave leave VERB 2 ccomp`, "2015-06-09", nil},
+		{"an appeal asked is one", `
+Kazakhstan Kazakhstan PROPN 2 nsubj B-LOC
+asked ask VERB 0 root
+Russia Russia PROPN 2 iobj B-LOC
+for for ADP 5 case
+help help NOUN 2 obl`, "2022-01-06", []string{"020 KAZ->RUS"}},
 		{"a verb done again is the same event", `
 Russia Russia PROPN 2 nsubj B-LOC
 re-imposed re-impose VERB 0 root
