@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
+	"unicode"
 
 	"tidings/article"
 	"tidings/text"
@@ -369,7 +370,7 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 	}
 	chunks := make([][]Chunk, len(sents))
 	for si := range sents {
-		chunks[si] = m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si])))
+		chunks[si] = trimLowerTails(sents[si], m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si]))))
 	}
 	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
@@ -1038,4 +1039,31 @@ func hasUpperEntity(words, labels []string) bool {
 		}
 	}
 	return false
+}
+
+// trimLowerTails drops the lower-case words that end a name written with
+// capitals ("the Bank yesterday gave", "the Ministry recently called"):
+// names end in a capitalised word or a number, and a greedy labeller
+// sometimes runs on by one word.
+func trimLowerTails(words []string, chunks []Chunk) []Chunk {
+	for k := range chunks {
+		c := &chunks[k]
+		if strings.ToLower(words[c.Start]) == words[c.Start] {
+			continue // a name in lower case: its words say nothing
+		}
+		for c.End-c.Start > 1 && lowerWord(words[c.End-1]) {
+			c.End--
+		}
+	}
+	return chunks
+}
+
+// lowerWord reports a word of lower-case letters only.
+func lowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -127,6 +127,27 @@ func TestNEROracle(t *testing.T) {
 	}
 }
 
+func TestTrimLowerTails(t *testing.T) {
+	tests := []struct {
+		words []string
+		in    Chunk
+		want  int // end
+	}{
+		{[]string{"the", "Bank", "yesterday", "gave"}, Chunk{"ORG", 1, 3}, 2},
+		{[]string{"the", "Ministry", "recently", "also", "called"}, Chunk{"ORG", 1, 4}, 2},
+		{[]string{"Bank", "of", "Japan"}, Chunk{"ORG", 0, 3}, 3},
+		{[]string{"Euro", "96", "finals"}, Chunk{"MISC", 0, 2}, 2},        // a number ends a name
+		{[]string{"president", "barack", "obama"}, Chunk{"PER", 1, 3}, 3}, // lower case throughout
+		{[]string{"Bank", "yesterday"}, Chunk{"ORG", 0, 1}, 1},
+	}
+	for _, tc := range tests {
+		got := trimLowerTails(tc.words, []Chunk{tc.in})
+		if got[0].End != tc.want {
+			t.Errorf("trimLowerTails(%q, %v) ends at %d, want %d", tc.words, tc.in, got[0].End, tc.want)
+		}
+	}
+}
+
 func TestTrainNERToy(t *testing.T) {
 	doc := NERDocument{
 		{Form: split("Tokayev met Putin in Moscow"), Label: split("B-PER O B-PER O B-LOC")},

@@ -107,6 +107,9 @@ func (s *state) actor(i int) (Actor, bool) {
 	if !ok {
 		role, ok = s.c.dict.agents[s.lower(i)]
 	}
+	if ok && !s.nameHead(i) {
+		ok = false // "Soviet Union", "General Motors", "Marine Midland Banks": a name, not a role
+	}
 	if ok {
 		prefix := s.modifierCode(i)
 		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
@@ -167,6 +170,21 @@ func (s *state) actor(i int) (Actor, bool) {
 		}
 	}
 	return Actor{}, false
+}
+
+// nameHead reports whether an agent noun at token i may be read as a role:
+// outside a name, or as the head of an organisation's name the knowledge
+// base lacks ("US Secretary of State", "United Auto Workers"), but not
+// inside a place's name nor before the head of a name.
+func (s *state) nameHead(i int) bool {
+	e := s.tokEntity[i]
+	if e < 0 {
+		return true
+	}
+	if s.ents[e].Type == kb.TypeLOC {
+		return false
+	}
+	return i+1 >= len(s.tokEntity) || s.tokEntity[i+1] != e || s.lower(i+1) == "of"
 }
 
 // coModified returns the other actors that an agent noun with

@@ -237,6 +237,21 @@ asked ask VERB 0 root
 Russia Russia PROPN 2 iobj B-LOC
 for for ADP 5 case
 help help NOUN 2 obl`, "2022-01-06", []string{"020 KAZ->RUS"}},
+		{"a place's name is no role", `
+Soviet Soviet PROPN 2 compound B-LOC
+Union Union PROPN 3 nsubj I-LOC
+attacked attack VERB 0 root
+Afghanistan Afghanistan PROPN 3 obj B-LOC`, "1987-03-09", nil},
+		{"a word before a name's head is no role", `
+General General PROPN 2 compound B-ORG
+Motors Motors PROPN 3 nsubj I-ORG
+attacked attack VERB 0 root
+Afghanistan Afghanistan PROPN 3 obj B-LOC`, "1987-03-09", nil},
+		{"the head of an unknown name is a role", `
+Auto Auto PROPN 2 compound B-ORG
+Workers Workers PROPN 3 nsubj I-ORG
+criticised criticise VERB 0 root
+Afghanistan Afghanistan PROPN 3 obj B-LOC`, "1987-03-09", []string{"111 ---LAB->AFG"}},
 		{"a verb done again is the same event", `
 Russia Russia PROPN 2 nsubj B-LOC
 re-imposed re-impose VERB 0 root
