@@ -85,6 +85,7 @@ func TestFind(t *testing.T) {
 		{"Exporters warned that a week-long stoppage would cost millions.", "week-long", "DURATION", "P1W", ""},
 		{"That week-long strike ended.", "week-long", "DURATION", "P1W", ""},
 		{"It was a day-long meeting.", "day-long", "DURATION", "P1D", ""},
+		{"The decades-long feud ended.", "decades-long", "DURATION", "PXY", ""},
 		{"The talks lasted 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", ""},
 		{"The truce held for more than four hours.", "more than four hours", "DURATION", "PT4H", "MORE_THAN"},
 		{"The dispute has gone on for years.", "years", "DURATION", "PXY", ""},

@@ -1457,8 +1457,13 @@ func (s *scan) duration(j int) *match {
 			// determiner is the noun's, outside the expression as in
 			// TimeBank; the adjective is tried from the unit.
 			return nil
-		case !ok && !plural:
-			return &match{end: h + 1, typ: "DURATION", value: durationValue(1, u), noDet: true} // "day-long"
+		case !ok:
+			// "day-long", "decades-long"
+			n := 1.0
+			if plural {
+				n = -1
+			}
+			return &match{end: h + 1, typ: "DURATION", value: durationValue(n, u), noDet: true}
 		}
 	}
 	if !ok {
