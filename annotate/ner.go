@@ -79,6 +79,9 @@ func wireSection(sents [][]string) uint64 {
 }
 
 func (m *NER) infos(dst []nerInfo, words, tags []string, section uint64) []nerInfo {
+	if cap(dst) < len(words) {
+		dst = make([]nerInfo, 0, len(words)) // one allocation, not append's doublings
+	}
 	dst = dst[:0]
 	var gm []gazMatch
 	if m.gaz != nil {
@@ -919,12 +922,21 @@ func NERDocumentOf(a article.Article, tagger *Tagger) NERDocument {
 func (m *NER) Recognize(doc *text.Document) []text.Span {
 	sents := make([][]string, len(doc.Sentences))
 	tags := make([][]string, len(doc.Sentences))
+	// A document has few distinct tag pairs: join each once, not once
+	// per token.
+	joined := map[[2]string]string{}
 	for si, s := range doc.Sentences {
 		words := make([]string, 0, s.End-s.Start)
 		ts := make([]string, 0, s.End-s.Start)
 		for _, t := range doc.Tokens[s.Start:s.End] {
 			words = append(words, t.Form)
-			ts = append(ts, t.UPOS+" "+t.XPOS)
+			key := [2]string{t.UPOS, t.XPOS}
+			tag, ok := joined[key]
+			if !ok {
+				tag = t.UPOS + " " + t.XPOS
+				joined[key] = tag
+			}
+			ts = append(ts, tag)
 		}
 		sents[si], tags[si] = words, ts
 	}
