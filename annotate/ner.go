@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -306,13 +307,16 @@ func (m *NER) oracle(prev, gold int) int {
 		return 0
 	}
 	if l := m.labels[prev]; l[0] == 'B' || l[0] == 'I' {
-		for k, x := range m.labels {
-			if x == "L-"+l[2:] {
-				return k
-			}
+		if k := m.labelIndex("L-" + l[2:]); k >= 0 {
+			return k
 		}
 	}
 	return 0 // O
+}
+
+// labelIndex returns the index of a label, or -1.
+func (m *NER) labelIndex(label string) int {
+	return slices.Index(m.labels, label)
 }
 
 // closeEntity turns an open label (B-, I-) into the closed one (U-, L-).
@@ -322,10 +326,8 @@ func (m *NER) closeEntity(c int) int {
 	if l[0] == 'I' {
 		want = "L-" + l[2:]
 	}
-	for k, x := range m.labels {
-		if x == want {
-			return k
-		}
+	if k := m.labelIndex(want); k >= 0 {
+		return k
 	}
 	return c
 }
@@ -623,22 +625,13 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 			// ("President obama"), so that the context carries a name
 			// that lost its capitals.
 			if n%5 == 2 && hasUpperEntity(s.Form, s.Label) {
-				low := make([]string, len(s.Form))
-				for i, w := range s.Form {
-					low[i] = w
-					if s.Label[i] != "O" {
-						low[i] = strings.ToLower(w)
-					}
-				}
+				low := lowered(s.Form, s.Label)
 				sents = append(sents, sent{di, low, m.infos(nil, low, tagsOrNil(s.Tag), section), gold})
 			}
 			// And every fifth wholly in lower case, so that text that
 			// lost its capitals still yields names.
 			if n++; n%5 == 0 {
-				lower := make([]string, len(s.Form))
-				for i, w := range s.Form {
-					lower[i] = strings.ToLower(w)
-				}
+				lower := lowered(s.Form, nil)
 				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(s.Tag), 0), gold})
 			}
 		}
@@ -1037,6 +1030,19 @@ func MergeSpans(a, b []text.Span) []text.Span {
 				out = append(out, b[j])
 			}
 			j++
+		}
+	}
+	return out
+}
+
+// lowered returns words in lower case: all of them when labels is nil,
+// else those inside names (labelled other than O).
+func lowered(words, labels []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		if labels == nil || labels[i] != "O" {
+			out[i] = strings.ToLower(w)
 		}
 	}
 	return out

@@ -365,18 +365,26 @@ var forceMeans = []string{"&WEAPON", "&ARTILLERY", "&AERIAL", "&SMALLARMS", "&EX
 // thingAgent reports a passive whose "by" agent is neither an actor nor a
 // means of force.
 func (s *state) thingAgent(i int) bool {
-	for _, k := range s.obliques(i) {
-		if s.prepOf(k) != "by" || len(s.actors(k)) > 0 {
-			continue
-		}
-		for _, c := range forceMeans {
-			if s.lemmaIn(k, s.c.dict.classes[c]) {
-				return false
-			}
-		}
-		return true
+	k := s.byAgent(i)
+	if k < 0 || len(s.actors(k)) > 0 {
+		return false
 	}
-	return false
+	for _, c := range forceMeans {
+		if s.lemmaIn(k, s.c.dict.classes[c]) {
+			return false
+		}
+	}
+	return true
+}
+
+// byAgent returns verb i's first oblique with "by" (a passive's agent), or -1.
+func (s *state) byAgent(i int) int {
+	for _, k := range s.obliques(i) {
+		if s.prepOf(k) == "by" {
+			return k
+		}
+	}
+	return -1
 }
 
 // participle reports a past participle modifying a noun ("soldiers killed
@@ -805,10 +813,8 @@ func (s *state) subjects(i, depth int) []Actor {
 		return nil
 	}
 	if s.passive(i) {
-		for _, k := range s.obliques(i) {
-			if s.prepOf(k) == "by" {
-				return s.actors(k)
-			}
+		if k := s.byAgent(i); k >= 0 {
+			return s.actors(k)
 		}
 		// "were killed in Israeli tank shelling": whoever did the
 		// event the passive happened in.

@@ -111,8 +111,8 @@ func (q Query) CheckEvents() error {
 // eventCondition returns the SQL condition on articles (alias a) that
 // Event and Actor make, "" when neither is set; arg adds a parameter and
 // returns its placeholder (one per use: SQLite's are positional), so that
-// both stores' dialects share it. A
-// malformed filter matches nothing (Search reports it first).
+// both stores' dialects share it. A malformed filter matches nothing
+// (Search reports it first).
 func (q Query) eventCondition(arg func(any) string) string {
 	column, event, actor, err := q.eventFilters()
 	switch {
