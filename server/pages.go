@@ -250,7 +250,7 @@ func (s *server) storedArticle(w http.ResponseWriter, r *http.Request) (*store.A
 	}
 	a, err := s.store.Article(r.Context(), id)
 	if err != nil {
-		s.serveError(w, r, fmt.Errorf("article %d: %w", id, err))
+		s.serveError(w, r, err) // the store's errors name the article
 		return nil, false
 	}
 	return a, true
