@@ -15,6 +15,7 @@ package kb
 import (
 	"embed"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +86,18 @@ type Entry struct {
 	Members     []string `json:"members,omitempty"` // organisations: member countries (alpha-3)
 	Founded     int      `json:"founded,omitempty"` // organisations and media: year founded; 0 when unknown
 	Born        int      `json:"born,omitempty"`    // people: year of birth; 0 when unknown
+	// The fields below are set on entries imported from a Wikidata dump
+	// (`tidings kb import`, ImportWikidata); the embedded tables leave them
+	// empty, so that their JSON is unchanged.
+	Description string `json:"description,omitempty"` // Wikidata's English description
+	Wikipedia   string `json:"wikipedia,omitempty"`   // English Wikipedia title
+	Sitelinks   int    `json:"sitelinks,omitempty"`   // Wikimedia pages about it: the prominence prior
+	Source      string `json:"source,omitempty"`      // provenance: SourceWikidataDump; "" for the embedded tables
 }
+
+// SourceWikidataDump is the Source of entries imported from a Wikidata
+// JSON dump.
+const SourceWikidataDump = "wikidata-dump"
 
 // Names returns the entry's name followed by its aliases.
 func (e *Entry) Names() []string {
@@ -115,6 +127,11 @@ type KB struct {
 	roles    []Role
 	byPerson map[string][]Role
 	byRole   map[string][]Role // roleKey(role, of) -> facts, by start date
+	// overlays are knowledge-base files (ImportWikidata) loaded on top of
+	// the tables and searched in place; embeddedQIDs are the Wikidata ids
+	// the tables already have, whose imported copies Lookup leaves out.
+	overlays     []*overlay
+	embeddedQIDs map[string]bool
 }
 
 // Role is one role a person held, from a date until a date: "head of
@@ -150,8 +167,23 @@ func (r *Role) On(t time.Time) bool {
 // Roles returns the roles a person held, in the order of the table
 // (earliest first within each kind of role). The slice is shared: treat
 // it as read-only.
+//
+// The roles of an imported person (a Wikidata QID) are their P39
+// positions held: Role is the position's QID ("Q11696"), Of is empty.
 func (k *KB) Roles(personID string) []Role {
-	return k.byPerson[personID]
+	if r, ok := k.byPerson[personID]; ok || len(k.overlays) == 0 {
+		return r
+	}
+	q, ok := qidNumber(personID)
+	if !ok {
+		return nil
+	}
+	for _, o := range k.overlays {
+		if _, roles, ok := o.get(q); ok {
+			return roles
+		}
+	}
+	return nil
 }
 
 // HoldersOn returns the people who held role of a country or organisation
@@ -184,41 +216,100 @@ func Fold(s string) string { return textfold.Fold(s) }
 // Lookup returns the entries that go by name, compared folded, most
 // prominent first: countries, organisations, media, government bodies,
 // people, regions, cities (larger first), demonyms.
+//
+// Entries imported from knowledge-base files (--kb, $TIDINGS_KB) come
+// after those of the embedded tables, file by file, each file's most
+// prominent first (sitelinks, and positions held); an imported entity
+// whose QID the embedded tables already have is left out, as the curated
+// entry stands for it.
 func (k *KB) Lookup(name string) []Entry {
-	v, ok := k.byName[Fold(name)]
-	if !ok {
-		return nil
+	f := Fold(name)
+	var out []Entry
+	if v, ok := k.byName[f]; ok {
+		if v >= 0 {
+			out = []Entry{k.entries[v]}
+		} else {
+			idx := k.shared[-1-v]
+			out = make([]Entry, len(idx))
+			for i, j := range idx {
+				out[i] = k.entries[j]
+			}
+		}
 	}
-	if v >= 0 {
-		return []Entry{k.entries[v]}
+	if len(k.overlays) == 0 {
+		return out
 	}
-	idx := k.shared[-1-v]
-	out := make([]Entry, len(idx))
-	for i, j := range idx {
-		out[i] = k.entries[j]
+	embedded := len(out)
+	for _, o := range k.overlays {
+		for _, q := range o.lookup(f) {
+			id := "Q" + strconv.FormatUint(uint64(q), 10)
+			if k.embeddedQIDs[id] || slices.ContainsFunc(out[embedded:], func(e Entry) bool { return e.ID == id }) {
+				continue
+			}
+			if e, _, ok := o.get(q); ok {
+				out = append(out, e)
+			}
+		}
 	}
 	return out
 }
 
-// Get returns the entry with the given ID.
+// Get returns the entry with the given ID: an embedded entry's ID, or
+// the QID of an imported one.
 func (k *KB) Get(id string) (Entry, bool) {
 	i, ok := k.byID[id]
-	if !ok {
+	if ok {
+		return k.entries[i], true
+	}
+	if len(k.overlays) == 0 {
 		return Entry{}, false
 	}
-	return k.entries[i], true
+	if q, ok := qidNumber(id); ok {
+		for _, o := range k.overlays {
+			if e, _, ok := o.get(q); ok {
+				return e, true
+			}
+		}
+	}
+	return Entry{}, false
 }
 
-// Len is the number of entries.
-func (k *KB) Len() int { return len(k.entries) }
+// qidNumber reads "Q42" as 42.
+func qidNumber(id string) (uint32, bool) {
+	if len(id) < 2 || id[0] != 'Q' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(id[1:], 10, 32)
+	if err != nil || n == 0 || id[1] == '0' || id[1] == '+' {
+		return 0, false
+	}
+	return uint32(n), true
+}
+
+// Len is the number of entries, the imported ones included.
+func (k *KB) Len() int {
+	n := len(k.entries)
+	for _, o := range k.overlays {
+		n += o.n
+	}
+	return n
+}
 
 // Entries calls yield for every entry until it returns false, in a fixed
 // order: countries, regions, cities, organisations, media, government
-// bodies, people, demonyms; within each, in the order of the tables.
+// bodies, people, demonyms; within each, in the order of the tables; then
+// the imported entries, file by file, by QID.
 func (k *KB) Entries(yield func(Entry) bool) {
 	for _, e := range k.entries {
 		if !yield(e) {
 			return
+		}
+	}
+	for _, o := range k.overlays {
+		for i := range o.n {
+			if e, _, ok := o.get(o.qidAt(i)); ok && !yield(e) {
+				return
+			}
 		}
 	}
 }
@@ -228,6 +319,12 @@ func (k *KB) Entries(yield func(Entry) bool) {
 // each call (tens of milliseconds): call it once. The folded form loses
 // case, so a matcher should compare acronyms as written ("WHO" is not
 // "who").
+//
+// Entries imported from knowledge-base files are not in the gazetteer:
+// the recogniser's gazetteer features were trained with the embedded
+// names, and millions of imported names, many of them common words
+// ("Will", "Tours"), would change what it tags as an entity. Imported
+// entries are found when the linker looks up a recognised mention.
 func (k *KB) Gazetteer() []GazetteerName {
 	out := make([]GazetteerName, 0, len(k.byName)+len(k.byName)/4)
 	for i := range k.entries {

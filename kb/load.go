@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,28 +42,78 @@ func Load() (*KB, error) {
 // fills an empty Wikidata id) to that entry instead.
 var ExtensionColumns = []string{"id", "name", "kind", "type", "country", "aliases", "wikidata"}
 
-// LoadWith loads the embedded tables and then the user's extension files.
+// LoadWith loads the embedded tables, then the files named in $TIDINGS_KB
+// (EnvFiles), then the given files. A file is either a knowledge-base
+// file written by ImportWikidata (`tidings kb import`), which is mapped
+// and searched in place, or a tab-separated extension (ExtensionColumns).
 // Errors name the file and what is wrong.
 func LoadWith(extensions ...string) (*KB, error) {
 	l, err := newLoader(files)
 	if err != nil {
 		return nil, err
 	}
-	for _, path := range extensions {
+	var overlays []*overlay
+	fail := func(err error) (*KB, error) {
+		for _, o := range overlays {
+			o.close()
+		}
+		return nil, err
+	}
+	for _, path := range append(EnvFiles(), extensions...) {
+		if IsKBFile(path) {
+			o, err := openOverlay(path)
+			if err != nil {
+				return fail(fmt.Errorf("kb file: %w", err))
+			}
+			overlays = append(overlays, o)
+			continue
+		}
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("kb extension: %w", err)
+			return fail(fmt.Errorf("kb extension: %w", err))
 		}
 		t, err := table.Parse(string(raw), ExtensionColumns)
 		if err != nil {
-			return nil, fmt.Errorf("kb extension %s: %w (want a tab-separated header: %s)", path, err, strings.Join(ExtensionColumns, " "))
+			return fail(fmt.Errorf("kb extension %s: %w (want a tab-separated header: %s)", path, err, strings.Join(ExtensionColumns, " ")))
 		}
 		if err := l.extension(t); err != nil {
-			return nil, fmt.Errorf("kb extension %s: %w", path, err)
+			return fail(fmt.Errorf("kb extension %s: %w", path, err))
 		}
 	}
 	l.demonymEntries()
-	return l.index(), nil
+	k := l.index()
+	k.attach(overlays)
+	return k, nil
+}
+
+// EnvFiles returns the knowledge-base files named in $TIDINGS_KB,
+// separated as in $PATH (':' on Unix).
+func EnvFiles() []string {
+	var out []string
+	for _, p := range filepath.SplitList(os.Getenv("TIDINGS_KB")) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// attach adds opened knowledge-base files to k. Their mappings are
+// released when k is garbage.
+func (k *KB) attach(overlays []*overlay) {
+	if len(overlays) == 0 {
+		return
+	}
+	k.overlays = overlays
+	k.embeddedQIDs = map[string]bool{}
+	for i := range k.entries {
+		if q := k.entries[i].Wikidata; q != "" {
+			k.embeddedQIDs[q] = true
+		}
+	}
+	for _, o := range overlays {
+		runtime.AddCleanup(k, func(close func() error) { close() }, o.close)
+	}
 }
 
 // extension adds or extends entries from a user's table.
