@@ -3,6 +3,7 @@ package annotate
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"embed"
 	"encoding/binary"
 	"encoding/json"
@@ -256,22 +257,48 @@ func (m *Models) AnnotateEntities(doc *text.Document) {
 	doc.Entities = MergeSpans(doc.Entities, Quantities(doc))
 }
 
-func (m *Models) annotate(doc *text.Document, parse bool) {
-	m.annotateSyntax(doc, parse)
+// AnnotateContext is Annotate, or AnnotateShallow when parse is false,
+// that gives up when ctx is done: it checks between sentences, so that the
+// analysis of a long document can be cancelled within a sentence's time.
+// On cancellation doc is left partly annotated.
+func (m *Models) AnnotateContext(ctx context.Context, doc *text.Document, parse bool) error {
+	if err := m.annotateSentences(ctx, doc, parse); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	doc.Entities = doc.Entities[:0]
 	if m.NER != nil {
-		doc.Entities = m.NER.Recognize(doc)
+		ents, err := m.NER.RecognizeContext(ctx, doc)
+		if err != nil {
+			return err
+		}
+		doc.Entities = ents
 	}
 	doc.Entities = MergeSpans(doc.Entities, Quantities(doc))
+	return nil
+}
+
+func (m *Models) annotate(doc *text.Document, parse bool) {
+	// A background context is never done.
+	_ = m.AnnotateContext(context.Background(), doc, parse)
 }
 
 func (m *Models) annotateSyntax(doc *text.Document, parse bool) {
+	_ = m.annotateSentences(context.Background(), doc, parse)
+}
+
+func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, parse bool) error {
 	sc, _ := m.scratch.Get().(*annotateScratch)
 	if sc == nil {
 		sc = &annotateScratch{}
 	}
 	defer m.scratch.Put(sc)
 	for _, s := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		toks := doc.Tokens[s.Start:s.End]
 		n := len(toks)
 		sc.words = sc.words[:0]
@@ -302,6 +329,7 @@ func (m *Models) annotateSyntax(doc *text.Document, parse bool) {
 			toks[i].Deprel = rels[i]
 		}
 	}
+	return nil
 }
 
 func growInt32(s []int32, n int) []int32 {

@@ -199,7 +199,9 @@ func docFeatures(fs []uint64, word string, votes map[string]*labelVotes, labels 
 	}
 	best, bestN := 0, -1
 	for c, n := range v.counts {
-		if n > bestN {
+		// A tie goes to the lower label, so that the result does not
+		// depend on the map's iteration order.
+		if n > bestN || n == bestN && c < best {
 			best, bestN = c, n
 		}
 	}
@@ -351,11 +353,21 @@ func allCaps(words []string) bool {
 // (when trained) the second pass with the document's first-pass votes.
 // tags may be nil. Returns IOB2 labels per sentence.
 func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
+	out, _ := m.labelDocument(context.Background(), sents, tags) // never done
+	return out
+}
+
+// labelDocument is LabelDocument that gives up when ctx is done, checking
+// between sentences.
+func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]string) ([][]string, error) {
 	var sc nerScratch
 	first := make([][]int, len(sents))
 	infos := make([][]nerInfo, len(sents))
 	section := wireSection(sents)
 	for si, words := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		var t []string
 		if tags != nil {
 			t = tags[si]
@@ -369,6 +381,9 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 		votes := collectVotes(sents, first)
 		final = make([][]int, len(sents))
 		for si, words := range sents {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			final[si] = make([]int, len(words))
 			m.decode(m.weights2, words, infos[si], votes, final[si], &sc)
 		}
@@ -382,7 +397,7 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 	for si := range sents {
 		out[si] = chunksToIOB2(chunks[si], len(sents[si]))
 	}
-	return out
+	return out, nil
 }
 
 // calendarWords are capitalised words that are no one's surname in a
@@ -913,6 +928,13 @@ func NERDocumentOf(a article.Article, tagger *Tagger) NERDocument {
 // Recognize returns the named entities of an annotated document (tags
 // filled) as token spans labelled with their type.
 func (m *NER) Recognize(doc *text.Document) []text.Span {
+	out, _ := m.RecognizeContext(context.Background(), doc) // never done
+	return out
+}
+
+// RecognizeContext is Recognize that gives up when ctx is done, checking
+// between sentences, so that a long document's analysis can be cancelled.
+func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.Span, error) {
 	sents := make([][]string, len(doc.Sentences))
 	tags := make([][]string, len(doc.Sentences))
 	// A document has few distinct tag pairs: join each once, not once
@@ -933,20 +955,28 @@ func (m *NER) Recognize(doc *text.Document) []text.Span {
 		}
 		sents[si], tags[si] = words, ts
 	}
+	labelled, err := m.labelDocument(ctx, sents, tags)
+	if err != nil {
+		return nil, err
+	}
 	var out []text.Span
-	for si, labels := range m.LabelDocument(sents, tags) {
+	for si, labels := range labelled {
 		base := doc.Sentences[si].Start
 		for _, c := range Chunks(labels) {
 			out = append(out, text.Span{Start: base + c.Start, End: base + c.End, Label: c.Type})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // preferKnownNames replaces the model's entities inside a long known name
 // (three words or more, of one type: "Kazakh Ministry of Internal
 // Affairs") by that name, when the model found an entity there but split
 // it: such exact matches are more reliable than the model's boundaries.
+//
+// chunks are ordered and disjoint, and so are the known names: one pass
+// over both finds the chunks each name covers, so that a sentence of any
+// length costs time in proportion to it.
 func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
 	if m.gaz == nil || len(chunks) == 0 {
 		return chunks
@@ -957,6 +987,9 @@ func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
 	}
 	gm := make([]gazMatch, len(words))
 	m.gaz.match(words, lower, gm)
+	var out []Chunk // nil until a name replaces chunks
+	copied := 0     // chunks[:copied] are in out, or replaced
+	next := 0       // chunks[:next] end before the name at hand
 	for i := 0; i < len(words); i++ {
 		if gm[i].pos != 1 {
 			continue
@@ -973,36 +1006,36 @@ func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
 			continue
 		}
 		typ := nerTypes[bitIndex(t)]
-		var kept []Chunk
-		inside, crosses := 0, false
-		for _, c := range chunks {
-			switch {
-			case c.End <= i || c.Start >= end:
-				kept = append(kept, c)
-			case c.Start >= i && c.End <= end:
+		for next < len(chunks) && chunks[next].End <= i {
+			next++
+		}
+		// chunks[next:over] overlap the name
+		over := next
+		inside, crosses, same := 0, false, false
+		for ; over < len(chunks) && chunks[over].Start < end; over++ {
+			c := chunks[over]
+			if c.Start >= i && c.End <= end {
 				inside++
-			default:
+				same = same || c.Start == i && c.End == end && c.Type == typ
+			} else {
 				crosses = true
 			}
 		}
-		if crosses || inside == 0 || inside == 1 && chunkAt(chunks, i, end, typ) {
+		if crosses || inside == 0 || inside == 1 && same {
 			continue
 		}
-		kept = append(kept, Chunk{Type: typ, Start: i, End: end})
-		sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
-		chunks = kept
+		if out == nil {
+			out = make([]Chunk, 0, len(chunks))
+		}
+		out = append(out, chunks[copied:next]...)
+		out = append(out, Chunk{Type: typ, Start: i, End: end})
+		copied, next = over, over
 		i = end - 1
 	}
-	return chunks
-}
-
-func chunkAt(chunks []Chunk, start, end int, typ string) bool {
-	for _, c := range chunks {
-		if c.Start == start && c.End == end && c.Type == typ {
-			return true
-		}
+	if out == nil {
+		return chunks
 	}
-	return false
+	return append(out, chunks[copied:]...)
 }
 
 func bitIndex(t uint8) int {

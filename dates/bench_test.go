@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"tidings/annotate"
+	"tidings/internal/newstext"
 	"tidings/text"
 )
 
@@ -59,5 +61,32 @@ func TestBenchTextDates(t *testing.T) {
 	}
 	for _, e := range got {
 		t.Logf("%-28q %-8s %s %s", e.Text, e.Type, e.Value, e.Mod)
+	}
+}
+
+// BenchmarkFindBySize finds the time expressions of 10 KB, 100 KB and 1 MB
+// of news, tagged as the pipeline tags it (the tags decide tense): the
+// time should grow as the text does.
+func BenchmarkFindBySize(b *testing.B) {
+	m, err := annotate.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := New()
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"10KB", 10 << 10}, {"100KB", 100 << 10}, {"1MB", 1 << 20}} {
+		b.Run(size.name, func(b *testing.B) {
+			doc := text.New(newstext.Text(size.bytes))
+			m.AnnotateShallow(doc)
+			b.SetBytes(int64(len(doc.Text)))
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				n = len(r.Find(doc, dct))
+			}
+			b.ReportMetric(float64(n), "expressions")
+		})
 	}
 }

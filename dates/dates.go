@@ -11,6 +11,7 @@
 package dates
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -36,12 +37,28 @@ type Expression struct {
 // Resolver finds and normalises time expressions. It is built once by New,
 // never changes afterwards, and is safe for concurrent use.
 type Resolver struct {
-	lex map[string]word
+	// lex points at each word's entry: a scan keeps a pointer per token,
+	// not a copy, so that a long document costs little memory.
+	lex     map[string]*word
+	unknown *word // the entry of every word not in lex
 }
 
 // New builds a Resolver.
 func New() *Resolver {
-	return &Resolver{lex: buildLexicon()}
+	lex := buildLexicon()
+	r := &Resolver{lex: make(map[string]*word, len(lex)), unknown: &word{}}
+	for k, w := range lex {
+		r.lex[k] = &w
+	}
+	return r
+}
+
+// lookup returns the entry of a lower-case word.
+func (r *Resolver) lookup(w string) *word {
+	if e, ok := r.lex[w]; ok {
+		return e
+	}
+	return r.unknown
 }
 
 // Find returns the time expressions of doc in text order, their values
@@ -130,7 +147,7 @@ type scan struct {
 	r      *Resolver
 	doc    *text.Document
 	w      []string // lower-case forms
-	lx     []word
+	lx     []*word
 	dct    time.Time
 	hasDCT bool
 	ref    point // the last date mentioned, for anaphoric expressions
@@ -144,14 +161,19 @@ type scan struct {
 	// months") until the next quarter named by number.
 	yearFocus bool
 	sent      int // index of the sentence last looked up
-	nTok      int // number of tokens; w and lx have lookahead empty entries after them
+	// tenseBefore[k-tenseLo] is the last token at or before k with a
+	// tense in the sentence [tenseLo, tenseHi), -1 when none;
+	// tenseAfter the first at or after k.
+	tenseLo, tenseHi        int
+	tenseBefore, tenseAfter []int32
+	nTok                    int // number of tokens; w and lx have lookahead empty entries after them
 }
 
 func newScan(r *Resolver, doc *text.Document, dct time.Time) *scan {
 	n := len(doc.Tokens)
 	// Padding after the last token lets the grammar look a few words ahead
 	// without bounds checks at every step.
-	s := &scan{r: r, doc: doc, w: make([]string, n, n+lookahead), lx: make([]word, n, n+lookahead)}
+	s := &scan{r: r, doc: doc, w: make([]string, n, n+lookahead), lx: make([]*word, n, n+lookahead)}
 	for i, t := range doc.Tokens {
 		f := t.Form
 		if f == "" && t.Start >= 0 && t.End <= len(doc.Text) && t.Start <= t.End {
@@ -159,10 +181,13 @@ func newScan(r *Resolver, doc *text.Document, dct time.Time) *scan {
 		}
 		lf := lower(f)
 		s.w[i] = lf
-		s.lx[i] = r.lex[lf]
+		s.lx[i] = r.lookup(lf)
 	}
 	s.w = s.w[:n+lookahead]
 	s.lx = s.lx[:n+lookahead]
+	for i := n; i < len(s.lx); i++ {
+		s.lx[i] = r.unknown
+	}
 	s.nTok = n
 	if !dct.IsZero() {
 		s.dct = dayOf(dct.UTC())
@@ -249,11 +274,10 @@ func (s *scan) sentenceOf(i int) (int, int) {
 	if len(sents) == 0 {
 		return 0, s.nTok
 	}
-	if s.sent >= len(sents) || sents[s.sent].Start > i {
-		s.sent = 0
-	}
-	for s.sent < len(sents)-1 && sents[s.sent].End <= i {
-		s.sent++
+	// Lookups mostly stay in one sentence; a jump elsewhere is a binary
+	// search, not a walk, so that it costs no more in a long document.
+	if s.sent >= len(sents) || sents[s.sent].Start > i || sents[s.sent].End <= i {
+		s.sent = min(len(sents)-1, sort.Search(len(sents), func(k int) bool { return sents[k].End > i }))
 	}
 	sp := sents[s.sent]
 	if i < sp.Start || i >= sp.End {
@@ -282,8 +306,12 @@ func (s *scan) tenseAt(start, end int) tense {
 	if k >= 0 && s.doc.Tokens[k].XPOS == "VBN" && !s.perfect(k) && !s.passive(k) {
 		return tensePast
 	}
+	// The nearest word with a tense in the sentence, the earlier one when
+	// two are as near: looked for near the expression first, where it
+	// usually is, then in the whole sentence's index.
 	lo, hi := s.sentenceOf(start)
-	for d := 1; start-d >= lo || end-1+d < hi; d++ {
+	d := 1
+	for ; d <= nearTense && (start-d >= lo || end-1+d < hi); d++ {
 		if k := start - d; k >= lo {
 			if t := s.tenseOf(k); t != tenseNone {
 				return t
@@ -295,7 +323,57 @@ func (s *scan) tenseAt(start, end int) tense {
 			}
 		}
 	}
+	if d <= nearTense {
+		return tenseNone
+	}
+	s.tensesOf(lo, hi)
+	before, after := -1, -1
+	if k := start - 1; k >= lo && k < hi {
+		before = int(s.tenseBefore[k-lo])
+	}
+	if end >= lo && end < hi {
+		after = int(s.tenseAfter[end-lo])
+	}
+	switch {
+	case before >= 0 && (after < 0 || start-before <= after-(end-1)):
+		return s.tenseOf(before)
+	case after >= 0:
+		return s.tenseOf(after)
+	}
 	return tenseNone
+}
+
+// nearTense is how far from an expression tenseAt looks word by word
+// before it indexes the sentence.
+const nearTense = 16
+
+// tensesOf fills tenseBefore and tenseAfter for the sentence [lo, hi),
+// unless they hold it already: a sentence is scanned once, however many
+// expressions it holds and however long it is.
+func (s *scan) tensesOf(lo, hi int) {
+	if s.tenseLo == lo && s.tenseHi == hi && s.tenseBefore != nil {
+		return
+	}
+	s.tenseLo, s.tenseHi = lo, hi
+	n := hi - lo
+	if cap(s.tenseBefore) < n {
+		s.tenseBefore, s.tenseAfter = make([]int32, n), make([]int32, n)
+	}
+	s.tenseBefore, s.tenseAfter = s.tenseBefore[:n], s.tenseAfter[:n]
+	last := int32(-1)
+	for k := lo; k < hi; k++ {
+		if s.tenseOf(k) != tenseNone {
+			last = int32(k)
+		}
+		s.tenseBefore[k-lo] = last
+	}
+	last = -1
+	for k := hi - 1; k >= lo; k-- {
+		if s.tenseOf(k) != tenseNone {
+			last = int32(k)
+		}
+		s.tenseAfter[k-lo] = last
+	}
 }
 
 func (s *scan) tenseOf(k int) tense {

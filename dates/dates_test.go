@@ -248,3 +248,56 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// tenseNaive is the rule tenseAt follows past its early returns: the
+// tense of the nearest word that has one in the sentence, scanning
+// outwards, the earlier word first.
+func tenseNaive(s *scan, start, end int) tense {
+	lo, hi := s.sentenceOf(start)
+	for d := 1; start-d >= lo || end-1+d < hi; d++ {
+		if k := start - d; k >= lo {
+			if t := s.tenseOf(k); t != tenseNone {
+				return t
+			}
+		}
+		if k := end - 1 + d; k < hi {
+			if t := s.tenseOf(k); t != tenseNone {
+				return t
+			}
+		}
+	}
+	return tenseNone
+}
+
+// TestTenseAtFar checks tenseAt against the outward scan in sentences
+// where the nearest verb is far away, on both sides, or absent.
+func TestTenseAtFar(t *testing.T) {
+	r := New()
+	for _, gap := range []int{0, 5, 15, 16, 17, 40, 300} {
+		var b strings.Builder
+		b.WriteString("prices said ")
+		for range gap {
+			b.WriteString("cocoa ")
+		}
+		b.WriteString("Monday ")
+		for range gap + 1 {
+			b.WriteString("bags ")
+		}
+		b.WriteString("will rise. cocoa bags Monday cocoa. Monday ")
+		for range gap {
+			b.WriteString("bags ")
+		}
+		b.WriteString("rose")
+		doc := text.New(b.String())
+		s := newScan(r, doc, dct)
+		for start := range s.n() {
+			for end := start + 1; end <= min(s.n(), start+3); end++ {
+				// No word here makes tenseAt return early (no tags, no
+				// "until"), so it must be the scan.
+				if got, want := s.tenseAt(start, end), tenseNaive(s, start, end); got != want {
+					t.Errorf("gap %d: tenseAt(%d, %d) = %d, the scan says %d", gap, start, end, got, want)
+				}
+			}
+		}
+	}
+}

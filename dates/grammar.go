@@ -1961,7 +1961,7 @@ func (s *scan) holiday(j int) *match {
 
 // midWord handles "mid-November", "mid-1990s" written as one token.
 func (s *scan) midWord(i int, rest string) *match {
-	lw := s.r.lex[rest]
+	lw := s.r.lookup(rest)
 	r := &match{start: i, end: i + 1, typ: "DATE", mod: "MID"}
 	switch {
 	case lw.kind&kMonth != 0:

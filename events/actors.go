@@ -22,7 +22,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 		out = append(out, s.coModified(i, a)...)
 		// "The US, Russia, and Switzerland": a list the parser read as
 		// an apposition.
-		for _, k := range s.kids[i] {
+		for _, k := range s.kidsOf(i) {
 			if s.tok(int(k)).Deprel == "appos" {
 				if b, ok := s.actor(int(k)); ok && b.Code != a.Code && s.tokEntity[k] >= 0 && s.ents[s.tokEntity[k]].Entry.Kind == kb.KindCountry && a.Entity != "" {
 					out = append(out, b)
@@ -30,7 +30,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			}
 		}
 	} else if depth < 3 {
-		for _, k := range s.kids[i] {
+		for _, k := range s.kidsOf(i) {
 			if s.tok(int(k)).Deprel == "appos" {
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
 				break
@@ -38,7 +38,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 		}
 		// "part of Syria's second city", "China's assistance", "an
 		// Islamic State target": the actor the thing belongs to.
-		for _, k := range s.kids[i] {
+		for _, k := range s.kidsOf(i) {
 			if len(out) > 0 {
 				break
 			}
@@ -55,7 +55,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			}
 		}
 	}
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if s.tok(int(k)).Deprel == "conj" {
 			if a, ok := s.actor(int(k)); ok {
 				out = append(out, a)
@@ -78,7 +78,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if ent.Type == kb.TypePER {
 			// "Syrian President Bashar Assad", someone the knowledge base
 			// lacks: the title says the role, its modifier the country.
-			for _, k := range s.kids[i] {
+			for _, k := range s.kidsOf(i) {
 				rel := s.tok(int(k)).Deprel
 				if rel != "compound" && rel != "nmod:desc" && rel != "appos" {
 					continue
@@ -140,7 +140,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if c := s.modifierCode(i); c != "" && len(c) == 3 && s.adjectiveModifier(i) {
 			// ... but "the Somali militant group al-Shabab" is the group
 			// its name says.
-			for _, k := range s.kids[i] {
+			for _, k := range s.kidsOf(i) {
 				if rel := s.tok(int(k)).Deprel; (rel == "appos" || rel == "flat") && s.tokEntity[k] >= 0 {
 					if a, ok := s.actor(int(k)); ok {
 						return a, true
@@ -195,7 +195,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		return nil
 	}
 	var out []Actor
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		rel := s.tok(int(k)).Deprel
 		if rel != "amod" && rel != "compound" {
 			continue
@@ -209,7 +209,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 			continue
 		}
 		role := a.Code[len(first):]
-		for _, c := range s.kids[k] {
+		for _, c := range s.kidsOf(int(k)) {
 			if s.tok(int(c)).Deprel != "conj" || s.tokEntity[c] < 0 {
 				continue
 			}
@@ -224,16 +224,25 @@ func (s *state) coModified(i int, a Actor) []Actor {
 // lastOrganisation returns the entity of the last international
 // organisation mentioned before token i, or -1.
 func (s *state) lastOrganisation(i int) int {
-	for t := i - 1; t >= 0; t-- {
-		if e := s.tokEntity[t]; e >= 0 && s.ents[e].Entry.Kind == kb.KindOrganisation {
-			return int(e)
+	if i <= 0 {
+		return -1
+	}
+	if s.lastOrg == nil {
+		// one pass over the document, not one walk back per question
+		s.lastOrg = make([]int32, len(s.tokEntity))
+		last := int32(-1)
+		for t, e := range s.tokEntity {
+			if e >= 0 && s.ents[e].Entry.Kind == kb.KindOrganisation {
+				last = e
+			}
+			s.lastOrg[t] = last
 		}
 	}
-	return -1
+	return int(s.lastOrg[min(i, len(s.lastOrg))-1])
 }
 
 func (s *state) hasDefinite(i int) bool {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if l := s.lower(int(k)); l == "the" || l == "this" || l == "its" {
 			return true
 		}
@@ -248,7 +257,7 @@ func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
 
 // adjectiveModifier reports a nationality adjective on noun i.
 func (s *state) adjectiveModifier(i int) bool {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
 			return true
 		}
@@ -257,7 +266,7 @@ func (s *state) adjectiveModifier(i int) bool {
 }
 
 func (s *state) modifierCodeDepth(i, depth int) string {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		t := s.tok(int(k))
 		switch {
 		case t.Deprel == "amod", t.Deprel == "compound", t.Deprel == "nmod:poss", t.Deprel == "nmod:desc",
@@ -422,6 +431,10 @@ func bodyRole(kind string) string {
 
 // mentionText is the entity mention that covers token i.
 func (s *state) mentionText(e *link.Entity, i int) string {
+	if i >= 0 && i < len(s.tokEntity) && s.tokEntity[i] >= 0 && &s.ents[s.tokEntity[i]] == e {
+		// the token's own entity: its mention is indexed
+		return s.doc.SpanText(e.Mentions[s.tokMention[i]])
+	}
 	for _, m := range e.Mentions {
 		if m.Start <= i && i < m.End {
 			return s.doc.SpanText(m)
@@ -434,7 +447,7 @@ func (s *state) mentionText(e *link.Entity, i int) string {
 // forces", "Georgian demonstrators".
 func (s *state) phraseText(i int) string {
 	lo, hi := i, i+1
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		switch s.tok(int(k)).Deprel {
 		case "amod", "compound", "nmod:desc":
 			if int(k) < lo {

@@ -18,6 +18,7 @@ package events
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -207,33 +208,82 @@ type state struct {
 	doc       *text.Document
 	ents      []link.Entity
 	tokEntity []int32 // entity index per token, -1 when none, -2 in a dateline
-	kids      [][]int32
+	// kids[kidStart[i]:kidStart[i+1]] are the dependents of token i, in
+	// text order: two slices for the document, not one per token.
+	kids     []int32
+	kidStart []int32
 	// lowers and lemmas are each token's form and lemma in lower case,
 	// made on first use and kept: the matching reads them many times.
 	lowers, lemmas []string
-	exprs          []dates.Expression
-	published      time.Time
-	country        string // alpha-3 of the country the article is about, "" when none stands out
-	place          string // entity id of the article's main place
+	// tokMention is, per token with an entity, the index of the first of
+	// that entity's mentions that covers it.
+	tokMention []int32
+	// dated are the expressions with a full date; datedOrdered says their
+	// starts and ends both ascend, so that dateOf may search them.
+	dated        []datedExpr
+	datedOrdered bool
+	// placeIDs are the ids of the entities that are places.
+	placeIDs map[string]bool
+	// sentPlace caches the place that sentence sentPlaceOf names, which
+	// all the events of a sentence ask for.
+	sentPlaceOf text.Span
+	sentPlace   string
+	// lastOrg[t] is the entity of the last organisation named at or
+	// before token t, -1 when none; made on first use.
+	lastOrg []int32
+	// countSpans maps a token to the COUNT and QUANTITY spans (indices
+	// into doc.Entities) over it; made on first use.
+	countSpans map[int][]int
+	published  time.Time
+	country    string // alpha-3 of the country the article is about, "" when none stands out
+	place      string // entity id of the article's main place
 }
 
 func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) *state {
 	n := len(doc.Tokens)
-	s := &state{c: c, doc: doc, ents: ents, exprs: exprs, published: published, tokEntity: make([]int32, n), kids: make([][]int32, n),
-		lowers: make([]string, n), lemmas: make([]string, n)}
+	s := &state{c: c, doc: doc, ents: ents, published: published, tokEntity: make([]int32, n), tokMention: make([]int32, n),
+		lowers: make([]string, n), lemmas: make([]string, n), placeIDs: map[string]bool{}}
 	for i := range s.tokEntity {
 		s.tokEntity[i] = -1
 	}
 	for ei, e := range ents {
-		for _, m := range e.Mentions {
+		for mi, m := range e.Mentions {
 			for t := m.Start; t < m.End && t < n; t++ {
+				if s.tokEntity[t] != int32(ei) {
+					s.tokMention[t] = int32(mi)
+				}
 				s.tokEntity[t] = int32(ei)
 			}
 		}
+		if isPlace(&e) {
+			s.placeIDs[e.ID] = true
+		}
 	}
+	s.datedOrdered = true
+	for _, x := range exprs {
+		if len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' || strings.ContainsRune(x.Value[:10], 'X') {
+			continue
+		}
+		if k := len(s.dated); k > 0 && (x.Start <= s.dated[k-1].start || x.End <= s.dated[k-1].end) {
+			s.datedOrdered = false
+		}
+		s.dated = append(s.dated, datedExpr{x.Start, x.End, x.Value[:10]})
+	}
+	s.kidStart = make([]int32, n+1)
+	for _, t := range doc.Tokens {
+		if t.Head >= 0 && t.Head < n {
+			s.kidStart[t.Head+1]++
+		}
+	}
+	for i := range n {
+		s.kidStart[i+1] += s.kidStart[i]
+	}
+	s.kids = make([]int32, s.kidStart[n])
+	next := slices.Clone(s.kidStart[:n])
 	for i, t := range doc.Tokens {
 		if t.Head >= 0 && t.Head < n {
-			s.kids[t.Head] = append(s.kids[t.Head], int32(i))
+			s.kids[next[t.Head]] = int32(i)
+			next[t.Head]++
 		}
 	}
 	// A dateline ("DAYTON, Ohio, March 2 - ") says where the story was
@@ -271,6 +321,9 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 
 func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
 
+// kidsOf returns the dependents of token i.
+func (s *state) kidsOf(i int) []int32 { return s.kids[s.kidStart[i]:s.kidStart[i+1]] }
+
 func (s *state) lemma(i int) string {
 	if s.lemmas[i] == "" {
 		s.lemmas[i] = s.lower(i)
@@ -291,7 +344,7 @@ func (s *state) lower(i int) string {
 // child returns the first child of i with one of the relations (a
 // relation "obl" also matches subtypes "obl:agent").
 func (s *state) child(i int, rels ...string) int {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if relIs(s.tok(int(k)).Deprel, rels...) {
 			return int(k)
 		}
@@ -310,7 +363,7 @@ func relIs(rel string, rels ...string) bool {
 
 // prepOf returns the lower-cased preposition (case child) of a nominal.
 func (s *state) prepOf(i int) string {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if s.tok(int(k)).Deprel == "case" {
 			return s.lower(int(k))
 		}
@@ -322,7 +375,7 @@ func (s *state) prepOf(i int) string {
 // with a preposition (case).
 func (s *state) obliques(i int) []int {
 	var out []int
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if relIs(s.tok(int(k)).Deprel, "obl", "nmod") && s.prepOf(int(k)) != "" {
 			out = append(out, int(k))
 		}
@@ -337,12 +390,12 @@ func (s *state) passive(i int) bool {
 // question reports a verb of asking whose complement is a question: a
 // clause opened by "whether", "if" or a wh-word, or what it is "about".
 func (s *state) question(i int) bool {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		switch rel := s.tok(int(k)).Deprel; {
 		case relIs(rel, "obl") && s.prepOf(int(k)) == "about":
 			return true
 		case relIs(rel, "ccomp", "advcl"):
-			for _, c := range s.kids[k] {
+			for _, c := range s.kidsOf(int(k)) {
 				if int(c) > int(k) {
 					break
 				}
@@ -395,7 +448,7 @@ func (s *state) participle(i int) bool {
 	if !relIs(t.Deprel, "acl") || t.XPOS != "VBN" || t.Head < 0 {
 		return false
 	}
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if relIs(s.tok(int(k)).Deprel, "obj") {
 			return false // "people seized buildings" misread as a modifier
 		}
@@ -406,7 +459,7 @@ func (s *state) participle(i int) bool {
 // future reports a verb in the future or the conditional: "will free",
 // "would free".
 func (s *state) future(i int) bool {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if s.tok(int(k)).Deprel == "aux" {
 			switch s.lower(int(k)) {
 			case "will", "would", "shall", "'ll":
@@ -418,7 +471,7 @@ func (s *state) future(i int) bool {
 }
 
 func (s *state) negated(i int) bool {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		t := s.tok(int(k))
 		if t.Deprel == "advmod" || t.Deprel == "neg" || t.Deprel == "aux" || t.Deprel == "det" {
 			switch strings.ToLower(t.Form) {
@@ -517,7 +570,7 @@ func (s *state) lemmaIn(i int, lemmas []string) bool {
 	if slices.Contains(lemmas, l) || slices.Contains(lemmas, f) {
 		return true
 	}
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if s.tok(int(k)).Deprel == "conj" {
 			kl, kf := s.lemma(int(k)), s.lower(int(k))
 			if slices.Contains(lemmas, kl) || slices.Contains(lemmas, kf) {
@@ -578,7 +631,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		return out // "asked by reporters whether ...": a question, not an appeal
 	}
 	if !noun && relIs(t.Deprel, "advcl", "acl") {
-		for _, k := range s.kids[i] {
+		for _, k := range s.kidsOf(i) {
 			if s.tok(int(k)).Deprel != "mark" {
 				continue
 			}
@@ -838,7 +891,7 @@ func (s *state) subjects(i, depth int) []Actor {
 		pron := false
 		// Every subject: the parser sometimes splits a coordinated
 		// subject into two ("The US, Russia, and Switzerland met").
-		for _, c := range s.kids[i] {
+		for _, c := range s.kidsOf(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
 				out = append(out, s.actors(int(c))...)
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
@@ -898,7 +951,7 @@ func (s *state) issuer(k int) []Actor {
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []int
 		for _, i := range level {
-			for _, c := range s.kids[i] {
+			for _, c := range s.kidsOf(i) {
 				if relIs(s.tok(int(c)).Deprel, "acl:relcl", "punct", "conj", "parataxis") {
 					continue
 				}
@@ -934,7 +987,7 @@ func (s *state) antecedent(i, depth int) []Actor {
 // the target from the pattern's preposition; for "clashes between A and
 // B", A and B.
 func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		if relIs(s.tok(int(k)).Deprel, "nmod") && s.prepOf(int(k)) == "between" {
 			if a := s.actors(int(k)); len(a) >= 2 {
 				return a[:1], a[1:]
@@ -992,7 +1045,7 @@ func (s *state) eventive(i int) bool {
 // nounSources finds who does what an eventive noun names: its possessor,
 // a nationality or name modifying it, or its "by" phrase.
 func (s *state) nounSources(i int) []Actor {
-	for _, k := range s.kids[i] {
+	for _, k := range s.kidsOf(i) {
 		rel := s.tok(int(k)).Deprel
 		switch {
 		case rel == "nmod:poss", rel == "amod", rel == "compound":
@@ -1011,23 +1064,50 @@ func (s *state) nounSources(i int) []Actor {
 	return nil
 }
 
+// datedExpr is a time expression with a full date: its byte span and
+// the date, YYYY-MM-DD.
+type datedExpr struct {
+	start, end int
+	date       string
+}
+
 // dateOf is the date of the time expression nearest before the trigger in
 // its sentence (else the nearest after it), as YYYY-MM-DD; else the
 // publication date.
 func (s *state) dateOf(i int, sent text.Span) string {
 	ss, se := s.doc.Bytes(sent)
 	at := s.tok(i).Start
+	// An expression after the trigger counts only when none is before.
+	dist := func(x datedExpr) int {
+		if d := at - x.end; d >= 0 {
+			return d
+		}
+		return x.start - at + len(s.doc.Text)
+	}
 	best, bestDist := "", -1
-	for _, x := range s.exprs {
-		if x.Start < ss || x.End > se || len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' || strings.ContainsRune(x.Value[:10], 'X') {
-			continue
+	if s.datedOrdered {
+		// Ordered expressions: the nearest before is the last to end by
+		// the trigger, the nearest after the next to start, both searched
+		// for among those in the sentence.
+		xs := s.dated
+		lo := sort.Search(len(xs), func(j int) bool { return xs[j].start >= ss })
+		hi := sort.Search(len(xs), func(j int) bool { return xs[j].end > se })
+		k := sort.Search(len(xs), func(j int) bool { return xs[j].end > at })
+		for _, j := range [2]int{k - 1, max(k, lo)} {
+			if j >= lo && j < hi {
+				if d := dist(xs[j]); bestDist < 0 || d < bestDist {
+					best, bestDist = xs[j].date, d
+				}
+			}
 		}
-		d := at - x.End
-		if d < 0 {
-			d = x.Start - at + len(s.doc.Text) // after the trigger: only when none before
-		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = x.Value[:10], d
+	} else {
+		for _, x := range s.dated {
+			if x.start < ss || x.end > se {
+				continue
+			}
+			if d := dist(x); bestDist < 0 || d < bestDist {
+				best, bestDist = x.date, d
+			}
 		}
 	}
 	if best != "" {
@@ -1051,15 +1131,21 @@ func (s *state) locationOf(i int, sent text.Span, target Actor) string {
 			}
 		}
 	}
-	if target.Entity != "" {
-		for _, e := range s.ents {
-			if e.ID == target.Entity && isPlace(&e) {
-				return e.ID
-			}
-		}
+	if target.Entity != "" && s.placeIDs[target.Entity] {
+		return target.Entity
 	}
-	// The place the sentence names, a city or region before a country
-	// ("clashes in Almaty", "protests in western Kazakhstan").
+	if best := s.sentencePlace(sent); best != "" {
+		return best
+	}
+	return s.place
+}
+
+// sentencePlace is the place a sentence names, a city or region before a
+// country ("clashes in Almaty", "protests in western Kazakhstan"), or "".
+func (s *state) sentencePlace(sent text.Span) string {
+	if sent == s.sentPlaceOf && sent.End > sent.Start {
+		return s.sentPlace
+	}
 	best, bestRank := "", 0
 	for t := sent.Start; t < sent.End; t++ {
 		e := s.tokEntity[t]
@@ -1074,10 +1160,8 @@ func (s *state) locationOf(i int, sent text.Span, target Actor) string {
 			best, bestRank = s.ents[e].ID, rank
 		}
 	}
-	if best != "" {
-		return best
-	}
-	return s.place
+	s.sentPlaceOf, s.sentPlace = sent, best
+	return best
 }
 
 // reciprocal reports codes whose actors act on each other when named
@@ -1140,7 +1224,7 @@ func (s *state) placeTarget(i int) Actor {
 		e := s.tokEntity[k]
 		if e < 0 {
 			// "at a mall in Kenya's capital"
-			for _, c := range s.kids[k] {
+			for _, c := range s.kidsOf(k) {
 				if rel := s.tok(int(c)).Deprel; (rel == "nmod:poss" || rel == "compound") && s.tokEntity[c] >= 0 {
 					e, k = s.tokEntity[c], int(c)
 					break

@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -360,5 +361,41 @@ people people NOUN 7 obj`)
 	}
 	if got := d.Text[e.Trigger[0]:e.Trigger[1]]; got != "clashed" {
 		t.Errorf("trigger %q", got)
+	}
+}
+
+// TestDateOfSearch checks that dateOf's search over ordered expressions
+// picks what the scan of every expression picks.
+func TestDateOfSearch(t *testing.T) {
+	doc := text.New("Talks began on Monday. Troops left on Jan. 3 and came back two days later; " +
+		"the talks that ended on March 4, 2021 resume on Friday and last until May 1. No date here at all. " +
+		"On June 5 they met, and on June 9 they signed.")
+	values := []string{"2021-03-04", "2021-XX-04", "PXD", "2022-01-03", "2021-06-05T10:00"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	published := time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)
+	for trial := range 300 {
+		var exprs []dates.Expression
+		for i := 0; i < len(doc.Tokens); i++ {
+			if rng.IntN(4) > 0 {
+				continue
+			}
+			j := min(len(doc.Tokens), i+1+rng.IntN(3)) // the expression's tokens [i, j)
+			exprs = append(exprs, dates.Expression{Start: doc.Tokens[i].Start, End: doc.Tokens[j-1].End, Value: values[rng.IntN(len(values))]})
+			i = j - 1
+		}
+		c := &Coder{}
+		searched := c.newState(doc, nil, exprs, published)
+		if !searched.datedOrdered {
+			t.Fatal("the expressions of Find's order are not seen as ordered")
+		}
+		scanned := c.newState(doc, nil, exprs, published)
+		scanned.datedOrdered = false
+		for si, sent := range doc.Sentences {
+			for i := sent.Start; i < sent.End; i++ {
+				if got, want := searched.dateOf(i, sent), scanned.dateOf(i, sent); got != want {
+					t.Fatalf("trial %d, sentence %d, token %d: dateOf = %q, the scan says %q (%+v)", trial, si, i, got, want, exprs)
+				}
+			}
+		}
 	}
 }

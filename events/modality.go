@@ -1,10 +1,10 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"tidings/annotate"
-	"tidings/text"
 )
 
 type modal int
@@ -154,6 +154,11 @@ func (s *state) casualties(evs []Event) {
 	if len(evs) == 0 {
 		return
 	}
+	// The events of each sentence, in order, found by the sentence's start.
+	bySentence := map[int][]int{}
+	for j := range evs {
+		bySentence[evs[j].Sentence[0]] = append(bySentence[evs[j].Sentence[0]], j)
+	}
 	for _, sent := range s.doc.Sentences {
 		dead, injured := 0, 0
 		for i := sent.Start; i < sent.End; i++ {
@@ -192,10 +197,7 @@ func (s *state) casualties(evs []Event) {
 		// and 14x riots), else to its first event.
 		first := -1
 		assigned := false
-		for j := range evs {
-			if evs[j].Sentence[0] != ss {
-				continue
-			}
+		for _, j := range bySentence[ss] {
 			if first < 0 {
 				first = j
 			}
@@ -213,15 +215,28 @@ func (s *state) casualties(evs []Event) {
 // countOf returns the number a nominal counts: a COUNT or QUANTITY span
 // over it or its numeric modifier ("at least 8 servicemen", "300").
 func (s *state) countOf(i int) int {
-	for _, sp := range s.doc.Entities {
-		if sp.Label != "COUNT" && sp.Label != "QUANTITY" {
-			continue
-		}
-		if sp.Start <= i && i < sp.End || s.numberIn(i, sp) {
-			v := annotate.Quantity(s.doc, sp)
-			if v.Value > 0 {
-				return int(v.Value)
+	// The spans over i or over a numeric modifier of i, in document order:
+	// the first with a value counts.
+	if s.countSpans == nil {
+		s.countSpans = map[int][]int{}
+		for j, sp := range s.doc.Entities {
+			if sp.Label == "COUNT" || sp.Label == "QUANTITY" {
+				for t := sp.Start; t < sp.End; t++ {
+					s.countSpans[t] = append(s.countSpans[t], j)
+				}
 			}
+		}
+	}
+	cands := slices.Clone(s.countSpans[i])
+	for _, k := range s.kidsOf(i) {
+		if s.tok(int(k)).Deprel == "nummod" {
+			cands = append(cands, s.countSpans[int(k)]...)
+		}
+	}
+	slices.Sort(cands)
+	for _, j := range slices.Compact(cands) {
+		if v := annotate.Quantity(s.doc, s.doc.Entities[j]); v.Value > 0 {
+			return int(v.Value)
 		}
 	}
 	if t := s.tok(i); t.UPOS == "NUM" {
@@ -231,16 +246,6 @@ func (s *state) countOf(i int) int {
 		return atoi(s.tok(k).Form)
 	}
 	return 0
-}
-
-// numberIn reports whether a numeric modifier of i lies in the span.
-func (s *state) numberIn(i int, sp text.Span) bool {
-	for _, k := range s.kids[i] {
-		if s.tok(int(k)).Deprel == "nummod" && sp.Start <= int(k) && int(k) < sp.End {
-			return true
-		}
-	}
-	return false
 }
 
 func atoi(s string) int {

@@ -120,7 +120,8 @@ func FuzzReadJSONL(f *testing.F) {
 func FuzzReadHTML(f *testing.F) {
 	addSeeds(f, []string{".html"}, "<p>x</p>", "<html><head><title>t</title><meta property=og:title content=o></head><body><article><p>a</p></article>",
 		`<script type="application/ld+json">[{"@graph": {"@type": "NewsArticle", "headline": 1}}]</script><p>x`,
-		"<table><tr><td>a<td>b</table><pre>  x\n y</pre>", "<svg><title>s</title></svg><math><annotation encoding=application/x-tex>x</annotation></math>")
+		"<table><tr><td>a<td>b</table><pre>  x\n y</pre>", "<svg><title>s</title></svg><math><annotation encoding=application/x-tex>x</annotation></math>",
+		strings.Repeat("<span><div></span>", 300)+`<title>t</title><time datetime="2024-01-02">x</time><script>s</script><p>y`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, data, HTML)
 	})

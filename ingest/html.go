@@ -28,8 +28,16 @@ func (rd *reading) readHTML(data []byte) {
 	page := rd.decodeText(data, true)
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
-		rd.fail(rd.errorf("parsing HTML: %w", err))
-		return
+		// The parser refuses pages nested deeper than 512 elements, as
+		// broken pages that never close a <div> or <font> are: their text
+		// is still there, and the flat page keeps it, with the metadata.
+		flat, ferr := html.Parse(strings.NewReader(flattenHTML(page)))
+		if ferr != nil {
+			rd.fail(rd.errorf("parsing HTML: %w", err))
+			return
+		}
+		rd.warnf("%s: %v; read as flat text", rd.in.name, err)
+		doc = flat
 	}
 	meta := collectHTMLMeta(doc)
 
@@ -61,6 +69,97 @@ func (rd *reading) readHTML(data []byte) {
 	a.URL = rd.pageLink(firstNonEmpty(meta.canonical, meta.get("og:url")))
 	a.Published = rd.htmlPublished(meta)
 	rd.emit(a)
+}
+
+// flattenHTML rewrites a page as one level of paragraphs, for a page too
+// deep for the parser: text is kept, each block-level tag becomes a
+// paragraph break, the elements that carry metadata (title, meta, link,
+// time, JSON-LD, itemprop) are kept empty or with their text, and every
+// other tag is dropped, as are scripts, styles and the like.
+func flattenHTML(page string) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(page))
+	skipText := false // the raw text of a dropped script, style…
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		tok := z.Token()
+		switch tt {
+		case html.TextToken:
+			if !skipText {
+				b.WriteString(html.EscapeString(tok.Data))
+			}
+			skipText = false
+			continue
+		case html.StartTagToken, html.SelfClosingTagToken:
+		case html.EndTagToken:
+			if flatBlock(tok.DataAtom) {
+				b.WriteString("\n<p>")
+			}
+			continue
+		default: // comments, doctypes
+			continue
+		}
+		skipText = false
+		leaf := tt == html.StartTagToken // the tokenizer reads a raw-text element's content as one text token
+		switch {
+		case tok.DataAtom == atom.Title,
+			tok.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(tokenAttr(tok, "type")), "application/ld+json"):
+			if leaf {
+				b.WriteString(tok.String())
+				if z.Next() == html.TextToken {
+					b.WriteString(html.EscapeString(z.Token().Data))
+				}
+				b.WriteString("</" + tok.Data + ">")
+			}
+		case tok.DataAtom == atom.Meta, tok.DataAtom == atom.Link:
+			b.WriteString(tok.String())
+		case flatSkipped(tok.DataAtom):
+			skipText = leaf
+		default:
+			if flatBlock(tok.DataAtom) {
+				b.WriteString("\n<p>")
+			}
+			if tok.DataAtom == atom.Time || tokenAttr(tok, "itemprop") != "" {
+				tok.Type = html.StartTagToken // its text, if any, follows it
+				b.WriteString(tok.String() + "</" + tok.Data + ">")
+			}
+		}
+	}
+}
+
+// flatBlock reports whether a tag breaks the text into paragraphs.
+func flatBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th,
+		atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Header, atom.Footer, atom.Main, atom.Nav,
+		atom.Aside, atom.Figure, atom.Figcaption, atom.Hr, atom.Body:
+		return true
+	}
+	return false
+}
+
+// flatSkipped reports whether an element's content is no visible text:
+// the elements whose content the tokenizer reads as raw text.
+func flatSkipped(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Noembed, atom.Noframes, atom.Textarea,
+		atom.Xmp, atom.Plaintext:
+		return true
+	}
+	return false
+}
+
+func tokenAttr(tok html.Token, key string) string {
+	for _, a := range tok.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // dropLeadingTitle removes a first paragraph that repeats the title, as a

@@ -56,6 +56,7 @@ func TestReadHTMLMetadata(t *testing.T) {
 		source           string
 		warns            int
 		wantErr, noError bool
+		body             string // text the body holds besides the ferry's
 	}{
 		{
 			name:  "JSON-LD headline and date in a graph",
@@ -83,7 +84,15 @@ func TestReadHTMLMetadata(t *testing.T) {
 			title: "Broken",
 		},
 		{name: "no text", page: `<html><head><title>Empty</title></head><body><img src="x.png"></body></html>`, wantErr: true},
-		{name: "deep nesting", page: strings.Repeat("<div>", 600) + p, wantErr: true},
+		{name: "deep nesting", page: strings.Repeat("<div>", 600) + p, warns: 1},
+		{
+			name: "deep nesting, with metadata, scripts and text inside and after",
+			page: `<html><head><title>Ferry news</title><meta property="article:published_time" content="2024-03-06">` +
+				`<script>var hidden = 1;</script><style>p { color: red }</style></head><body>` +
+				strings.Repeat("<div><font>", 400) + `<p>The harbour master said so.</p>` + strings.Repeat("</font></div>", 400) + p,
+			title: "Ferry news", published: "2024-03-06T00:00:00Z", warns: 1,
+			body: "The harbour master said so.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,7 +112,8 @@ func TestReadHTMLMetadata(t *testing.T) {
 				t.Errorf("title %q, URL %q, published %q, warnings %q\nwant %q, %q, %q, %d warnings",
 					a.Title, a.URL, published, o.warnings, tt.title, tt.url, tt.published, tt.warns)
 			}
-			if !strings.Contains(a.Body, "The ferry will run twice a day") {
+			if !strings.Contains(a.Body, "The ferry will run twice a day") || !strings.Contains(a.Body, tt.body) ||
+				strings.Contains(a.Body, "hidden") || strings.Contains(a.Body, "color") {
 				t.Errorf("body %q", a.Body)
 			}
 		})

@@ -208,8 +208,11 @@ func (rd *reading) toArticle(rec *jsonArticle, origin string) (article.Article, 
 	if a.GoldTags, err = jsonTags(rec.Tags); err != nil {
 		return a, err
 	}
+	// A date that is given but cannot be read makes the record bad input,
+	// as on the API: analysed without its date, it would resolve "on
+	// Wednesday" against nothing and land outside every date filter.
 	if a.Published, err = jsonDate(rec.Published); err != nil {
-		rd.warnf("%s: %v; published left empty", origin, err)
+		return a, err
 	}
 	return a, nil
 }
@@ -272,13 +275,16 @@ func jsonDate(raw json.RawMessage) (time.Time, error) {
 		}
 		t, err := parseDate(s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf(`"published": %w`, err)
+			return time.Time{}, fmt.Errorf(`"published": %w (want a date such as 2024-03-05 or 2024-03-05T08:30:00Z)`, err)
+		}
+		if t.IsZero() { // the zero time stands for "no date" downstream
+			return time.Time{}, fmt.Errorf(`"published": %q is the zero date, not a publication date`, s)
 		}
 		return t, nil
 	}
 	n, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil || math.IsInf(n, 0) || math.Abs(n) > 1e15 {
-		return time.Time{}, fmt.Errorf(`"published": unrecognised date %s`, raw)
+		return time.Time{}, fmt.Errorf(`"published": unrecognised date %.100s (want a date string or seconds since 1970)`, raw)
 	}
 	if math.Abs(n) >= 1e11 { // later than year 5138 in seconds: milliseconds
 		return time.UnixMilli(int64(n)).UTC(), nil

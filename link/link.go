@@ -8,6 +8,7 @@
 package link
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -56,7 +57,14 @@ type mention struct {
 // types PER, ORG, LOC, MISC). published (zero when unknown) decides who
 // held a role.
 func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
-	var ms []mention
+	named := 0
+	for _, sp := range doc.Entities {
+		switch sp.Label {
+		case "PER", "ORG", "LOC", "MISC":
+			named++
+		}
+	}
+	ms := make([]mention, 0, named)
 	for _, sp := range doc.Entities {
 		switch sp.Label {
 		case "PER", "ORG", "LOC", "MISC":
@@ -80,19 +88,44 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return len(ms[order[a]].text) > len(ms[order[b]].text) })
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(len(ms[b].text), len(ms[a].text)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	countries := l.documentCountries(ms)
-	for _, i := range order {
+	// A short mention may only corefer with a strictly longer one, and all
+	// of those are grouped before it: each mention enters the index once
+	// the mentions of its length are done, before any shorter one looks.
+	idx := corefIndex{}
+	type resolution struct {
+		entry kb.Entry
+		ok    bool
+	}
+	resolved := map[resolveKey]resolution{}
+	indexed := 0
+	for k, i := range order {
 		m := &ms[i]
+		for ; indexed < k && len(ms[order[indexed]].text) > len(m.text); indexed++ {
+			idx.add(ms, order[indexed], ents)
+		}
 		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 {
 			m.group = ms[long].group
 			continue
 		}
-		if g := l.corefer(m, ms, ents); g >= 0 {
+		if g := l.corefer(m, ms, idx); g >= 0 {
 			m.group = g
 			continue
 		}
-		entry, ok := l.resolve(m, countries, published)
+		// A name met again resolves as it did the first time.
+		rk := resolveKey{m.text, m.typ, m.cityContext}
+		r, seen := resolved[rk]
+		if !seen {
+			r.entry, r.ok = l.resolve(m, countries, published)
+			resolved[rk] = r
+		}
+		entry, ok := r.entry, r.ok
 		key := "local:" + m.typ + ":" + strings.ToLower(m.text)
 		if ok {
 			key = entry.ID
@@ -119,8 +152,38 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		sort.Slice(ents[i].Mentions, func(a, b int) bool { return ents[i].Mentions[a].Start < ents[i].Mentions[b].Start })
 		ents[i].Salience = salience(doc, &ents[i])
 	}
-	sort.SliceStable(ents, func(a, b int) bool { return ents[a].Salience > ents[b].Salience })
+	// Most salient first, ties in order of creation: the order is sorted,
+	// then the entities (large values) are moved once, cycle by cycle.
+	rank := make([]int, len(ents))
+	for i := range rank {
+		rank[i] = i
+	}
+	slices.SortFunc(rank, func(a, b int) int {
+		if c := cmp.Compare(ents[b].Salience, ents[a].Salience); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	for i := range rank {
+		if rank[i] == i {
+			continue
+		}
+		// ents[j] becomes the entity ranked j-th, along the cycle from i
+		first, j := ents[i], i
+		for rank[j] != i {
+			next := rank[j]
+			ents[j], rank[j] = ents[next], j
+			j = next
+		}
+		ents[j], rank[j] = first, j
+	}
 	return ents
+}
+
+// resolveKey is what resolve reads of a mention.
+type resolveKey struct {
+	text, typ   string
+	cityContext bool
 }
 
 // definedAcronyms finds "Long Name (ACR)" in the document and maps ACR to
@@ -170,59 +233,120 @@ func isAcronymOf(acr, name string) bool {
 // corefer returns the entity that a short mention refers to: a person's
 // surname or first name of a fuller name already grouped, or an
 // organisation's or place's name that is the last words of a longer one.
-func (l *Linker) corefer(m *mention, ms []mention, ents []Entity) int {
+// Of the longer mentions that fit, the first in the text wins.
+func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 	words := m.words
-	if len(words) > 2 {
+	if len(words) == 0 || len(words) > 2 {
 		return -1
 	}
-	known := -1 // whether the short name is itself in the KB, looked up once
-	for _, o := range ms {
-		if o.group < 0 || len(o.text) <= len(m.text) {
-			continue
+	best := -1
+	switch m.typ {
+	case "PER":
+		best = idx.first(corefKey{corefPersonSuffix, "", m.text}, best)
+		if len(words) == 1 {
+			best = idx.first(corefKey{corefPersonFirst, "", words[0]}, best)
 		}
-		ow := o.words
-		switch {
-		case m.typ == "PER" && (o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson) && (hasSuffixWords(ow, words) || len(words) == 1 && ow[0] == words[0]):
-			return o.group
-		case m.typ == o.typ && m.typ != "PER" && m.typ != "MISC" && hasSuffixWords(ow, words):
-			// "the Commission" after "the European Commission", unless the
-			// short name is itself something known
-			if known < 0 {
-				known = 0
-				if l.kb.Lookup(m.text) != nil {
-					known = 1
-				}
-			}
-			if known == 0 {
-				return o.group
-			}
+	case "MISC":
+	default:
+		best = idx.first(corefKey{corefSuffix, m.typ, m.text}, best)
+		// "the Commission" after "the European Commission", unless the
+		// short name is itself something known
+		if best >= 0 && l.kb.Lookup(m.text) != nil {
+			best = -1
 		}
 	}
-	return -1
+	if best < 0 {
+		return -1
+	}
+	return ms[best].group
 }
 
-func hasSuffixWords(long, short []string) bool {
-	if len(short) == 0 || len(short) >= len(long) {
-		return false
+// corefIndex maps the last one or two words of the grouped mentions, and
+// the first word of those that name a person, to the first such mention
+// in the text, so that corefer looks a short mention up instead of
+// comparing it with every other.
+type corefIndex map[corefKey]int
+
+type corefKey struct {
+	kind  uint8
+	typ   string // the mention's type, for corefSuffix
+	words string // one or two words, space-separated
+}
+
+const (
+	corefPersonSuffix = iota // last words of a name of a person
+	corefPersonFirst         // first word of a name of a person
+	corefSuffix              // last words of a place or organisation, by type
+)
+
+// add indexes ms[i], which is grouped.
+func (idx corefIndex) add(ms []mention, i int, ents []Entity) {
+	o := &ms[i]
+	// o's last one and two words, as substrings of its text; only a
+	// proper suffix may match
+	var suffixes [2]string
+	n := 0
+	for k := 1; k <= 2 && k < len(o.words); k++ {
+		n += len(o.words[len(o.words)-k])
+		suffixes[k-1] = o.text[len(o.text)-n:]
+		n++ // the space before it
 	}
-	for i := range short {
-		if long[len(long)-len(short)+i] != short[i] {
-			return false
+	if o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson {
+		for _, s := range suffixes {
+			if s != "" {
+				idx.keep(corefKey{corefPersonSuffix, "", s}, i)
+			}
+		}
+		if len(o.words) > 0 {
+			idx.keep(corefKey{corefPersonFirst, "", o.words[0]}, i)
 		}
 	}
-	return true
+	if o.typ != "PER" && o.typ != "MISC" {
+		for _, s := range suffixes {
+			if s != "" {
+				idx.keep(corefKey{corefSuffix, o.typ, s}, i)
+			}
+		}
+	}
+}
+
+// keep records i under key unless an earlier mention is there.
+func (idx corefIndex) keep(key corefKey, i int) {
+	if j, ok := idx[key]; !ok || i < j {
+		idx[key] = i
+	}
+}
+
+// first returns the earlier of best and the mention under key (-1: none).
+func (idx corefIndex) first(key corefKey, best int) int {
+	if j, ok := idx[key]; ok && (best < 0 || j < best) {
+		return j
+	}
+	return best
 }
 
 // documentCountries counts the countries the mentions name directly or
 // through a demonym, for choosing among candidates.
 func (l *Linker) documentCountries(ms []mention) map[string]int {
 	out := map[string]int{}
+	type country struct {
+		code  string
+		named bool
+	}
+	countryOf := map[string]country{} // per name, looked up once
 	for _, m := range ms {
-		for _, e := range l.kb.Lookup(m.text) {
-			if e.Kind == kb.KindCountry || e.Kind == kb.KindDemonym {
-				out[e.Country]++
-				break
+		c, seen := countryOf[m.text]
+		if !seen {
+			for _, e := range l.kb.Lookup(m.text) {
+				if e.Kind == kb.KindCountry || e.Kind == kb.KindDemonym {
+					c = country{e.Country, true}
+					break
+				}
 			}
+			countryOf[m.text] = c
+		}
+		if c.named {
+			out[c.code]++
 		}
 	}
 	return out

@@ -1,8 +1,12 @@
 package link
 
 import (
+	"math/rand/v2"
 	"os"
 	"runtime"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -44,6 +48,16 @@ var kbFixture = sync.OnceValues(kb.Load)
 
 func analyse(tb testing.TB, s string) (*text.Document, *Linker) {
 	tb.Helper()
+	m, l := models(tb)
+	d := text.New(s)
+	m.Annotate(d)
+	return d, l
+}
+
+// models returns the shipped models, with the knowledge base's names as
+// the recogniser's gazetteer, and a linker over that knowledge base.
+func models(tb testing.TB) (*annotate.Models, *Linker) {
+	tb.Helper()
 	m, err := fixture()
 	if err != nil {
 		tb.Fatal(err)
@@ -60,9 +74,7 @@ func analyse(tb testing.TB, s string) (*text.Document, *Linker) {
 	if m.NER.WantsGazetteer() {
 		m.NER.UseGazetteer(annotate.NewGazetteer(gn))
 	}
-	d := text.New(s)
-	m.Annotate(d)
-	return d, New(k)
+	return m, New(k)
 }
 
 const sample = "Nordic ministers meet in Helsinki\n\n" +
@@ -155,4 +167,90 @@ func TestAcronymSafe(t *testing.T) {
 			t.Errorf("acronymSafe(%q) kept %d, want %d", tc.name, len(got), tc.want)
 		}
 	}
+}
+
+// corefAllPairs is the rule corefer implements, written as the plain
+// comparison of a short mention with every grouped longer one.
+func corefAllPairs(l *Linker, m *mention, ms []mention, ents []Entity) int {
+	words := m.words
+	if len(words) > 2 {
+		return -1
+	}
+	suffix := func(long, short []string) bool {
+		if len(short) == 0 || len(short) >= len(long) {
+			return false
+		}
+		return slices.Equal(long[len(long)-len(short):], short)
+	}
+	for _, o := range ms {
+		if o.group < 0 || len(o.text) <= len(m.text) {
+			continue
+		}
+		ow := o.words
+		switch {
+		case m.typ == "PER" && (o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson) && (suffix(ow, words) || len(words) == 1 && ow[0] == words[0]):
+			return o.group
+		case m.typ == o.typ && m.typ != "PER" && m.typ != "MISC" && suffix(ow, words) && l.kb.Lookup(m.text) == nil:
+			return o.group
+		}
+	}
+	return -1
+}
+
+// TestCoreferIndex checks that the indexed corefer gives the all-pairs
+// answer on random mentions grouped as Link groups them.
+func TestCoreferIndex(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := New(k)
+	vocab := []string{"Ann", "Lee", "Bo", "Paris", "Bank", "Union", "European", "Al", "Kassym-Jomart", "Tokayev"}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	joined := map[string]int{}
+	for trial := range 300 {
+		ms := make([]mention, 2+rng.IntN(40))
+		for i := range ms {
+			words := make([]string, 1+rng.IntN(4))
+			for j := range words {
+				words[j] = vocab[rng.IntN(len(vocab))]
+			}
+			ms[i] = mention{text: strings.Join(words, " "), words: words, typ: types[rng.IntN(len(types))], group: -1}
+		}
+		order := make([]int, len(ms))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return len(ms[order[a]].text) > len(ms[order[b]].text) })
+		var ents []Entity
+		idx := corefIndex{}
+		indexed := 0
+		for n, i := range order {
+			m := &ms[i]
+			for ; indexed < n && len(ms[order[indexed]].text) > len(m.text); indexed++ {
+				idx.add(ms, order[indexed], ents)
+			}
+			want := corefAllPairs(l, m, ms, ents)
+			if got := l.corefer(m, ms, idx); got != want {
+				t.Fatalf("trial %d: corefer(%q %s) = %d, all pairs say %d", trial, m.text, m.typ, got, want)
+			}
+			m.group = want
+			if want >= 0 {
+				joined[m.typ]++
+			}
+			if want < 0 {
+				m.group = len(ents)
+				e := Entity{Type: m.typ}
+				if rng.IntN(3) == 0 {
+					e.Entry.Kind = kindPerson
+				}
+				ents = append(ents, e)
+			}
+		}
+	}
+	if joined["PER"] == 0 || joined["ORG"] == 0 || joined["LOC"] == 0 {
+		t.Errorf("too few mentions joined a group to test anything: %v", joined)
+	}
+	t.Logf("mentions joined by type: %v", joined)
 }

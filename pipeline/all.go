@@ -15,8 +15,10 @@ type result struct {
 
 // AnalyzeAll analyses the articles of in with workers goroutines and
 // calls emit for each, in input order, with its analysis or with the error
-// of reading or analysing it. It stops at the first error emit returns,
-// or when ctx is done.
+// of reading or analysing it, as soon as it and those before it are done.
+// It stops at the first error emit returns, or when ctx is done: then it
+// returns at once, without waiting for the analyses in flight, which end
+// at their next check of ctx and are not emitted.
 func (p *Pipeline) AnalyzeAll(ctx context.Context, in iter.Seq2[article.Article, error], workers int, emit func(*Analysis, error) error) error {
 	workers = max(workers, 1)
 	ctx, cancel := context.WithCancel(ctx)
@@ -61,19 +63,22 @@ func (p *Pipeline) AnalyzeAll(ctx context.Context, in iter.Seq2[article.Article,
 			}
 		}
 	}()
-	var first error
 	for out := range pending {
-		r := <-out
-		if first == nil {
-			if err := emit(r.an, r.err); err != nil {
-				first = err
-				cancel()
-			}
+		var r result
+		select {
+		case r = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if ctx.Err() != nil {
+			// A result may be ready in the same instant as the
+			// cancellation; once cancelled nothing more is emitted.
+			return ctx.Err()
+		}
+		if err := emit(r.an, r.err); err != nil {
+			return err
 		}
 	}
 	wg.Wait()
-	if first == nil {
-		first = ctx.Err()
-	}
-	return first
+	return ctx.Err()
 }

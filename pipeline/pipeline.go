@@ -149,13 +149,23 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	if a.Published.IsZero() {
 		a.Published = p.DefaultPublished
 	}
-	doc := Document(a)
-	if p.shallow {
-		p.syntax.AnnotateShallow(doc)
+	var doc *text.Document
+	if a.Given == nil {
+		var err error
+		if doc, err = text.NewContext(ctx, a.Text()); err != nil {
+			return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
+		}
 	} else {
-		p.syntax.Annotate(doc)
+		doc = Document(a)
 	}
-	return p.analyzeDocument(a, doc), nil
+	if err := p.syntax.AnnotateContext(ctx, doc, !p.shallow); err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
+	}
+	an, err := p.analyzeDocument(ctx, a, doc)
+	if err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
+	}
+	return an, nil
 }
 
 // AnalyzeGiven is Analyze for pre-tokenised input that carries its own
@@ -173,19 +183,34 @@ func (p *Pipeline) AnalyzeGiven(ctx context.Context, a article.Article) (*Analys
 	}
 	doc := GoldDocument(a)
 	p.syntax.AnnotateEntities(doc)
-	return p.analyzeDocument(a, doc), nil
+	an, err := p.analyzeDocument(ctx, a, doc)
+	if err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
+	}
+	return an, nil
 }
 
-func (p *Pipeline) analyzeDocument(a article.Article, doc *text.Document) *Analysis {
+// analyzeDocument runs the stages after annotation, checking ctx between
+// them so that a cancelled analysis ends within one stage's time.
+func (p *Pipeline) analyzeDocument(ctx context.Context, a article.Article, doc *text.Document) (*Analysis, error) {
 	an := &Analysis{Article: a, Doc: doc}
 	if p.linker != nil {
 		an.Entities = p.linker.Link(doc, a.Published)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if p.dates != nil {
 		an.Dates = p.dates.Find(doc, a.Published)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if p.events != nil {
 		an.Events = p.events.Code(doc, an.Entities, an.Dates, a.Published)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	switch {
 	case p.model != nil:
@@ -193,7 +218,7 @@ func (p *Pipeline) analyzeDocument(a article.Article, doc *text.Document) *Analy
 	case p.tagger != nil:
 		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
 	}
-	return an
+	return an, nil
 }
 
 // Document returns the tokenised text of an article: the engine's own

@@ -173,6 +173,13 @@ func Connect(ctx context.Context, rawURL string, opt Options) (*Queue, error) {
 	return q, nil
 }
 
+// IsUnreachable reports whether err from Connect means that no NATS
+// server answered (down, or not up yet), so that trying again later may
+// work, as opposed to a refusal such as bad credentials.
+func IsUnreachable(err error) bool {
+	return errors.Is(err, nats.ErrNoServers) || errors.Is(err, nats.ErrTimeout)
+}
+
 // streamConfig is the stream's configuration: have (that of the existing
 // stream, or nil) with the fields that opt sets, or the defaults.
 func streamConfig(have *jetstream.StreamConfig, opt Options) jetstream.StreamConfig {

@@ -96,6 +96,12 @@ func TestConnectErrors(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "127.0.0.1") || strings.Contains(msg, "s3cret") {
 		t.Errorf("Connect error %q: want the server named without the password", msg)
 	}
+	if !IsUnreachable(err) {
+		t.Errorf("IsUnreachable(%v) = false for a stopped server", err)
+	}
+	if err := (Options{MaxDeliver: -1}).validate(); err == nil || IsUnreachable(err) {
+		t.Errorf("a bad option reads as an unreachable server: %v", err)
+	}
 	if _, err := Connect(context.Background(), srv.URL(), Options{MaxDeliver: -1}); err == nil {
 		t.Error("Connect with MaxDeliver -1 succeeded")
 	}

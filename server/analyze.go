@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -139,42 +138,39 @@ func (s *server) readArticle(ctx context.Context, body []byte, format ingest.For
 	if len(got) == 0 {
 		return article.Article{}, withStatus(http.StatusBadRequest, fmt.Errorf("%s: no article", bodyName))
 	}
-	a := got[0]
-	if format == ingest.JSON && a.Published.IsZero() {
-		// The reader leaves a date it cannot read empty, with a warning;
-		// a client is better told.
-		var dated struct {
-			Published json.RawMessage `json:"published"`
-		}
-		if json.Unmarshal(body, &dated) == nil {
-			raw := strings.TrimSpace(string(dated.Published))
-			if raw != "" && raw != "null" && raw != `""` {
-				return article.Article{}, badParam("published", "unrecognised date %s (want RFC 3339 or YYYY-MM-DD)", clip(raw))
-			}
-		}
-	}
-	return a, nil
+	// The reader refuses a "published" it cannot read, as the command
+	// line does: the client is told, with a 400.
+	return got[0], nil
 }
 
 // parsePublished reads a publication date given as a parameter: RFC 3339
 // or YYYY-MM-DD.
 func parsePublished(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = time.Parse(dayLayout, s)
 	}
-	if t, err := time.Parse(dayLayout, s); err == nil {
+	if err == nil {
+		if t.IsZero() {
+			// The zero time means "no date" everywhere after this.
+			return time.Time{}, fmt.Errorf("%q is the zero date, not a publication date", clip(s))
+		}
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", clip(s))
 }
 
 // analyze runs the pipeline over a, at most MaxConcurrentAnalyses at a
-// time. It returns when ctx is done even if the analysis goes on (the
-// pipeline checks its context only between articles); the analysis keeps
-// its slot until it ends, so abandoned work cannot pile up.
+// time in a's lane (ordinary or large). The analysis runs under ctx: when
+// the request times out or its client leaves, the pipeline stops at its
+// next check (between sentences and stages) and the slot is free again.
 func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Record, error) {
+	slots := s.analyses
+	if len(a.Title)+len(a.Body) >= s.opt.LargeArticleBytes {
+		slots = s.large
+	}
 	select {
-	case s.analyses <- struct{}{}:
+	case slots <- struct{}{}:
 	case <-ctx.Done():
 		return pipeline.Record{}, fmt.Errorf("waiting to analyse the article: %w", ctx.Err())
 	}
@@ -184,7 +180,7 @@ func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Recor
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		defer func() { <-s.analyses }()
+		defer func() { <-slots }()
 		defer func() {
 			if v := recover(); v != nil {
 				s.log.Error("panic analysing an article", "panic", v, "stack", string(debug.Stack()))

@@ -443,8 +443,8 @@ func TestAPIBadRequests(t *testing.T) {
 		{"POST", "/api/analyze", "application/json", `{"body": 42}`, 400, `"body" is a JSON number`},
 		{"POST", "/api/analyze", "application/json", `"just a string"`, 400, "want an object"},
 		{"POST", "/api/analyze", "application/json", `[{"body": "One."}, {"body": "Two."}]`, 400, "one article per request"},
-		{"POST", "/api/analyze", "application/json", `{"body": "Text.", "published": "the day after tomorrow"}`, 400, "published: unrecognised date"},
-		{"POST", "/api/analyze", "application/json", `{"body": "Text.", "published": {"day": 1}}`, 400, "published: unrecognised date"},
+		{"POST", "/api/analyze", "application/json", `{"body": "Text.", "published": "the day after tomorrow"}`, 400, `"published": unrecognised date`},
+		{"POST", "/api/analyze", "application/json", `{"body": "Text.", "published": {"day": 1}}`, 400, `"published": unrecognised date`},
 		{"POST", "/api/analyze", "application/json", "", 400, "empty input"},
 		{"POST", "/api/analyze", "text/plain", "   \n\t ", 400, "empty input"},
 		{"POST", "/api/analyze", "text/plain", binary, 400, "binary data"},
@@ -458,6 +458,10 @@ func TestAPIBadRequests(t *testing.T) {
 		{"POST", "/api/analyze?in=html", "text/plain", "Text.", 400, "in: "},
 		{"POST", "/api/analyze?in=text", "application/json", `{"body": "Text."}`, 400, "in: "},
 		{"POST", "/api/analyze?published=someday", "text/plain", "Text.", 400, "published: "},
+		{"GET", "/api/search?q=%zz", "", "", 400, "query string: invalid URL escape"},
+		{"GET", "/api/search?q=" + url.QueryEscape(manyPrefixes(160)), "", "", 400, "q: query over a limit"},
+		{"GET", "/api/articles?q=" + url.QueryEscape(manyPrefixes(160)), "", "", 400, "q: query over a limit"},
+		{"POST", "/api/analyze?published=0001-01-01", "text/plain", "Text.", 400, "published: \"0001-01-01\" is the zero date"},
 	}
 	for _, tt := range tests {
 		name := tt.method + " " + clip(tt.target)
@@ -656,4 +660,14 @@ func TestAPIArticlesByEvent(t *testing.T) {
 	for _, bad := range []string{"event=1", "event=19%25", "actor=K%20Z"} {
 		ts.getJSON(t, "/api/articles?"+bad, http.StatusBadRequest, nil)
 	}
+}
+
+// manyPrefixes is a query of n one-letter prefixes ORed together ("a* OR
+// b* OR ..."): cheap to send, costly to answer without a limit.
+func manyPrefixes(n int) string {
+	terms := make([]string, n)
+	for i := range terms {
+		terms[i] = string(rune('a'+i%26)) + "*"
+	}
+	return strings.Join(terms, " OR ")
 }

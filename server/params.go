@@ -85,6 +85,9 @@ func filterParams(v url.Values) (store.Query, error) {
 	if q.Text, err = textParam(v, "q", maxQueryBytes); err != nil {
 		return q, err
 	}
+	if err := (store.Query{Text: q.Text}).CheckText(); err != nil {
+		return q, badParam("q", "%s", err)
+	}
 	if q.Entity, err = textParam(v, "entity", maxNameBytes); err != nil {
 		return q, err
 	}

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -33,8 +34,14 @@ type Options struct {
 	MaxBodyBytes int64
 	// MaxConcurrentAnalyses bounds the analyses that run at once, since each
 	// takes a core; default GOMAXPROCS. Further requests wait their turn
-	// within their deadline.
+	// within their deadline. Large articles (see LargeArticleBytes) have a
+	// lane of as many slots of their own, so that a few long analyses never
+	// make short ones wait.
 	MaxConcurrentAnalyses int
+	// LargeArticleBytes is the size of text from which an article is
+	// analysed in the lane for large articles; default 256 KiB (a long
+	// news article is under 50 KB).
+	LargeArticleBytes int
 	// Logger receives server errors (with details that clients do not see)
 	// and, at debug level, one line per request; default: discard.
 	Logger *slog.Logger
@@ -44,6 +51,7 @@ type Options struct {
 const (
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultMaxBodyBytes   = 4 << 20
+	DefaultLargeArticle   = 256 << 10
 )
 
 func (o Options) withDefaults() Options {
@@ -55,6 +63,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxConcurrentAnalyses <= 0 {
 		o.MaxConcurrentAnalyses = runtime.GOMAXPROCS(0)
+	}
+	if o.LargeArticleBytes <= 0 {
+		o.LargeArticleBytes = DefaultLargeArticle
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
@@ -73,7 +84,8 @@ type server struct {
 	log      *slog.Logger
 	pages    pageTemplates
 	static   fs.FS
-	analyses chan struct{} // a token per running analysis
+	analyses chan struct{} // a token per running analysis of an ordinary article
+	large    chan struct{} // a token per running analysis of a large one
 
 	// Archive-wide counts of the search page, reused for summaryTTL.
 	stats    cached[store.Stats]
@@ -91,6 +103,13 @@ type route struct {
 // analyses the articles posted to /api/analyze; with a nil p that endpoint
 // answers 503.
 func New(st store.Store, p *pipeline.Pipeline, opt Options) http.Handler {
+	_, h := newServer(st, p, opt)
+	return h
+}
+
+// newServer is New that also returns the server, for tests that watch its
+// slots.
+func newServer(st store.Store, p *pipeline.Pipeline, opt Options) (*server, http.Handler) {
 	opt = opt.withDefaults()
 	static, err := fs.Sub(assets, "static")
 	if err != nil {
@@ -104,12 +123,13 @@ func New(st store.Store, p *pipeline.Pipeline, opt Options) http.Handler {
 		pages:    parsePages(),
 		static:   static,
 		analyses: make(chan struct{}, opt.MaxConcurrentAnalyses),
+		large:    make(chan struct{}, opt.MaxConcurrentAnalyses),
 	}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
 		mux.Handle(rt.pattern, rt.handler)
 	}
-	return s.guard(s.routeErrors(mux))
+	return s, s.guard(s.routeErrors(mux))
 }
 
 // routes lists every endpoint; the OpenAPI test checks the document
@@ -199,6 +219,12 @@ func (s *server) routeErrors(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
+			// Handlers read parameters with URL.Query, which drops a
+			// pair it cannot decode: "q=%zz" would read as no q at all.
+			if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+				s.serveError(w, r, withStatus(http.StatusBadRequest, fmt.Errorf("query string: %v", err)))
+				return
+			}
 			mux.ServeHTTP(w, r)
 			return
 		}

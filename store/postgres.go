@@ -271,8 +271,12 @@ const (
 	// SQLite.
 	pgFindDuplicate = `SELECT id, story FROM articles WHERE content_hash = $1 OR url = $2
 		ORDER BY content_hash = $1 DESC LIMIT 1`
-	pgNearDuplicates = `SELECT DISTINCT a.id, a.story, a.simhash FROM simhash_bands s JOIN articles a ON a.id = s.article
-		WHERE s.band = ANY($1) ORDER BY a.id`
+	// The latest nearDuplicateCandidates articles of each band, oldest
+	// first, as in SQLite.
+	pgNearDuplicates = `SELECT a.id, a.story, a.simhash FROM articles a WHERE a.id IN (
+		SELECT s.article FROM unnest($1::bigint[]) AS b(band), LATERAL (
+			SELECT article FROM simhash_bands WHERE band = b.band ORDER BY article DESC LIMIT $2) s)
+		ORDER BY a.id`
 	// The id is drawn first so that an article that starts its own story
 	// names it in the same statement. A row that another transaction
 	// stored first (same hash or URL) makes the insert do nothing and
@@ -451,7 +455,7 @@ func (p *Postgres) putArticle(ctx context.Context, tx pgx.Tx, rec pipeline.Recor
 		}
 		return nil
 	})
-	lookups.query("looking up near-duplicates", pgNearDuplicates, []any{bands[:]}, func(rows pgx.Rows) error {
+	lookups.query("looking up near-duplicates", pgNearDuplicates, []any{bands[:], nearDuplicateCandidates}, func(rows pgx.Rows) error {
 		for near == 0 && rows.Next() {
 			var cid, cstory, csim int64
 			if err := rows.Scan(&cid, &cstory, &csim); err != nil {

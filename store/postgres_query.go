@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -29,7 +28,7 @@ func (a *pgArgs) add(v any) string {
 func (a *pgArgs) tsquery(terms []searchTerm) string {
 	var groups []string
 	var group []string
-	for i, t := range terms[:min(len(terms), maxSearchTerms)] {
+	for i, t := range terms[:min(len(terms), maxSearchWords)] {
 		if t.or && i > 0 {
 			groups = append(groups, "("+strings.Join(group, " && ")+")")
 			group = nil
@@ -48,22 +47,7 @@ func (a *pgArgs) tsqueryTerm(t searchTerm) string {
 	// Prefix matching needs to_tsquery's :* on the last word. That word is
 	// letters and digits only, so to_tsquery cannot read any of it as an
 	// operator; the words before it form a phrase with it, as in FTS5.
-	end := len(text)
-	for end > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:end])
-		if isWordRune(r) {
-			break
-		}
-		end -= n
-	}
-	start := end
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(text[:start])
-		if !isWordRune(r) {
-			break
-		}
-		start -= n
-	}
+	start, end := lastWordBounds(text)
 	if start == end { // truncation left no word
 		return "phraseto_tsquery('english', " + a.add(text) + ")"
 	}
@@ -133,7 +117,7 @@ const (
 
 // Search returns a page of the articles matching q.
 func (p *Postgres) Search(ctx context.Context, q Query) (*Results, error) {
-	if _, _, _, err := q.eventFilters(); err != nil {
+	if err := q.check(); err != nil {
 		return nil, err
 	}
 	res, err := p.search(ctx, q)
@@ -226,6 +210,9 @@ func (p *Postgres) search(ctx context.Context, q Query) (*Results, error) {
 
 // Entity describes one entity and its mentions per day.
 func (p *Postgres) Entity(ctx context.Context, id string, q Query) (*EntityInfo, error) {
+	if err := q.CheckText(); err != nil {
+		return nil, err
+	}
 	e, err := scanEntity(p.pool.QueryRow(ctx, `SELECT `+entityColumns+` FROM entities WHERE id = $1`, pgText(id)))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("entity %s: %w", id, ErrNotFound)
@@ -288,7 +275,7 @@ func (p *Postgres) Tags(ctx context.Context, prefix string, limit int) ([]TagCou
 
 // Timeline counts the articles matching q per day.
 func (p *Postgres) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
-	if _, _, _, err := q.eventFilters(); err != nil {
+	if err := q.check(); err != nil {
 		return nil, err
 	}
 	out := []Bucket{}

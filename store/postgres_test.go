@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -370,10 +371,12 @@ func TestSearchNeverFails(t *testing.T) {
 			queries = append(queries, string(q))
 		}
 		for _, q := range queries {
-			if _, err := s.Search(ctx, Query{Text: q}); err != nil {
+			// A query over the bounds is refused, before any statement runs.
+			over := errors.Is(Query{Text: q}.CheckText(), ErrQueryLimit)
+			if _, err := s.Search(ctx, Query{Text: q}); err != nil && !(over && errors.Is(err, ErrQueryLimit)) {
 				t.Errorf("Search(%.60q): %v", q, err)
 			}
-			if _, err := s.Timeline(ctx, Query{Text: q}); err != nil {
+			if _, err := s.Timeline(ctx, Query{Text: q}); err != nil && !(over && errors.Is(err, ErrQueryLimit)) {
 				t.Errorf("Timeline(%.60q): %v", q, err)
 			}
 		}
@@ -424,6 +427,16 @@ func FuzzSearchTerms(f *testing.F) {
 		terms := searchTerms(q)
 		if len(terms) == 0 {
 			return
+		}
+		if len(terms) > maxSearchWords {
+			t.Fatalf("query %q: %d terms", q, len(terms))
+		}
+		if (Query{Text: q}).CheckText() == nil {
+			for _, term := range terms {
+				if term.prefix && utf8.RuneCountInString(lastWord(term.text)) < minSearchPrefixRunes {
+					t.Fatalf("query %q: the prefix %q passed CheckText", q, term.text)
+				}
+			}
 		}
 		var args pgArgs
 		sql := args.tsquery(terms)

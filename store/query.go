@@ -17,37 +17,118 @@ type searchTerm struct {
 	or     bool // joined to the term before by OR rather than AND
 }
 
-// Bounds on a search's size: past them, PostgreSQL's tsquery functions run
-// out of stack and FTS5 takes seconds, and no person types such a query.
+// Bounds on a search's size. Each word, OR and prefix is one more index
+// read for every matching article: on a 2,000-article archive a
+// one-letter prefix cost as much as twenty common words, 32 ORed
+// one-letter prefixes took seconds, and 32 times one common word 0.2 s on
+// PostgreSQL. Queries past a bound are refused (ErrQueryLimit) rather than
+// cut, so that nobody gets the results of a query other than theirs; a
+// term repeated in its group counts once, as it matches nothing more.
 const (
-	maxSearchTerms     = 32
-	maxSearchTermBytes = 256
+	maxSearchWords        = 32  // words in all, those of phrases included
+	maxSearchAlternatives = 8   // terms or groups of terms joined by OR
+	maxSearchPrefixes     = 4   // words ending in *
+	minSearchPrefixRunes  = 3   // letters or digits before the *
+	maxSearchTermBytes    = 256 // one term; longer ones are cut, as no word is that long
 )
+
+// ErrQueryLimit is wrapped by the error of a search whose text goes past
+// one of the bounds on a query's size; the message names the bound. It is
+// the user's query that is at fault (HTTP 400), not the archive.
+var ErrQueryLimit = errors.New("query over a limit")
+
+// CheckText reports whether Text is within the bounds on a query's size:
+// at most 32 words (those of phrases included), 8 alternatives joined by
+// OR, and 4 prefixes of at least 3 letters or digits each. The error
+// wraps ErrQueryLimit and names the bound.
+func (q Query) CheckText() error {
+	var words, alternatives, prefixes int
+	var err error
+	scanSearch(q.Text, func(t searchTerm) bool {
+		words += len(normalWords(t.text))
+		if alternatives == 0 || t.or {
+			alternatives++
+		}
+		switch {
+		case words > maxSearchWords:
+			err = fmt.Errorf("%w: more than %d words (those of phrases included)", ErrQueryLimit, maxSearchWords)
+		case alternatives > maxSearchAlternatives:
+			err = fmt.Errorf("%w: more than %d alternatives joined by OR", ErrQueryLimit, maxSearchAlternatives)
+		case !t.prefix:
+		case utf8.RuneCountInString(lastWord(t.text)) < minSearchPrefixRunes:
+			err = fmt.Errorf("%w: the prefix %.40q has fewer than %d letters or digits before the *",
+				ErrQueryLimit, lastWord(t.text)+"*", minSearchPrefixRunes)
+		default:
+			if prefixes++; prefixes > maxSearchPrefixes {
+				err = fmt.Errorf("%w: more than %d prefixes (words ending in *)", ErrQueryLimit, maxSearchPrefixes)
+			}
+		}
+		return err == nil
+	})
+	return err
+}
+
+// check reports whether q's filters and text are well formed and within
+// bounds, before any statement runs.
+func (q Query) check() error {
+	if _, _, _, err := q.eventFilters(); err != nil {
+		return err
+	}
+	return q.CheckText()
+}
 
 // searchTerms reads a user's query, the same way for every store: every
 // word and "quoted phrase" is required, OR (in capitals) between two terms
 // makes either enough, a trailing * matches a prefix, terms without a
-// letter or digit are dropped, NUL bytes are dropped, and only the first
-// maxSearchTerms terms of maxSearchTermBytes each count.
+// letter or digit are dropped, NUL bytes are dropped, and a term repeated
+// before the next OR is dropped. The stores check the query's bounds
+// first (CheckText); no more than maxSearchWords terms are kept here all
+// the same, so that no query can build a statement past them.
 func searchTerms(text string) []searchTerm {
 	var terms []searchTerm
-	or := false
-	emit := func(term string, prefix bool) {
+	scanSearch(text, func(t searchTerm) bool {
+		terms = append(terms, t)
+		return len(terms) < maxSearchWords
+	})
+	return terms
+}
+
+// scanSearch reads the terms of a user's query in order (see searchTerms)
+// and gives each to yield until it returns false.
+func scanSearch(text string, yield func(searchTerm) bool) {
+	or, n := false, 0
+	group := map[string]bool{} // the terms since the last OR, normalised
+	emit := func(term string, prefix bool) bool {
 		term = strings.ReplaceAll(truncateUTF8(term, maxSearchTermBytes), "\x00", "")
-		if !strings.ContainsFunc(term, isWordRune) || len(terms) == maxSearchTerms {
-			return
+		if !strings.ContainsFunc(term, isWordRune) {
+			return true
 		}
-		terms = append(terms, searchTerm{text: term, prefix: prefix, or: or})
+		if or {
+			clear(group)
+		}
+		key := strings.Join(normalWords(term), " ")
+		if prefix {
+			key += "*"
+		}
+		if group[key] {
+			return true
+		}
+		group[key] = true
+		t := searchTerm{text: term, prefix: prefix, or: or}
 		or = false
+		n++
+		return yield(t)
 	}
-	for rest := strings.TrimSpace(text); rest != "" && len(terms) < maxSearchTerms; rest = strings.TrimSpace(rest) {
+	for rest := strings.TrimSpace(text); rest != ""; rest = strings.TrimSpace(rest) {
 		if rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
 			if end < 0 {
 				emit(rest[1:], false)
-				break
+				return
 			}
-			emit(rest[1:1+end], false)
+			if !emit(rest[1:1+end], false) {
+				return
+			}
 			rest = rest[2+end:]
 			continue
 		}
@@ -58,14 +139,42 @@ func searchTerms(text string) []searchTerm {
 		word := rest[:end]
 		rest = rest[end:]
 		if word == "OR" {
-			if len(terms) > 0 {
+			if n > 0 {
 				or = true
 			}
 			continue
 		}
-		emit(strings.TrimRight(word, "*"), strings.HasSuffix(word, "*"))
+		if !emit(strings.TrimRight(word, "*"), strings.HasSuffix(word, "*")) {
+			return
+		}
 	}
-	return terms
+}
+
+// lastWord returns the last run of letters and digits of text: the word
+// that a trailing * makes a prefix of, in FTS5 and in to_tsquery alike.
+func lastWord(text string) string {
+	start, end := lastWordBounds(text)
+	return text[start:end]
+}
+
+func lastWordBounds(text string) (start, end int) {
+	end = len(text)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= n
+	}
+	start = end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= n
+	}
+	return start, end
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
@@ -161,7 +270,7 @@ func filtersWithText(q Query) (f *filter, ok bool) {
 
 // Search returns a page of the articles matching q.
 func (s *SQLite) Search(ctx context.Context, q Query) (*Results, error) {
-	if _, _, _, err := q.eventFilters(); err != nil {
+	if err := q.check(); err != nil {
 		return nil, err
 	}
 	res, err := s.search(ctx, q)
@@ -199,11 +308,15 @@ func (s *SQLite) search(ctx context.Context, q Query) (*Results, error) {
 			from = ` FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ` + f.sql()
 		}
 		count = `SELECT COUNT(*)` + from
-		// Title words weigh four times body words.
+		// Title words weigh four times body words. The outer MATCH runs
+		// once over the matches and keeps the page's rows (the + and the
+		// CROSS JOIN keep the planner from it): given each row id of the
+		// page as a constraint, FTS5 set up the whole query once per row,
+		// twenty times the cost of a prefix or an OR of phrases.
 		list = `SELECT a.id, a.title, COALESCE(a.url, ''), a.source, a.published, a.story,
 			snippet(articles_fts, 1, ?, ?, '…', 24), -bm25(articles_fts, 4.0, 1.0) AS score
-			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-			WHERE articles_fts MATCH ? AND articles_fts.rowid IN (
+			FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
+			WHERE articles_fts MATCH ? AND +articles_fts.rowid IN (
 				SELECT articles_fts.rowid` + from + ` ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?)
 			ORDER BY bm25(articles_fts, 4.0, 1.0)`
 		f.args = append([]any{m}, f.args...)
@@ -303,6 +416,9 @@ func scanEntity(sc scanner) (EntitySummary, error) {
 
 // Entity describes one entity and its mentions per day.
 func (s *SQLite) Entity(ctx context.Context, id string, q Query) (*EntityInfo, error) {
+	if err := q.CheckText(); err != nil {
+		return nil, err
+	}
 	e, err := scanEntity(s.read.QueryRowContext(ctx, `SELECT `+entityColumns+` FROM entities WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %s: %w", id, ErrNotFound)
@@ -381,7 +497,7 @@ func (s *SQLite) Tags(ctx context.Context, prefix string, limit int) ([]TagCount
 
 // Timeline counts the articles matching q per day.
 func (s *SQLite) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
-	if _, _, _, err := q.eventFilters(); err != nil {
+	if err := q.check(); err != nil {
 		return nil, err
 	}
 	out := []Bucket{}

@@ -312,9 +312,24 @@ const (
 	sqlInsertEvent = `INSERT INTO events (article, seq, cameo, plover, goldstein,
 			source_code, source_entity, target_code, target_entity, date, location, dead, injured)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlNearDuplicates = `SELECT DISTINCT a.id, a.story, a.simhash FROM simhash_bands s JOIN articles a ON a.id = s.article
-		WHERE s.band IN (?, ?, ?, ?, ?, ?, ?) ORDER BY a.id`
 )
+
+// sqlNearDuplicates reads the near-duplicate candidates of an article
+// from the band index: the latest nearDuplicateCandidates articles of each
+// of its bands (one parameter per band), oldest first.
+var sqlNearDuplicates = func() string {
+	var b strings.Builder
+	b.WriteString(`SELECT id, story, simhash FROM articles WHERE id IN (`)
+	for i := range simhashBandBits {
+		if i > 0 {
+			b.WriteString(` UNION ALL `)
+		}
+		fmt.Fprintf(&b, `SELECT article FROM (SELECT article FROM simhash_bands WHERE band = ? ORDER BY article DESC LIMIT %d)`,
+			nearDuplicateCandidates)
+	}
+	b.WriteString(`) ORDER BY id`)
+	return b.String()
+}()
 
 var writeStatements = []string{sqlFindDuplicate, sqlSavepoint, sqlRollbackToSavepoint, sqlReleaseSavepoint, sqlInsertArticle, sqlInsertText, sqlInsertAnalysis, sqlSetStory, sqlIndexText, sqlInsertBand, sqlUpsertEntity, sqlInsertArticleEntity, sqlInsertMention, sqlInsertTag, sqlCountTag, sqlInsertDate, sqlInsertEvent, sqlNearDuplicates}
 
@@ -601,8 +616,8 @@ func day(published string) string {
 	return ""
 }
 
-// nearDuplicate finds a stored article whose simhash is within
-// NearDuplicateBits of sim, through the band index.
+// nearDuplicate finds the earliest stored article whose simhash is within
+// NearDuplicateBits of sim among the candidates of the band index.
 func nearDuplicate(ctx context.Context, tx writeTx, sim uint64) (id, story int64, err error) {
 	b := simhashBands(sim)
 	args := make([]any, len(b))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -148,6 +149,102 @@ func TestNearDuplicatesJoinOneStory(t *testing.T) {
 		got, err := s.Article(ctx, b.ID)
 		if err != nil || got.Story != a.ID {
 			t.Errorf("Article(%d).Story = %v, %v; want %d", b.ID, got, err, a.ID)
+		}
+	})
+}
+
+// TestNearDuplicateCandidatesBounded stores more articles than the bound
+// with one simhash, as a feed of templated items has, and checks that the
+// band index offers a new article only the latest nearDuplicateCandidates
+// of them, so that the look-up's work does not grow with the archive.
+func TestNearDuplicateCandidatesBounded(t *testing.T) {
+	const n = 2*nearDuplicateCandidates + 30
+	const sim = uint64(0x0123456789abcdef)
+	bands := simhashBands(sim)
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		var ids []int64
+		for i := range n {
+			res, err := s.Put(ctx, record(fmt.Sprintf("t%d", i), "2024-01-01", fmt.Sprintf("Item %d", i), fmt.Sprintf("Templated item number %d.", i), nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, res.ID)
+		}
+		// Every article gets the same simhash, and so all seven bands.
+		var candidates []int64
+		collect := func(id, story, csim int64) { candidates = append(candidates, id) }
+		switch s := s.(type) {
+		case *SQLite:
+			if _, err := s.write.ExecContext(ctx, `DELETE FROM simhash_bands`); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.write.ExecContext(ctx, `UPDATE articles SET simhash = ?`, int64(sim)); err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bands {
+				if _, err := s.write.ExecContext(ctx, `INSERT INTO simhash_bands SELECT ?, id FROM articles`, b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := make([]any, len(bands))
+			for i, b := range bands {
+				args[i] = b
+			}
+			rows, err := s.write.QueryContext(ctx, sqlNearDuplicates, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id, story, csim int64
+				if err := rows.Scan(&id, &story, &csim); err != nil {
+					t.Fatal(err)
+				}
+				collect(id, story, csim)
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			// The earliest candidate within the bound is the near-duplicate.
+			tx, err := s.write.BeginTx(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			near, _, err := nearDuplicate(ctx, writeTx{s, tx}, sim^0b101)
+			tx.Rollback()
+			if err != nil || near != ids[n-nearDuplicateCandidates] {
+				t.Errorf("nearDuplicate = %d, %v; want %d, the earliest of the latest %d", near, err, ids[n-nearDuplicateCandidates], nearDuplicateCandidates)
+			}
+		case *Postgres:
+			if _, err := s.pool.Exec(ctx, `DELETE FROM simhash_bands`); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.pool.Exec(ctx, `UPDATE articles SET simhash = $1`, int64(sim)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.pool.Exec(ctx, `INSERT INTO simhash_bands SELECT b, id FROM articles, unnest($1::bigint[]) b`, bands[:]); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := s.pool.Query(ctx, pgNearDuplicates, bands[:], nearDuplicateCandidates)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id, story, csim int64
+				if err := rows.Scan(&id, &story, &csim); err != nil {
+					t.Fatal(err)
+				}
+				collect(id, story, csim)
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			t.Fatalf("no candidate query for %T", s)
+		}
+		if want := ids[n-nearDuplicateCandidates:]; !slices.Equal(candidates, want) {
+			t.Errorf("%d candidates %v…; want the latest %d of %d, oldest first", len(candidates), candidates[:min(len(candidates), 3)], len(want), n)
 		}
 	})
 }
@@ -426,7 +523,10 @@ func TestFTSQuery(t *testing.T) {
 		{"petro*", `"petro"*`},
 		{"- * ()", ""},
 		{"oil\x00 gas", `"oil" AND "gas"`},
-		{strings.Repeat("w ", 40), strings.TrimSuffix(strings.Repeat(`"w" AND `, 32), " AND ")},
+		{strings.Repeat("w ", 40), `"w"`}, // a repeated term matches nothing more
+		{"w W, w OR w", `"w" OR "w"`},
+		{"w w* OR x", `"w" AND "w"* OR "x"`},
+		{strings.Repeat("w ", 40) + "x OR y z", `"w" AND "x" OR "y" AND "z"`},
 		{strings.Repeat("x", 300), `"` + strings.Repeat("x", 256) + `"`},
 	}
 	for _, tc := range tests {
@@ -434,6 +534,94 @@ func TestFTSQuery(t *testing.T) {
 			t.Errorf("ftsQuery(%q) = %s; want %s", tc.in, got, tc.want)
 		}
 	}
+}
+
+func TestCheckText(t *testing.T) {
+	words := func(n int, sep string) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = fmt.Sprintf("w%d", i)
+		}
+		return strings.Join(ws, sep)
+	}
+	prefixes := func(n int, sep string) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = fmt.Sprintf("pre%d*", i)
+		}
+		return strings.Join(ws, sep)
+	}
+	letters := make([]string, 160)
+	for i := range letters {
+		letters[i] = string(rune('a'+i%26)) + "*"
+	}
+	tests := []struct {
+		q     string
+		limit string // a part of the error's message; "" for none
+	}{
+		{"", ""},
+		{"oil prices", ""},
+		{words(32, " "), ""},
+		{words(33, " "), "more than 32 words"},
+		{`"` + words(20, " ") + `" ` + words(12, " "), ""},
+		{`"` + words(20, " ") + `" ` + words(13, " "), "more than 32 words"},
+		{`"` + words(33, " ") + `"`, "more than 32 words"},
+		{strings.Repeat("dock ", 3000), ""}, // one term, repeated
+		{strings.Repeat(`"dock workers" `, 100), ""},
+		{words(8, " OR "), ""},
+		{words(9, " OR "), "more than 8 alternatives"},
+		{"a b OR c d OR e f OR g h OR i j OR k l OR m n OR o p", ""},
+		{"a b OR c d OR e f OR g h OR i j OR k l OR m n OR o p OR q", "more than 8 alternatives"},
+		{"OR OR a OR OR b OR", ""},
+		{"econ*", ""},
+		{"eco*", ""},
+		{"ec*", `the prefix "ec*" has fewer than 3`},
+		{"a*", `the prefix "a*" has fewer than 3`},
+		{"dock-wo*", `the prefix "wo*" has fewer than 3`}, // the last word is the prefix
+		{"漢字語*", ""},
+		{"é*", `fewer than 3`},
+		{prefixes(4, " OR "), ""},
+		{prefixes(5, " OR "), "more than 4 prefixes"},
+		{prefixes(5, " "), "more than 4 prefixes"},
+		{"econ* econ* econ* econ* econ*", ""}, // one prefix, repeated
+		{strings.Join(letters, " OR "), `the prefix "a*" has fewer than 3`},
+		{strings.Repeat("x", 5000) + "*", ""}, // cut to 256 bytes
+	}
+	for _, tc := range tests {
+		err := Query{Text: tc.q}.CheckText()
+		switch {
+		case tc.limit == "" && err != nil:
+			t.Errorf("CheckText(%.60q) = %v; want nil", tc.q, err)
+		case tc.limit != "" && (!errors.Is(err, ErrQueryLimit) || !strings.Contains(err.Error(), tc.limit)):
+			t.Errorf("CheckText(%.60q) = %v; want ErrQueryLimit naming %q", tc.q, err, tc.limit)
+		}
+	}
+}
+
+// TestSearchRefusesOverLimits checks that every entry point with a text
+// refuses a query over the bounds before running it.
+func TestSearchRefusesOverLimits(t *testing.T) {
+	letters := make([]string, 160)
+	for i := range letters {
+		letters[i] = string(rune('a'+i%26)) + "*"
+	}
+	q := Query{Text: strings.Join(letters, " OR ")}
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		mustPut(t, s, harbour, wheat, ferry)
+		if _, err := s.Search(ctx, q); !errors.Is(err, ErrQueryLimit) {
+			t.Errorf("Search: %v; want ErrQueryLimit", err)
+		}
+		if _, err := s.Timeline(ctx, q); !errors.Is(err, ErrQueryLimit) {
+			t.Errorf("Timeline: %v; want ErrQueryLimit", err)
+		}
+		if _, err := s.Entity(ctx, "Q34370", q); !errors.Is(err, ErrQueryLimit) {
+			t.Errorf("Entity: %v; want ErrQueryLimit", err)
+		}
+		if res, err := s.Search(ctx, Query{Text: "rott* OR chic*"}); err != nil || res.Total != 3 {
+			t.Errorf("Search(two prefixes) = %+v, %v; want 3 hits", res, err)
+		}
+	})
 }
 
 // TestSQLiteConcurrentFirstOpen opens one new archive file from several

@@ -521,13 +521,15 @@ func (m *Model) evidence(ts []term, tag int32) [][2]int {
 	})
 	cs = cs[:min(3, len(cs))]
 	var spans [][2]int
+	seen := map[[2]int]bool{} // a word of the title is in ts twice
 	for _, t := range ts {
-		if t.span[0] < 0 || slices.Contains(spans, t.span) {
+		if t.span[0] < 0 || seen[t.span] {
 			continue
 		}
 		for _, c := range cs {
 			if t.key == c.key {
 				spans = append(spans, t.span)
+				seen[t.span] = true
 				break
 			}
 		}

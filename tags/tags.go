@@ -5,6 +5,8 @@
 package tags
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -112,6 +114,7 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 		named[e.ID] = true
 	}
 	var out []Tag
+	var lowered []string // the sentences in lower case, made once when needed
 	for _, e := range ents {
 		if e.Entry.Kind != kb.KindPerson {
 			continue
@@ -120,7 +123,14 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 			if r.From.IsZero() || r.From.After(published) || published.Sub(r.From) > 7*24*time.Hour {
 				continue
 			}
-			sent, ok := sentenceNaming(doc, e.Mentions, postWords(r.Role))
+			if lowered == nil {
+				lowered = make([]string, len(doc.Sentences))
+				for i, s := range doc.Sentences {
+					start, end := doc.Bytes(s)
+					lowered[i] = strings.ToLower(doc.Text[start:end])
+				}
+			}
+			sent, ok := sentenceNaming(doc, lowered, e.Mentions, postWords(r.Role))
 			if !ok {
 				continue
 			}
@@ -171,15 +181,29 @@ func postWords(role string) string {
 }
 
 // sentenceNaming returns the byte span of a sentence that has one of the
-// mentions and the words of the post.
-func sentenceNaming(doc *text.Document, mentions []text.Span, post string) ([2]int, bool) {
-	for _, s := range doc.Sentences {
-		start, end := doc.Bytes(s)
-		if !strings.Contains(strings.ToLower(doc.Text[start:end]), strings.ToLower(post)) {
+// mentions and the words of the post; lowered holds the sentences in lower
+// case.
+func sentenceNaming(doc *text.Document, lowered []string, mentions []text.Span, post string) ([2]int, bool) {
+	post = strings.ToLower(post)
+	// Mentions in text order (as link gives them) are searched, each
+	// sentence's from the first that may be in it, so that a person named
+	// often costs no more than once per mention.
+	ordered := slices.IsSortedFunc(mentions, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+	for i, s := range doc.Sentences {
+		if !strings.Contains(lowered[i], post) {
 			continue
 		}
-		for _, m := range mentions {
+		ms := mentions
+		if ordered {
+			k, _ := slices.BinarySearchFunc(mentions, s.Start, func(m text.Span, start int) int { return cmp.Compare(m.Start, start) })
+			ms = mentions[k:]
+		}
+		for _, m := range ms {
+			if ordered && m.Start > s.End {
+				break
+			}
 			if m.Start >= s.Start && m.End <= s.End {
+				start, end := doc.Bytes(s)
 				return [2]int{start, end}, true
 			}
 		}

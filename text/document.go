@@ -8,7 +8,10 @@
 // Google + 's) is recorded as a Multiword span over them.
 package text
 
-import "strings"
+import (
+	"context"
+	"strings"
+)
 
 // Token is one syntactic word.
 type Token struct {
@@ -99,10 +102,20 @@ func (d *Document) firstMultiwordFrom(i int) int {
 
 // New tokenises text and splits it into sentences.
 func New(text string) *Document {
-	d := &Document{Text: text}
-	d.Tokens, d.Multiword = Tokenize(text)
-	d.Sentences = SplitSentences(text, d.Tokens, d.Multiword)
+	d, _ := NewContext(context.Background(), text) // never done
 	return d
+}
+
+// NewContext is New that gives up when ctx is done, so that the analysis
+// of a long text can be cancelled while it is tokenised.
+func NewContext(ctx context.Context, text string) (*Document, error) {
+	toks, mws, err := tokenize(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Text: text, Tokens: toks, Multiword: mws}
+	d.Sentences = SplitSentences(text, d.Tokens, d.Multiword)
+	return d, nil
 }
 
 // GivenToken is a surface token supplied by pre-tokenised input.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,10 +14,21 @@ import (
 // possessives become multiword tokens (do + n't, Google + 's), and
 // abbreviations, numbers, URLs, e-mail addresses and handles stay whole.
 func Tokenize(text string) ([]Token, []Span) {
-	t := tokenizer{text: text, toks: make([]Token, 0, len(text)/5+1)}
-	t.run()
-	return t.toks, t.mws
+	toks, mws, _ := tokenize(context.Background(), text) // never done
+	return toks, mws
 }
+
+// tokenize is Tokenize that gives up when ctx is done, checking every
+// checkEvery bytes: megabytes of text take a good part of a second.
+func tokenize(ctx context.Context, text string) ([]Token, []Span, error) {
+	t := tokenizer{text: text, toks: make([]Token, 0, len(text)/5+1)}
+	if err := t.run(ctx); err != nil {
+		return nil, nil, err
+	}
+	return t.toks, t.mws, nil
+}
+
+const checkEvery = 64 << 10
 
 type tokenizer struct {
 	text string
@@ -24,9 +36,16 @@ type tokenizer struct {
 	mws  []Span
 }
 
-func (t *tokenizer) run() {
+func (t *tokenizer) run(ctx context.Context) error {
 	s := t.text
+	check := checkEvery
 	for i := 0; i < len(s); {
+		if i >= check {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			check = i + checkEvery
+		}
 		r, n := decode(s, i)
 		if isSpace(r) {
 			i += n
@@ -47,6 +66,7 @@ func (t *tokenizer) run() {
 		}
 		i = j
 	}
+	return nil
 }
 
 func (t *tokenizer) emit(start, end int) {

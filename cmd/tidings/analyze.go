@@ -75,7 +75,13 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 					failed++
 					return nil
 				}
+				// Each result goes out whole as soon as it and those
+				// before it are done: a reader of the stream waits for
+				// nothing, and a kill loses only the articles in flight.
 				if err := w.Write(an); err != nil {
+					return fmt.Errorf("writing the analysis of %s: %w", an.Article.Origin, err)
+				}
+				if err := w.Flush(); err != nil {
 					return fmt.Errorf("writing the analysis of %s: %w", an.Article.Origin, err)
 				}
 				done++
@@ -88,7 +94,11 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				return fmt.Errorf("writing output: %w", err)
 			}
 			if runErr != nil {
-				return runErr // interrupted, or the output could not be written
+				if ctx.Err() != nil {
+					// A signal: what was finished is out, whole.
+					return fmt.Errorf("interrupted: %d article(s) analysed and written, the rest not", done)
+				}
+				return runErr // the output could not be written
 			}
 			if failed > 0 {
 				return inputError{fmt.Errorf("%d input(s) failed, %d article(s) analysed", failed, done)}
@@ -122,6 +132,10 @@ func parseDateFlag(s string) (time.Time, error) {
 	}
 	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.IsZero() {
+				// The zero time means "no date" everywhere after this.
+				return time.Time{}, fmt.Errorf("%q is the zero date, not a publication date", s)
+			}
 			return t, nil
 		}
 	}

@@ -177,6 +177,7 @@ func TestUsageErrors(t *testing.T) {
 		{"analyze", "--in", "pdf", "x"},
 		{"analyze", "--out", "xml", "x"},
 		{"analyze", "--published", "yesterday", "x"},
+		{"analyze", "--published", "0001-01-01", "x"},
 		{"eval", "tokens"},
 		{"nosuchcommand"},
 		{"bench"},

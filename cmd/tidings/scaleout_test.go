@@ -308,3 +308,58 @@ func TestWorkerSurvivesPostgresRestart(t *testing.T) {
 	}
 	t.Logf("worker: %s", fmt.Sprint(ws))
 }
+
+// TestWorkerWaitsForQueue starts a worker while NATS is down: it must wait
+// and retry, as it does for the archive, and start work once NATS is up.
+func TestWorkerWaitsForQueue(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: starts processes")
+	}
+	srv := queuetest.Start(t)
+	srv.Shutdown()
+	db := filepath.Join(t.TempDir(), "archive.db")
+	cmd := exec.Command(os.Args[0], "worker", "--queue", srv.URL(), "--db", db, "--workers", "1", "--store-wait", "1m")
+	cmd.Env = append(os.Environ(), "TIDINGS_TEST_RUN_MAIN=1")
+	logPath := filepath.Join(t.TempDir(), "worker.log")
+	stderr, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stderr.Close()
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+		if t.Failed() {
+			log, _ := os.ReadFile(logPath)
+			t.Logf("worker log:\n%s", log)
+		}
+	})
+	logSays := func(s string) func() bool {
+		return func() bool {
+			select {
+			case err := <-exited:
+				exited <- err
+				t.Fatalf("the worker exited while waiting for NATS: %v", err)
+			default:
+			}
+			log, _ := os.ReadFile(logPath)
+			return strings.Contains(string(log), s)
+		}
+	}
+	waitFor(t, "the worker to retry the queue", 60*time.Second, logSays("queue unavailable, retrying"))
+	srv.Restart()
+	waitFor(t, "the worker to start once NATS is up", 30*time.Second, logSays("worker started"))
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-exited; err != nil {
+		t.Errorf("worker stopped with %v after SIGTERM", err)
+	}
+	exited <- nil
+}

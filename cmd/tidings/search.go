@@ -44,6 +44,9 @@ func (qf *queryFlags) query(text string) (store.Query, error) {
 	if err := q.CheckEvents(); err != nil {
 		return q, usageError{fmt.Errorf("--event/--actor: %w", err)}
 	}
+	if err := q.CheckText(); err != nil {
+		return q, usageError{err}
+	}
 	if qf.limit < 0 || qf.limit > store.MaxLimit || qf.offset < 0 {
 		return q, usagef("--limit must be in [0, %d] and --offset not negative", store.MaxLimit)
 	}

@@ -72,7 +72,7 @@ finishes those in hand (or gives them back), and prints a JSON summary.`,
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "articles analysed at once")
 	fl.IntVar(&f.maxDeliver, "max-deliver", 0, "tries of an article before it is dead-lettered (0: keep the queue's setting, 5 for a new queue)")
 	fl.DurationVar(&f.ackWait, "ack-wait", 0, "how long a silent worker keeps its articles before they go to another (0: keep the queue's setting, 2m for a new queue)")
-	fl.DurationVar(&f.storeWait, "store-wait", 2*time.Minute, "how long to retry an unavailable archive before giving an article back to the queue")
+	fl.DurationVar(&f.storeWait, "store-wait", 2*time.Minute, "how long to retry an unavailable archive before giving an article back to the queue, and to wait at start for the archive and the queue")
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	fl.BoolVar(&f.events, "events", false, "parse each article and store its coded events (about three times slower)")
@@ -116,7 +116,7 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 	if err != nil {
 		return err
 	}
-	q, err := queue.Connect(ctx, f.queueURL, queue.Options{Name: "tidings worker", Logger: log, MaxDeliver: f.maxDeliver, AckWait: f.ackWait})
+	q, err := connectQueueRetrying(ctx, f.queueURL, queue.Options{Name: "tidings worker", Logger: log, MaxDeliver: f.maxDeliver, AckWait: f.ackWait}, f.storeWait, log)
 	if err != nil {
 		return inputError{err}
 	}
@@ -258,6 +258,25 @@ func openStoreRetrying(ctx context.Context, dsn string, wait time.Duration, log 
 			return st, err
 		}
 		log.Warn("archive unavailable, retrying", "in", backoff, "error", err)
+		select {
+		case <-time.After(backoff):
+		case <-ctx.Done():
+			return nil, errors.Join(err, ctx.Err())
+		}
+	}
+}
+
+// connectQueueRetrying connects to the queue, waiting up to wait for a
+// NATS server that is not up yet, as openStoreRetrying waits for the
+// archive: a worker may start before either.
+func connectQueueRetrying(ctx context.Context, url string, opt queue.Options, wait time.Duration, log *slog.Logger) (*queue.Queue, error) {
+	deadline := time.Now().Add(wait)
+	for backoff := 250 * time.Millisecond; ; backoff = min(2*backoff, 5*time.Second) {
+		q, err := queue.Connect(ctx, url, opt)
+		if err == nil || !queue.IsUnreachable(err) || time.Now().Add(backoff).After(deadline) {
+			return q, err
+		}
+		log.Warn("queue unavailable, retrying", "in", backoff, "error", err)
 		select {
 		case <-time.After(backoff):
 		case <-ctx.Done():
