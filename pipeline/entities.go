@@ -7,15 +7,16 @@ import (
 	"tidings/annotate"
 	"tidings/kb"
 	"tidings/link"
+	"tidings/record"
 	"tidings/text"
 )
 
 // entities returns the analysis's entities: the linked named entities,
 // then each quantity as its own entity with its value.
-func entities(d *text.Document, linked []link.Entity) []Entity {
-	var out []Entity
+func entities(d *text.Document, linked []link.Entity) []record.Entity {
+	var out []record.Entity
 	for _, le := range linked {
-		e := Entity{ID: le.ID, Name: le.Name, Type: le.Type, Salience: le.Salience}
+		e := record.Entity{ID: le.ID, Name: le.Name, Type: le.Type, Salience: le.Salience}
 		if le.Linked() {
 			en := le.Entry
 			e.Name, e.Kind, e.Country, e.Wikidata = en.Name, en.Kind, en.Country, en.Wikidata
@@ -30,7 +31,7 @@ func entities(d *text.Document, linked []link.Entity) []Entity {
 		}
 		for _, sp := range le.Mentions {
 			start, end := d.Bytes(sp)
-			e.Mentions = append(e.Mentions, Mention{Start: start, End: end, Text: d.Text[start:end]})
+			e.Mentions = append(e.Mentions, record.Mention{Start: start, End: end, Text: d.Text[start:end]})
 		}
 		out = append(out, e)
 	}
@@ -41,9 +42,9 @@ func entities(d *text.Document, linked []link.Entity) []Entity {
 		}
 		start, end := d.Bytes(sp)
 		q := annotate.Quantity(d, sp)
-		e := Entity{
+		e := record.Entity{
 			ID: "local:" + strings.ToLower(sp.Label) + ":" + strconv.Itoa(start), Name: d.Text[start:end], Type: sp.Label,
-			Kind: "quantity", Unit: q.Unit, Modifier: q.Modifier, Mentions: []Mention{{Start: start, End: end, Text: d.Text[start:end]}},
+			Kind: "quantity", Unit: q.Unit, Modifier: q.Modifier, Mentions: []record.Mention{{Start: start, End: end, Text: d.Text[start:end]}},
 		}
 		if q.Value != 0 {
 			v := q.Value

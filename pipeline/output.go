@@ -7,105 +7,21 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"tidings/article"
 	"tidings/events"
+	"tidings/record"
 	"tidings/text"
 )
 
-// Record is the analysis object of CONTRACT.md, one per article.
-type Record struct {
-	ID        string   `json:"id"`
-	URL       string   `json:"url,omitempty"`
-	Title     string   `json:"title"`
-	Published string   `json:"published,omitempty"`
-	Source    string   `json:"source,omitempty"`
-	Text      string   `json:"text"`
-	GoldTags  []string `json:"gold_tags"`
-	Tags      []Tag    `json:"tags"`
-	Entities  []Entity `json:"entities"`
-	Dates     []Date   `json:"dates"`
-	Events    []Event  `json:"events"`
-	Sentences [][2]int `json:"sentences"`
-	Tokens    [][2]int `json:"tokens"` // byte spans of the syntactic words
-	Multiword [][2]int `json:"multiword_tokens,omitempty"`
-}
-
-// Tag is one tag of the article's ranked tag line.
-type Tag struct {
-	Tag      string   `json:"tag"`
-	Score    float64  `json:"score"`
-	Entity   string   `json:"entity,omitempty"`
-	Evidence [][2]int `json:"evidence"`
-	Inferred bool     `json:"inferred,omitempty"` // implied by the knowledge base, not named
-}
-
-// Entity is a linked entity with all its mentions.
-type Entity struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Type      string    `json:"type"`
-	Kind      string    `json:"kind,omitempty"`
-	Wikidata  string    `json:"wikidata,omitempty"`
-	Wikipedia string    `json:"wikipedia,omitempty"`
-	Country   string    `json:"country,omitempty"`
-	Salience  float64   `json:"salience"`
-	Mentions  []Mention `json:"mentions"`
-	// Quantities (MONEY, PERCENT, QUANTITY, COUNT) carry their value.
-	Value    *float64 `json:"value,omitempty"`
-	Unit     string   `json:"unit,omitempty"`
-	Modifier string   `json:"modifier,omitempty"`
-}
-
-// Mention is one occurrence of an entity in the text.
-type Mention struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
-
-// Date is a normalised time expression (TimeML TIMEX3).
-type Date struct {
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Text   string `json:"text"`
-	Type   string `json:"type"`
-	Value  string `json:"value"`
-	Mod    string `json:"mod,omitempty"`
-	Anchor string `json:"anchor,omitempty"`
-}
-
-// Event is one coded event (CAMEO / PLOVER).
-type Event struct {
-	CAMEO     string  `json:"cameo"`
-	PLOVER    string  `json:"plover"`
-	Goldstein float64 `json:"goldstein"`
-	Source    Actor   `json:"source"`
-	Target    Actor   `json:"target"`
-	Date      string  `json:"date,omitempty"`
-	Location  string  `json:"location,omitempty"`
-	Dead      int     `json:"dead"`
-	Injured   int     `json:"injured"`
-	Trigger   [2]int  `json:"trigger"`
-	Sentence  [2]int  `json:"sentence"`
-}
-
-// Actor is an event's source or target.
-type Actor struct {
-	Text   string `json:"text"`
-	Code   string `json:"code,omitempty"`
-	Entity string `json:"entity,omitempty"`
-}
-
 // Record returns the analysis object of an analysis.
-func (an *Analysis) Record() Record {
+func (an *Analysis) Record() record.Record {
 	a, d := an.Article, an.Doc
-	r := Record{
+	r := record.Record{
 		ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Text: d.Text,
-		Published: FormatDate(a.Published),
+		Published: record.FormatDate(a.Published),
 		GoldTags:  nonNil(a.GoldTags),
-		Tags:      []Tag{}, Entities: []Entity{}, Dates: []Date{}, Events: []Event{},
+		Tags:      []record.Tag{}, Entities: []record.Entity{}, Dates: []record.Date{}, Events: []record.Event{},
 		Sentences: make([][2]int, len(d.Sentences)),
 		Tokens:    make([][2]int, len(d.Tokens)),
 	}
@@ -124,33 +40,21 @@ func (an *Analysis) Record() Record {
 		r.Entities = e
 	}
 	for _, t := range an.Tags {
-		r.Tags = append(r.Tags, Tag{Tag: t.Tag, Score: t.Score, Entity: publicID(an, t.Entity), Evidence: t.Evidence, Inferred: t.Inferred})
+		r.Tags = append(r.Tags, record.Tag{Tag: t.Tag, Score: t.Score, Entity: publicID(an, t.Entity), Evidence: t.Evidence, Inferred: t.Inferred})
 	}
 	for _, x := range an.Dates {
-		r.Dates = append(r.Dates, Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
+		r.Dates = append(r.Dates, record.Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
 	}
 	for _, e := range an.Events {
-		r.Events = append(r.Events, Event{
+		r.Events = append(r.Events, record.Event{
 			CAMEO: e.Code.Code, PLOVER: ploverOf(e.Code.PLOVER), Goldstein: e.Code.Goldstein,
-			Source: Actor{Text: e.Source.Text, Code: e.Source.Code, Entity: publicID(an, e.Source.Entity)},
-			Target: Actor{Text: e.Target.Text, Code: e.Target.Code, Entity: publicID(an, e.Target.Entity)},
+			Source: record.Actor{Text: e.Source.Text, Code: e.Source.Code, Entity: publicID(an, e.Source.Entity)},
+			Target: record.Actor{Text: e.Target.Text, Code: e.Target.Code, Entity: publicID(an, e.Target.Entity)},
 			Date:   e.Date, Location: publicID(an, e.Location), Dead: e.Dead, Injured: e.Injured,
 			Trigger: e.Trigger, Sentence: e.Sentence,
 		})
 	}
 	return r
-}
-
-// FormatDate writes a publication time as a date when it has no time of
-// day, else as RFC 3339; the zero time is "".
-func FormatDate(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
-		return t.Format("2006-01-02")
-	}
-	return t.Format(time.RFC3339)
 }
 
 func nonNil(s []string) []string {
@@ -212,7 +116,7 @@ func (w *prettyWriter) Write(an *Analysis) error {
 	}
 	fmt.Fprintf(w.bw, "%s\n", title)
 	var meta []string
-	if p := FormatDate(a.Published); p != "" {
+	if p := record.FormatDate(a.Published); p != "" {
 		meta = append(meta, "published "+p)
 	}
 	if a.Source != "" {

@@ -9,6 +9,7 @@ import (
 
 	"tidings/ingest"
 	"tidings/internal/shared"
+	"tidings/record"
 )
 
 // TestSeedEntities checks the named entities of the seed article that the
@@ -76,7 +77,7 @@ func analyseSeed(t *testing.T) *Analysis {
 // as the kb + link issue lists them.
 func TestSeedLinking(t *testing.T) {
 	rec := analyseSeed(t).Record()
-	byMention := map[string]Entity{}
+	byMention := map[string]record.Entity{}
 	for _, e := range rec.Entities {
 		for _, m := range e.Mentions {
 			byMention[m.Text] = e

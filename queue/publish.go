@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/nats-io/nats.go"
@@ -44,9 +43,7 @@ func MessageID(a article.Article) (string, error) {
 		h.Write([]byte(u))
 		return hex.EncodeToString(h.Sum(nil)), nil
 	}
-	words := strings.FieldsFunc(strings.ToLower(a.Text()), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
+	words := article.NormalWords(a.Text())
 	if len(words) == 0 {
 		return "", errors.New("the article has neither a URL nor any text")
 	}

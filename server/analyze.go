@@ -15,14 +15,14 @@ import (
 
 	"tidings/article"
 	"tidings/ingest"
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
 // analyzeResult is the answer of /api/analyze?store=true.
 type analyzeResult struct {
 	Result   store.PutResult `json:"result"`
-	Analysis pipeline.Record `json:"analysis"`
+	Analysis record.Record   `json:"analysis"`
 }
 
 // bodyName names the request body in messages about it.
@@ -164,7 +164,7 @@ func parsePublished(s string) (time.Time, error) {
 // time in a's lane (ordinary or large). The analysis runs under ctx: when
 // the request times out or its client leaves, the pipeline stops at its
 // next check (between sentences and stages) and the slot is free again.
-func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Record, error) {
+func (s *server) analyze(ctx context.Context, a article.Article) (record.Record, error) {
 	slots := s.analyses
 	if len(a.Title)+len(a.Body) >= s.opt.LargeArticleBytes {
 		slots = s.large
@@ -172,10 +172,10 @@ func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Recor
 	select {
 	case slots <- struct{}{}:
 	case <-ctx.Done():
-		return pipeline.Record{}, fmt.Errorf("waiting to analyse the article: %w", ctx.Err())
+		return record.Record{}, fmt.Errorf("waiting to analyse the article: %w", ctx.Err())
 	}
 	type outcome struct {
-		rec pipeline.Record
+		rec record.Record
 		err error
 	}
 	done := make(chan outcome, 1)
@@ -198,6 +198,6 @@ func (s *server) analyze(ctx context.Context, a article.Article) (pipeline.Recor
 	case o := <-done:
 		return o.rec, o.err
 	case <-ctx.Done():
-		return pipeline.Record{}, fmt.Errorf("analysing the article: %w", ctx.Err())
+		return record.Record{}, fmt.Errorf("analysing the article: %w", ctx.Err())
 	}
 }

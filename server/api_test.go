@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -178,9 +178,9 @@ func TestAPIEntityIDWithSlash(t *testing.T) {
 	rec.Text += "\n\nThe company also sponsors the AC/DC tour."
 	start := strings.Index(rec.Text, "AC/DC tour")
 	id := "local:misc:AC/DC tour"
-	rec.Entities = append(append([]pipeline.Entity(nil), rec.Entities...), pipeline.Entity{
+	rec.Entities = append(append([]record.Entity(nil), rec.Entities...), record.Entity{
 		ID: id, Name: "AC/DC tour", Type: "MISC",
-		Mentions: []pipeline.Mention{{Start: start, End: start + len("AC/DC tour"), Text: "AC/DC tour"}},
+		Mentions: []record.Mention{{Start: start, End: start + len("AC/DC tour"), Text: "AC/DC tour"}},
 	})
 	if _, err := ts.store.Put(context.Background(), rec); err != nil {
 		t.Fatal(err)
@@ -329,7 +329,7 @@ func TestAPIAnalyze(t *testing.T) {
 				header = []string{"Content-Type", tt.contentType}
 			}
 			resp := ts.do(t, http.MethodPost, tt.target, strings.NewReader(tt.body), header...)
-			var rec pipeline.Record
+			var rec record.Record
 			decodeJSON(t, resp, http.StatusOK, &rec)
 			if rec.Title != tt.wantTitle || rec.Published != tt.wantPublished {
 				t.Errorf("title %q published %q, want %q %q", rec.Title, rec.Published, tt.wantTitle, tt.wantPublished)
@@ -353,7 +353,7 @@ func TestAPIAnalyze(t *testing.T) {
 	}
 }
 
-func hasEntity(rec pipeline.Record, name string) bool {
+func hasEntity(rec record.Record, name string) bool {
 	for _, e := range rec.Entities {
 		if e.Name == name {
 			return true
@@ -588,7 +588,7 @@ func TestAnalyzeConcurrently(t *testing.T) {
 			rec := httptest.NewRecorder()
 			req := httptest.NewRequest(http.MethodPost, "/api/analyze", strings.NewReader(body))
 			h.ServeHTTP(rec, req)
-			var got pipeline.Record
+			var got record.Record
 			if err := json.Unmarshal(rec.Body.Bytes(), &got); rec.Code != http.StatusOK || err != nil || got.Title != "Storm hits "+city {
 				errs <- fmt.Sprintf("%s: status %d, title %q, %v", city, rec.Code, got.Title, err)
 			}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -202,13 +202,13 @@ func TestOpenAPISchemas(t *testing.T) {
 		"Bucket":        reflect.TypeFor[store.Bucket](),
 		"TagCount":      reflect.TypeFor[store.TagCount](),
 		"Stats":         reflect.TypeFor[store.Stats](),
-		"Record":        reflect.TypeFor[pipeline.Record](),
-		"Tag":           reflect.TypeFor[pipeline.Tag](),
-		"Entity":        reflect.TypeFor[pipeline.Entity](),
-		"Mention":       reflect.TypeFor[pipeline.Mention](),
-		"Date":          reflect.TypeFor[pipeline.Date](),
-		"Event":         reflect.TypeFor[pipeline.Event](),
-		"Actor":         reflect.TypeFor[pipeline.Actor](),
+		"Record":        reflect.TypeFor[record.Record](),
+		"Tag":           reflect.TypeFor[record.Tag](),
+		"Entity":        reflect.TypeFor[record.Entity](),
+		"Mention":       reflect.TypeFor[record.Mention](),
+		"Date":          reflect.TypeFor[record.Date](),
+		"Event":         reflect.TypeFor[record.Event](),
+		"Actor":         reflect.TypeFor[record.Actor](),
 	}
 	for name, typ := range types {
 		schema, ok := schemas[name].(map[string]any)

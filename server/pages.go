@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -216,18 +216,18 @@ func (s *server) pageIndex(w http.ResponseWriter, r *http.Request) {
 
 // entityView is one entity in the list of an article's entities.
 type entityView struct {
-	pipeline.Entity
+	record.Entity
 	Count int // mentions in the article
 }
 
 type articlePage struct {
 	Title      string
 	Article    *store.Article
-	Rec        *pipeline.Record
+	Rec        *record.Record
 	URL        string // the article's address when a page may link it
 	Text       template.HTML
 	Entities   []entityView
-	Quantities []pipeline.Entity
+	Quantities []record.Entity
 }
 
 // pageArticle shows one article with its entities highlighted, its tag

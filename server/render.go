@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -48,7 +48,7 @@ func highlightSnippet(snippet string) template.HTML {
 // mark is a span of the text to highlight, with the entity it mentions.
 type mark struct {
 	start, end int
-	entity     *pipeline.Entity
+	entity     *record.Entity
 }
 
 // highlightMentions renders text[from:] as HTML with every entity mention
@@ -56,7 +56,7 @@ type mark struct {
 // have no page). Mentions are byte spans into text; a span that is out of
 // range, splits a character, starts before from or overlaps one already
 // written is skipped, so any record renders.
-func highlightMentions(text string, ents []pipeline.Entity, from int) template.HTML {
+func highlightMentions(text string, ents []record.Entity, from int) template.HTML {
 	from = min(max(from, 0), len(text))
 	for from < len(text) && !utf8.RuneStart(text[from]) {
 		from++
@@ -91,7 +91,7 @@ func highlightMentions(text string, ents []pipeline.Entity, from int) template.H
 }
 
 // writeMention writes one highlighted mention.
-func writeMention(b *strings.Builder, surface string, e *pipeline.Entity) {
+func writeMention(b *strings.Builder, surface string, e *record.Entity) {
 	typ := classSafe(e.Type)
 	if e.Kind == "quantity" || e.ID == "" {
 		hint := e.Type

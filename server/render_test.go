@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -40,37 +40,37 @@ func TestHighlightMentions(t *testing.T) {
 		}
 		return i, i + len(sub)
 	}
-	ent := func(id, name, typ string, spans ...[2]int) pipeline.Entity {
-		e := pipeline.Entity{ID: id, Name: name, Type: typ, Kind: "person"}
+	ent := func(id, name, typ string, spans ...[2]int) record.Entity {
+		e := record.Entity{ID: id, Name: name, Type: typ, Kind: "person"}
 		for _, sp := range spans {
-			e.Mentions = append(e.Mentions, pipeline.Mention{Start: sp[0], End: sp[1]})
+			e.Mentions = append(e.Mentions, record.Mention{Start: sp[0], End: sp[1]})
 		}
 		return e
 	}
 	span := func(sub string) [2]int { s, e := at(sub); return [2]int{s, e} }
-	money := pipeline.Entity{ID: "local:money:1", Name: "co", Type: "MONEY", Kind: "quantity", Unit: "EUR",
-		Mentions: []pipeline.Mention{{Start: span("co.")[0], End: span("co.")[0] + 2}}}
+	money := record.Entity{ID: "local:money:1", Name: "co", Type: "MONEY", Kind: "quantity", Unit: "EUR",
+		Mentions: []record.Mention{{Start: span("co.")[0], End: span("co.")[0] + 2}}}
 	tests := []struct {
 		name string
-		ents []pipeline.Entity
+		ents []record.Entity
 		from int
 		want string
 	}{
 		{"none", nil, 7, "Tokayev met Putin in Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co."},
-		{"two", []pipeline.Entity{ent("Q1", "Tokayev", "PER", span("Tokayev")), ent("local:loc:almaty x", "Almaty", "LOC", span("Almaty"))}, 7,
+		{"two", []record.Entity{ent("Q1", "Tokayev", "PER", span("Tokayev")), ent("local:loc:almaty x", "Almaty", "LOC", span("Almaty"))}, 7,
 			`<a class="ent ent-PER" href="/entities/Q1" title="Tokayev (person)" data-entity="Q1">Tokayev</a> met Putin in ` +
 				`<a class="ent ent-LOC" href="/entities/local:loc:almaty%20x" title="Almaty (person)" data-entity="local:loc:almaty x">Almaty</a>. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co.`},
-		{"overlap keeps the earlier and longer", []pipeline.Entity{ent("A", "a", "ORG", span("Putin in")), ent("B", "b", "LOC", span("in Almaty")), ent("C", "c", "PER", span("Putin"))}, 7,
+		{"overlap keeps the earlier and longer", []record.Entity{ent("A", "a", "ORG", span("Putin in")), ent("B", "b", "LOC", span("in Almaty")), ent("C", "c", "PER", span("Putin"))}, 7,
 			`Tokayev met <a class="ent ent-ORG" href="/entities/A" title="a (person)" data-entity="A">Putin in</a> Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co.`},
-		{"out of range and empty spans are skipped", []pipeline.Entity{ent("A", "a", "PER", [2]int{-5, 3}, [2]int{50, 500}, [2]int{9, 9}, [2]int{12, 8})}, 7,
+		{"out of range and empty spans are skipped", []record.Entity{ent("A", "a", "PER", [2]int{-5, 3}, [2]int{50, 500}, [2]int{9, 9}, [2]int{12, 8})}, 7,
 			"Tokayev met Putin in Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co."},
-		{"a span inside a character is skipped", []pipeline.Entity{ent("A", "a", "PER", [2]int{span("Café")[0], span("Café")[1] - 1})}, 7,
+		{"a span inside a character is skipped", []record.Entity{ent("A", "a", "PER", [2]int{span("Café")[0], span("Café")[1] - 1})}, 7,
 			"Tokayev met Putin in Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co."},
-		{"mentions in the title are left out", []pipeline.Entity{ent("T", "t", "MISC", span("Title"))}, 7,
+		{"mentions in the title are left out", []record.Entity{ent("T", "t", "MISC", span("Title"))}, 7,
 			"Tokayev met Putin in Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; co."},
-		{"markup in the mention and the name", []pipeline.Entity{ent(`x"><script>`, `<i>Z</i>`, "LOC", span("<b>Zürich</b>"))}, span("Café")[0],
+		{"markup in the mention and the name", []record.Entity{ent(`x"><script>`, `<i>Z</i>`, "LOC", span("<b>Zürich</b>"))}, span("Café")[0],
 			`Café <a class="ent ent-LOC" href="/entities/x%22%3E%3Cscript%3E" title="&lt;i&gt;Z&lt;/i&gt; (person)" data-entity="x&#34;&gt;&lt;script&gt;">&lt;b&gt;Zürich&lt;/b&gt;</a> &amp; co.`},
-		{"quantity", []pipeline.Entity{money}, 7,
+		{"quantity", []record.Entity{money}, 7,
 			`Tokayev met Putin in Almaty. Café &lt;b&gt;Zürich&lt;/b&gt; &amp; <span class="qty qty-MONEY" title="MONEY, EUR">co</span>.`},
 		{"from out of range", nil, 999, ""},
 		{"from inside a character", nil, span("Café")[1] - 1, " &lt;b&gt;Zürich&lt;/b&gt; &amp; co."},
@@ -94,10 +94,10 @@ func FuzzHighlightMentions(f *testing.F) {
 	f.Add("Café Zürich <b>", 3, 5, 0, 4, 2, 9, 1)
 	f.Add("", 0, 0, 0, 0, 0, 0, 0)
 	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2, s3, e3, from int) {
-		ents := []pipeline.Entity{
-			{ID: "A", Name: "a", Type: "PER", Mentions: []pipeline.Mention{{Start: s1, End: e1}, {Start: s3, End: e3}}},
-			{ID: "B<", Name: "b\"", Type: "L<OC", Mentions: []pipeline.Mention{{Start: s2, End: e2}}},
-			{ID: "local:money:1", Type: "MONEY", Kind: "quantity", Mentions: []pipeline.Mention{{Start: e1, End: e2}}},
+		ents := []record.Entity{
+			{ID: "A", Name: "a", Type: "PER", Mentions: []record.Mention{{Start: s1, End: e1}, {Start: s3, End: e3}}},
+			{ID: "B<", Name: "b\"", Type: "L<OC", Mentions: []record.Mention{{Start: s2, End: e2}}},
+			{ID: "local:money:1", Type: "MONEY", Kind: "quantity", Mentions: []record.Mention{{Start: e1, End: e2}}},
 		}
 		out := string(highlightMentions(text, ents, from))
 		start := min(max(from, 0), len(text))

@@ -17,6 +17,7 @@ import (
 
 	"tidings/article"
 	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store"
 	"tidings/store/storetest"
 )
@@ -88,12 +89,12 @@ func day(s string) time.Time {
 var fixture struct {
 	once    sync.Once
 	p       *pipeline.Pipeline
-	records []pipeline.Record
+	records []record.Record
 	err     error
 }
 
 // analysed returns the shared pipeline and the records of testArticles.
-func analysed(t testing.TB) (*pipeline.Pipeline, []pipeline.Record) {
+func analysed(t testing.TB) (*pipeline.Pipeline, []record.Record) {
 	t.Helper()
 	fixture.once.Do(func() {
 		fixture.p, fixture.err = pipeline.New()
@@ -122,7 +123,7 @@ type testServer struct {
 	handler http.Handler
 	store   store.Store
 	ids     []int64 // store ids of testArticles, in order
-	records []pipeline.Record
+	records []record.Record
 }
 
 func newTestServer(t testing.TB, opt Options) *testServer {

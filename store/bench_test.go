@@ -9,11 +9,12 @@ import (
 
 	"tidings/ingest"
 	"tidings/pipeline"
+	"tidings/record"
 )
 
 var (
 	exampleOnce    sync.Once
-	exampleRecords []pipeline.Record
+	exampleRecords []record.Record
 	exampleErr     error
 )
 
@@ -22,7 +23,7 @@ var (
 const reutersSlice = "../../shared/data/reuters21578/reut2-000.sgm"
 
 // examples analyses the articles of reutersSlice once.
-func examples(b *testing.B) []pipeline.Record {
+func examples(b *testing.B) []record.Record {
 	if _, err := os.Stat(reutersSlice); err != nil {
 		b.Skipf("skipping: needs the shared data (%v)", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"sync"
 
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // analysisCodec stores analysis objects as gzip-compressed JSON, the same
@@ -18,7 +18,7 @@ type analysisCodec struct {
 	gz sync.Pool // *gzip.Writer, reused across Puts
 }
 
-func (c *analysisCodec) compress(rec pipeline.Record) ([]byte, error) {
+func (c *analysisCodec) compress(rec record.Record) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, _ := c.gz.Get().(*gzip.Writer)
 	if zw == nil {
@@ -36,8 +36,8 @@ func (c *analysisCodec) compress(rec pipeline.Record) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func decompress(blob []byte) (pipeline.Record, error) {
-	var rec pipeline.Record
+func decompress(blob []byte) (record.Record, error) {
+	var rec record.Record
 	zr, err := gzip.NewReader(bytes.NewReader(blob))
 	if err != nil {
 		return rec, fmt.Errorf("reading analysis: %w", err)

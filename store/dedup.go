@@ -1,11 +1,10 @@
 package store
 
 import (
-	"crypto/sha256"
 	"hash/fnv"
 	"math/bits"
-	"strings"
-	"unicode"
+
+	"tidings/article"
 )
 
 // NearDuplicateBits is the largest Hamming distance between the simhashes
@@ -32,31 +31,14 @@ const nearDuplicateCandidates = 100
 // shingleWords is the length of the word shingles that simhash hashes.
 const shingleWords = 3
 
-// normalWords returns the words of text, lower-cased, with punctuation and
-// spacing dropped, so that re-encoded or re-flowed copies compare equal.
-func normalWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
-}
-
-// ContentHash is the SHA-256 of an article's normalised words: two
-// articles with the same hash are one article.
-func ContentHash(text string) []byte {
-	h := sha256.New()
-	for i, w := range normalWords(text) {
-		if i > 0 {
-			h.Write([]byte{' '})
-		}
-		h.Write([]byte(w))
-	}
-	return h.Sum(nil)
-}
+// ContentHash is the fingerprint of an article's text (article.Fingerprint):
+// two articles with the same hash are one article.
+func ContentHash(text string) []byte { return article.Fingerprint(text) }
 
 // Simhash is Charikar's similarity hash of text's word shingles: texts that
 // share most shingles get hashes that differ in few bits.
 func Simhash(text string) uint64 {
-	words := normalWords(text)
+	words := article.NormalWords(text)
 	var v [64]int
 	add := func(ws []string) {
 		h := fnv.New64a()

@@ -15,8 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"tidings/ingest"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // Postgres is the scale-out store: a PostgreSQL database shared by any
@@ -362,8 +361,8 @@ func pgTexts(ss []string) []string {
 }
 
 // Put stores one analysis in one transaction.
-func (p *Postgres) Put(ctx context.Context, rec pipeline.Record) (PutResult, error) {
-	res, errs, err := p.PutBatch(ctx, []pipeline.Record{rec})
+func (p *Postgres) Put(ctx context.Context, rec record.Record) (PutResult, error) {
+	res, errs, err := p.PutBatch(ctx, []record.Record{rec})
 	if err != nil {
 		return PutResult{}, err
 	}
@@ -373,7 +372,7 @@ func (p *Postgres) Put(ctx context.Context, rec pipeline.Record) (PutResult, err
 // PutBatch stores several analyses in one transaction, each all or nothing
 // (a savepoint each): errs[i] says why recs[i] was not stored while the
 // others were. A non-nil err means that nothing was stored.
-func (p *Postgres) PutBatch(ctx context.Context, recs []pipeline.Record) (res []PutResult, errs []error, err error) {
+func (p *Postgres) PutBatch(ctx context.Context, recs []record.Record) (res []PutResult, errs []error, err error) {
 	for attempt := 1; ; attempt++ {
 		res, errs, err = p.putBatch(ctx, recs)
 		if err == nil || attempt == putAttempts || !retryableTx(err) {
@@ -396,7 +395,7 @@ func retryableTx(err error) bool {
 	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
 }
 
-func (p *Postgres) putBatch(ctx context.Context, recs []pipeline.Record) (res []PutResult, errs []error, err error) {
+func (p *Postgres) putBatch(ctx context.Context, recs []record.Record) (res []PutResult, errs []error, err error) {
 	// READ COMMITTED whatever the server's default: after an insert that
 	// met a row committed meanwhile, the next statement must see that row.
 	tx, err := p.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
@@ -434,7 +433,7 @@ func (p *Postgres) putBatch(ctx context.Context, recs []pipeline.Record) (res []
 
 // putArticle stores one article in tx, inside a savepoint if asked, and
 // returns what it adds to the entity and tag counters.
-func (p *Postgres) putArticle(ctx context.Context, tx pgx.Tx, rec pipeline.Record, savepoint bool) (PutResult, *counters, error) {
+func (p *Postgres) putArticle(ctx context.Context, tx pgx.Tx, rec record.Record, savepoint bool) (PutResult, *counters, error) {
 	if strings.TrimSpace(rec.Text) == "" {
 		return PutResult{}, nil, errors.New("empty text")
 	}
@@ -557,7 +556,7 @@ func releaseArticle(ctx context.Context, tx pgx.Tx, savepoint bool) error {
 // articleLayers queues the index rows of a new article (simhash bands,
 // entities and mentions, tags, dates and events), one statement per table,
 // and returns what the article adds to the counters.
-func articleLayers(id int64, bands [len(simhashBandBits)]int64, rec pipeline.Record) (*pgBatch, *counters) {
+func articleLayers(id int64, bands [len(simhashBandBits)]int64, rec record.Record) (*pgBatch, *counters) {
 	b := &pgBatch{}
 	delta := newCounters()
 	b.exec("indexing simhash", pgInsertBands, id, bands[:])
@@ -666,7 +665,7 @@ type counters struct {
 }
 
 type entityCount struct {
-	e                  pipeline.Entity // as first seen: an existing row keeps its names
+	e                  record.Entity // as first seen: an existing row keeps its names
 	articles, mentions int64
 }
 
@@ -680,7 +679,7 @@ func newCounters() *counters {
 }
 
 // entity counts one article that mentions e n times.
-func (c *counters) entity(e pipeline.Entity, n int) {
+func (c *counters) entity(e record.Entity, n int) {
 	c.entities[e.ID] = &entityCount{e: e, articles: 1, mentions: int64(n)}
 }
 
@@ -845,8 +844,8 @@ func (p *Postgres) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Feed returns the polling state of a feed.
-func (p *Postgres) Feed(ctx context.Context, feedURL string) (ingest.FeedState, bool, error) {
-	st := ingest.FeedState{URL: feedURL}
+func (p *Postgres) Feed(ctx context.Context, feedURL string) (FeedState, bool, error) {
+	st := FeedState{URL: feedURL}
 	var polled, next *time.Time
 	err := p.pool.QueryRow(ctx, `SELECT etag, last_modified, last_polled, next_poll, failures, last_error
 		FROM feeds WHERE url = $1`, pgText(feedURL)).Scan(&st.ETag, &st.LastModified, &polled, &next, &st.Failures, &st.LastError)
@@ -867,7 +866,7 @@ func (p *Postgres) Feed(ctx context.Context, feedURL string) (ingest.FeedState, 
 
 // SaveFeed records the polling state of a feed. Times keep microseconds,
 // PostgreSQL's precision.
-func (p *Postgres) SaveFeed(ctx context.Context, st ingest.FeedState) error {
+func (p *Postgres) SaveFeed(ctx context.Context, st FeedState) error {
 	timeArg := func(t time.Time) any {
 		if t.IsZero() {
 			return nil

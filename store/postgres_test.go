@@ -23,7 +23,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"tidings/pipeline"
+	"tidings/record"
 	"tidings/store/storetest"
 )
 
@@ -65,7 +65,7 @@ func TestConcurrentDuplicatePuts(t *testing.T) {
 		ctx := context.Background()
 		const workers = 16
 		// The same record from every worker at once: one stores it.
-		putAll := func(rec func(i int) pipeline.Record) []PutResult {
+		putAll := func(rec func(i int) record.Record) []PutResult {
 			t.Helper()
 			res := make([]PutResult, workers)
 			errs := make([]error, workers)
@@ -96,10 +96,10 @@ func TestConcurrentDuplicatePuts(t *testing.T) {
 			}
 			return res
 		}
-		putAll(func(int) pipeline.Record { return harbour })
+		putAll(func(int) record.Record { return harbour })
 		// Other texts under one URL: the first stored keeps the URL.
-		putAll(func(i int) pipeline.Record {
-			r := record(fmt.Sprint("u", i), "2024-04-01", fmt.Sprintf("Edition %d of the evening bulletin", i),
+		putAll(func(i int) record.Record {
+			r := makeRecord(fmt.Sprint("u", i), "2024-04-01", fmt.Sprintf("Edition %d of the evening bulletin", i),
 				fmt.Sprintf("Bulletin %d: markets closed higher and the weather stays dry.", i), []string{"Bulletin"})
 			r.URL = "https://news.example/bulletin"
 			return r
@@ -120,13 +120,13 @@ func TestConcurrentDuplicatePuts(t *testing.T) {
 }
 
 // desk is a small archive whose articles share entities and tags.
-func desk(n int) []pipeline.Record {
+func desk(n int) []record.Record {
 	places := []string{"Q34370|Rotterdam|LOC", "Q12892|Antwerp|LOC", "Q1297|Chicago|LOC", "Q128147|Hull|LOC"}
-	var recs []pipeline.Record
+	var recs []record.Record
 	for i := range n {
 		a, b := places[i%len(places)], places[(i+1)%len(places)]
 		na, nb := strings.Split(a, "|")[1], strings.Split(b, "|")[1]
-		recs = append(recs, record(fmt.Sprint("d", i), fmt.Sprintf("2024-05-%02d", 1+i%28),
+		recs = append(recs, makeRecord(fmt.Sprint("d", i), fmt.Sprintf("2024-05-%02d", 1+i%28),
 			fmt.Sprintf("Shipping note %d from %s", i, na),
 			fmt.Sprintf("Note %d: cargo left %s for %s on schedule, with %d containers aboard.", i, na, nb, 10+i),
 			[]string{"Shipping", na}, a, b))
@@ -204,7 +204,7 @@ func TestConcurrentOverlappingBatches(t *testing.T) {
 func TestPutBatchEachAllOrNothing(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		res, errs, err := s.PutBatch(ctx, []pipeline.Record{harbour, {ID: "blank", Title: "Blank", Text: " \n"}, harbour, wheat})
+		res, errs, err := s.PutBatch(ctx, []record.Record{harbour, {ID: "blank", Title: "Blank", Text: " \n"}, harbour, wheat})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -241,10 +241,10 @@ func TestPostgresArticleRolledBackAlone(t *testing.T) {
 		CREATE TRIGGER refuse_poison BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION refuse_poison();`); err != nil {
 		t.Fatal(err)
 	}
-	poisoned := record("p1", "2024-03-06", "Poison found in Rotterdam canal",
+	poisoned := makeRecord("p1", "2024-03-06", "Poison found in Rotterdam canal",
 		"Poison traces were found in a Rotterdam canal, officials said.", []string{"Rotterdam", "Pollution"},
 		"Q34370|Rotterdam|LOC", "local:poison|Poison|MISC")
-	res, errs, err := p.PutBatch(ctx, []pipeline.Record{harbour, poisoned, ferry})
+	res, errs, err := p.PutBatch(ctx, []record.Record{harbour, poisoned, ferry})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +274,7 @@ func TestPostgresArticleRolledBackAlone(t *testing.T) {
 func TestEntityListedTwice(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		rec := record("t1", "2024-07-01", "Lisbon and Lisboa",
+		rec := makeRecord("t1", "2024-07-01", "Lisbon and Lisboa",
 			"Lisbon, or Lisboa, hosted the summit. Ten thousand delegates came.", nil,
 			"Q597|Lisbon|LOC", "Q597|Lisboa|LOC", "q1|Ten thousand|QUANTITY")
 		if _, err := s.Put(ctx, rec); err != nil {
@@ -306,8 +306,8 @@ func TestPostgresVocabularyTooLarge(t *testing.T) {
 	for i := range 100_000 {
 		fmt.Fprintf(&b, "w%x ", i*7919)
 	}
-	huge := record("dump1", "2024-01-01", "Table dump", b.String(), nil)
-	res, errs, err := p.PutBatch(ctx, []pipeline.Record{huge, wheat})
+	huge := makeRecord("dump1", "2024-01-01", "Table dump", b.String(), nil)
+	res, errs, err := p.PutBatch(ctx, []record.Record{huge, wheat})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +324,7 @@ func TestPostgresVocabularyTooLarge(t *testing.T) {
 func TestPutAwkwardText(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		nul := record("n1", "2024-03-08", "Null\x00byte report", "A stray \x00 byte sits in this lighthouse report.", []string{"Odd\x00tag"},
+		nul := makeRecord("n1", "2024-03-08", "Null\x00byte report", "A stray \x00 byte sits in this lighthouse report.", []string{"Odd\x00tag"},
 			"local:x|Null\x00byte|MISC")
 		res, err := s.Put(ctx, nul)
 		if err != nil || res.Status != StatusNew {
@@ -334,7 +334,7 @@ func TestPutAwkwardText(t *testing.T) {
 		if err != nil || got.Analysis.Text != nul.Text {
 			t.Errorf("Article = %+v, %v; want the text as given", got, err)
 		}
-		bad := record("b1", "2024-03-09", "Broken \xff\xfe encoding", "Bytes \xc3\x28 that are not UTF-8 in a windmill story.", []string{"Broken\xff"},
+		bad := makeRecord("b1", "2024-03-09", "Broken \xff\xfe encoding", "Bytes \xc3\x28 that are not UTF-8 in a windmill story.", []string{"Broken\xff"},
 			"local:\xff|Broken \xff|MISC")
 		if res, err := s.Put(ctx, bad); err != nil || res.Status != StatusNew {
 			t.Fatalf("Put(invalid UTF-8) = %+v, %v", res, err)
@@ -717,7 +717,7 @@ func TestPostgresSearchUsesIndex(t *testing.T) {
 func TestPostgresSnippetAndScore(t *testing.T) {
 	p := openPostgres(t)
 	ctx := context.Background()
-	long := record("l1", "2024-06-01", "Canal report",
+	long := makeRecord("l1", "2024-06-01", "Canal report",
 		strings.Repeat("Barges queued at the lock for most of the morning while engineers checked the gates. ", 20)+
 			"Late in the day a pilot said the reservoir level had fallen below the mark.", nil)
 	if _, err := p.Put(ctx, long); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"tidings/article"
 )
 
 // searchTerm is one word or "quoted phrase" of a search.
@@ -45,7 +47,7 @@ func (q Query) CheckText() error {
 	var words, alternatives, prefixes int
 	var err error
 	scanSearch(q.Text, func(t searchTerm) bool {
-		words += len(normalWords(t.text))
+		words += len(article.NormalWords(t.text))
 		if alternatives == 0 || t.or {
 			alternatives++
 		}
@@ -106,7 +108,7 @@ func scanSearch(text string, yield func(searchTerm) bool) {
 		if or {
 			clear(group)
 		}
-		key := strings.Join(normalWords(term), " ")
+		key := strings.Join(article.NormalWords(term), " ")
 		if prefix {
 			key += "*"
 		}

@@ -14,8 +14,7 @@ import (
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 
-	"tidings/ingest"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // SQLite is the embedded store: one database file in WAL mode, written
@@ -414,8 +413,8 @@ func (s *SQLite) known(ctx context.Context, q querier, articleURL string, hash [
 }
 
 // Put stores one analysis in one transaction.
-func (s *SQLite) Put(ctx context.Context, rec pipeline.Record) (PutResult, error) {
-	res, errs, err := s.PutBatch(ctx, []pipeline.Record{rec})
+func (s *SQLite) Put(ctx context.Context, rec record.Record) (PutResult, error) {
+	res, errs, err := s.PutBatch(ctx, []record.Record{rec})
 	if err != nil {
 		return PutResult{}, err
 	}
@@ -426,7 +425,7 @@ func (s *SQLite) Put(ctx context.Context, rec pipeline.Record) (PutResult, error
 // times faster than a Put each. Each article is still all or nothing (a
 // savepoint each): errs[i] says why recs[i] was not stored while the
 // others were. A non-nil err means that nothing was stored.
-func (s *SQLite) PutBatch(ctx context.Context, recs []pipeline.Record) (res []PutResult, errs []error, err error) {
+func (s *SQLite) PutBatch(ctx context.Context, recs []record.Record) (res []PutResult, errs []error, err error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("storing: %w", err)
@@ -456,7 +455,7 @@ func (s *SQLite) PutBatch(ctx context.Context, recs []pipeline.Record) (res []Pu
 }
 
 // recordName names an article in messages.
-func recordName(rec pipeline.Record) string {
+func recordName(rec record.Record) string {
 	switch {
 	case rec.ID != "":
 		return rec.ID
@@ -466,7 +465,7 @@ func recordName(rec pipeline.Record) string {
 	return fmt.Sprintf("%.40q", rec.Title)
 }
 
-func (s *SQLite) put(ctx context.Context, tx writeTx, rec pipeline.Record) (PutResult, error) {
+func (s *SQLite) put(ctx context.Context, tx writeTx, rec record.Record) (PutResult, error) {
 	if strings.TrimSpace(rec.Text) == "" {
 		return PutResult{}, errors.New("empty text")
 	}
@@ -517,7 +516,7 @@ func (s *SQLite) put(ctx context.Context, tx writeTx, rec pipeline.Record) (PutR
 
 // putLayers writes the index rows of a new article: full text, simhash
 // bands, entities and mentions, tags, dates and events.
-func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec pipeline.Record) error {
+func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec record.Record) error {
 	if _, err := tx.ExecContext(ctx, sqlIndexText,
 		id, rec.Title, rec.Text); err != nil {
 		return fmt.Errorf("indexing text: %w", err)
@@ -702,8 +701,8 @@ func (s *SQLite) IntegrityCheck(ctx context.Context) error {
 }
 
 // Feed returns the polling state of a feed.
-func (s *SQLite) Feed(ctx context.Context, feedURL string) (ingest.FeedState, bool, error) {
-	st := ingest.FeedState{URL: feedURL}
+func (s *SQLite) Feed(ctx context.Context, feedURL string) (FeedState, bool, error) {
+	st := FeedState{URL: feedURL}
 	var polled, next string
 	err := s.read.QueryRowContext(ctx, `SELECT etag, last_modified, last_polled, next_poll, failures, last_error
 		FROM feeds WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &polled, &next, &st.Failures, &st.LastError)
@@ -719,7 +718,7 @@ func (s *SQLite) Feed(ctx context.Context, feedURL string) (ingest.FeedState, bo
 }
 
 // SaveFeed records the polling state of a feed.
-func (s *SQLite) SaveFeed(ctx context.Context, st ingest.FeedState) error {
+func (s *SQLite) SaveFeed(ctx context.Context, st FeedState) error {
 	format := func(t time.Time) string {
 		if t.IsZero() {
 			return ""

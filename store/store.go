@@ -13,8 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"tidings/ingest"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // Store is an archive of analysed articles. Implementations are safe for
@@ -25,11 +24,11 @@ type Store interface {
 	// says Duplicate and gives the stored article's id. A near-duplicate
 	// (same story, small edits) is stored and joins the story of the article
 	// it nearly duplicates.
-	Put(ctx context.Context, rec pipeline.Record) (PutResult, error)
+	Put(ctx context.Context, rec record.Record) (PutResult, error)
 	// PutBatch stores several analyses at once, each all or nothing:
 	// errs[i] says why recs[i] was not stored while the others were. A
 	// non-nil err means that nothing was stored.
-	PutBatch(ctx context.Context, recs []pipeline.Record) (res []PutResult, errs []error, err error)
+	PutBatch(ctx context.Context, recs []record.Record) (res []PutResult, errs []error, err error)
 	// Known returns the id of the stored article with this URL or the same
 	// normalised text, 0 if none: a cheap check before analysing.
 	Known(ctx context.Context, url, text string) (int64, error)
@@ -55,9 +54,9 @@ type Store interface {
 
 	// Feed returns the polling state of a feed; ok is false for a feed
 	// never polled.
-	Feed(ctx context.Context, url string) (st ingest.FeedState, ok bool, err error)
+	Feed(ctx context.Context, url string) (st FeedState, ok bool, err error)
 	// SaveFeed records the polling state of a feed.
-	SaveFeed(ctx context.Context, st ingest.FeedState) error
+	SaveFeed(ctx context.Context, st FeedState) error
 
 	Close() error
 }
@@ -197,10 +196,10 @@ type Hit struct {
 
 // Article is a stored article with its whole analysis.
 type Article struct {
-	ID       int64           `json:"id"`
-	Story    int64           `json:"story"`
-	Ingested time.Time       `json:"ingested"`
-	Analysis pipeline.Record `json:"analysis"`
+	ID       int64         `json:"id"`
+	Story    int64         `json:"story"`
+	Ingested time.Time     `json:"ingested"`
+	Analysis record.Record `json:"analysis"`
 }
 
 // EntitySummary is an entity with how often the archive mentions it.
@@ -318,4 +317,18 @@ func scanDayMentions(r scanner) (Bucket, error) {
 	var b Bucket
 	err := r.Scan(&b.Date, &b.Articles, &b.Mentions)
 	return b, err
+}
+
+// FeedState is what a feed poller remembers of one feed between polls:
+// the validators for a conditional GET and when to poll next. It mirrors
+// ingest.FeedState field for field, so that the archive needs nothing of
+// the readers.
+type FeedState struct {
+	URL          string    `json:"url"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	LastPolled   time.Time `json:"last_polled"`
+	NextPoll     time.Time `json:"next_poll"`
+	Failures     int       `json:"failures"` // consecutive failed polls; drives the backoff
+	LastError    string    `json:"last_error,omitempty"`
 }

@@ -12,8 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"tidings/ingest"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // The suite below runs against every Store implementation: each opener
@@ -36,33 +35,33 @@ func forEachStore(t *testing.T, test func(t *testing.T, s Store)) {
 	}
 }
 
-// record builds an analysis object with the entities named in ents
+// makeRecord builds an analysis object with the entities named in ents
 // ("id|name|type" each, mentioned once at the first occurrence of name).
-func record(id, published, title, body string, tags []string, ents ...string) pipeline.Record {
+func makeRecord(id, published, title, body string, tags []string, ents ...string) record.Record {
 	text := title + "\n\n" + body
-	r := pipeline.Record{ID: id, Title: title, Published: published, Text: text, GoldTags: []string{}}
+	r := record.Record{ID: id, Title: title, Published: published, Text: text, GoldTags: []string{}}
 	for i, t := range tags {
-		r.Tags = append(r.Tags, pipeline.Tag{Tag: t, Score: 1 - float64(i)/10})
+		r.Tags = append(r.Tags, record.Tag{Tag: t, Score: 1 - float64(i)/10})
 	}
 	for _, e := range ents {
 		f := strings.Split(e, "|")
 		start := strings.Index(text, f[1])
-		r.Entities = append(r.Entities, pipeline.Entity{ID: f[0], Name: f[1], Type: f[2], Salience: 0.5,
-			Mentions: []pipeline.Mention{{Start: start, End: start + len(f[1]), Text: f[1]}}})
+		r.Entities = append(r.Entities, record.Entity{ID: f[0], Name: f[1], Type: f[2], Salience: 0.5,
+			Mentions: []record.Mention{{Start: start, End: start + len(f[1]), Text: f[1]}}})
 	}
-	r.Dates = []pipeline.Date{{Start: 0, End: 1, Text: "x", Type: "DATE", Value: published}}
+	r.Dates = []record.Date{{Start: 0, End: 1, Text: "x", Type: "DATE", Value: published}}
 	return r
 }
 
 // Invented articles, written for these tests.
 var (
-	harbour = record("a1", "2024-03-04", "Harbour cranes stand idle in Rotterdam strike",
+	harbour = makeRecord("a1", "2024-03-04", "Harbour cranes stand idle in Rotterdam strike",
 		"Dock workers in Rotterdam walked out on Monday over pay. The port authority said container ships were diverted to Antwerp while the strike lasts.",
 		[]string{"Rotterdam", "Strikes"}, "Q34370|Rotterdam|LOC", "Q12892|Antwerp|LOC")
-	wheat = record("a2", "2024-03-05", "Wheat prices climb as dry spell hits plains",
+	wheat = makeRecord("a2", "2024-03-05", "Wheat prices climb as dry spell hits plains",
 		"Wheat futures rose for a third day as forecasters said the dry spell over the plains could last into April. Traders in Chicago bought contracts.",
 		[]string{"Wheat", "Chicago"}, "Q1297|Chicago|LOC")
-	ferry = record("a3", "2024-03-07", "Ferry service resumes after storm",
+	ferry = makeRecord("a3", "2024-03-07", "Ferry service resumes after storm",
 		"The ferry between Rotterdam and Hull sailed again on Thursday after the storm passed, the operator said. Dock workers cleared debris.",
 		[]string{"Rotterdam", "Ferries"}, "Q34370|Rotterdam|LOC", "Q128147|Hull|LOC")
 )
@@ -82,7 +81,7 @@ func TestPutIsIdempotent(t *testing.T) {
 		reflowed.Text = strings.ToUpper(strings.ReplaceAll(harbour.Text, " ", "  \n"))
 		for _, tc := range []struct {
 			name string
-			rec  pipeline.Record
+			rec  record.Record
 		}{
 			{"same record", harbour},
 			{"same text in other case and spacing", reflowed},
@@ -128,18 +127,18 @@ func TestNearDuplicatesJoinOneStory(t *testing.T) {
 	unrelated := "Heavy snow closed the mountain pass for a second day and stranded dozens of lorries near the border crossing, police said on Sunday."
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
-		a, err := s.Put(ctx, record("c1", "2024-01-01", "Council agrees budget", long, nil))
+		a, err := s.Put(ctx, makeRecord("c1", "2024-01-01", "Council agrees budget", long, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := s.Put(ctx, record("c2", "2024-01-01", "Council agrees budget", edited, nil))
+		b, err := s.Put(ctx, makeRecord("c2", "2024-01-01", "Council agrees budget", edited, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if b.Status != StatusNew || b.NearDuplicateOf != a.ID || b.Story != a.ID {
 			t.Errorf("edited copy: %+v; want a new article in story %d", b, a.ID)
 		}
-		c, err := s.Put(ctx, record("c3", "2024-01-01", "Snow closes pass", unrelated, nil))
+		c, err := s.Put(ctx, makeRecord("c3", "2024-01-01", "Snow closes pass", unrelated, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +164,7 @@ func TestNearDuplicateCandidatesBounded(t *testing.T) {
 		ctx := context.Background()
 		var ids []int64
 		for i := range n {
-			res, err := s.Put(ctx, record(fmt.Sprintf("t%d", i), "2024-01-01", fmt.Sprintf("Item %d", i), fmt.Sprintf("Templated item number %d.", i), nil))
+			res, err := s.Put(ctx, makeRecord(fmt.Sprintf("t%d", i), "2024-01-01", fmt.Sprintf("Item %d", i), fmt.Sprintf("Templated item number %d.", i), nil))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -272,7 +271,7 @@ func TestArticleRoundTrip(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
 		rec := ferry
-		rec.Events = []pipeline.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: pipeline.Actor{Text: "x", Code: "NLD"}}}
+		rec.Events = []record.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: record.Actor{Text: "x", Code: "NLD"}}}
 		res, err := s.Put(ctx, rec)
 		if err != nil {
 			t.Fatal(err)
@@ -306,7 +305,7 @@ func day0(s string) time.Time {
 }
 
 // mustPut stores records, failing the test on the first error.
-func mustPut(t *testing.T, s Store, rs ...pipeline.Record) {
+func mustPut(t *testing.T, s Store, rs ...record.Record) {
 	t.Helper()
 	for _, r := range rs {
 		if _, err := s.Put(context.Background(), r); err != nil {
@@ -416,7 +415,7 @@ func TestFeedState(t *testing.T) {
 			t.Fatalf("Feed(new) = %v, %v", ok, err)
 		}
 		now := time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
-		st := ingest.FeedState{URL: "https://feeds.example/rss", ETag: `"v1"`, LastModified: "Wed, 01 May 2024 09:00:00 GMT",
+		st := FeedState{URL: "https://feeds.example/rss", ETag: `"v1"`, LastModified: "Wed, 01 May 2024 09:00:00 GMT",
 			LastPolled: now, NextPoll: now.Add(15 * time.Minute), Failures: 2, LastError: "timeout"}
 		for range 2 { // the second save overwrites
 			if err := s.SaveFeed(ctx, st); err != nil {
@@ -437,7 +436,7 @@ func TestPutFailsWhole(t *testing.T) {
 		if _, err := s.Put(ctx, harbour); err == nil {
 			t.Fatal("Put with a cancelled context succeeded")
 		}
-		if _, err := s.Put(context.Background(), pipeline.Record{Title: "Empty"}); err == nil {
+		if _, err := s.Put(context.Background(), record.Record{Title: "Empty"}); err == nil {
 			t.Fatal("Put of an empty text succeeded")
 		}
 		st, err := s.Stats(context.Background())
@@ -457,7 +456,7 @@ func TestConcurrentUse(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := range 10 {
-					r := record(fmt.Sprint(w, i), "2024-02-01", fmt.Sprintf("Report %d from desk %d", i, w),
+					r := makeRecord(fmt.Sprint(w, i), "2024-02-01", fmt.Sprintf("Report %d from desk %d", i, w),
 						fmt.Sprintf("Desk %d filed report number %d about the harbour and the weather.", w, i), []string{"Desk"})
 					if _, err := s.Put(ctx, r); err != nil {
 						errs <- err
@@ -652,9 +651,9 @@ func TestSearchByEvent(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s Store) {
 		ctx := context.Background()
 		strike, grain, boat := harbour, wheat, ferry
-		strike.Events = []pipeline.Event{{CAMEO: "143", PLOVER: "PROTEST", Source: pipeline.Actor{Code: "NLDLAB"}, Target: pipeline.Actor{Code: "NLDBUS"}}}
-		grain.Events = []pipeline.Event{{CAMEO: "0331", PLOVER: "AGREE", Source: pipeline.Actor{Code: "USAGOV"}, Target: pipeline.Actor{Code: "---"}}}
-		boat.Events = []pipeline.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: pipeline.Actor{Code: "---"}, Target: pipeline.Actor{Code: "GBRCVL"}}}
+		strike.Events = []record.Event{{CAMEO: "143", PLOVER: "PROTEST", Source: record.Actor{Code: "NLDLAB"}, Target: record.Actor{Code: "NLDBUS"}}}
+		grain.Events = []record.Event{{CAMEO: "0331", PLOVER: "AGREE", Source: record.Actor{Code: "USAGOV"}, Target: record.Actor{Code: "---"}}}
+		boat.Events = []record.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: record.Actor{Code: "---"}, Target: record.Actor{Code: "GBRCVL"}}}
 		mustPut(t, s, strike, grain, boat)
 		tests := []struct {
 			name string

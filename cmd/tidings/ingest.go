@@ -21,6 +21,7 @@ import (
 	"tidings/kb"
 	"tidings/pipeline"
 	"tidings/queue"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -389,7 +390,7 @@ func (in *ingester) write(ctx context.Context, items <-chan ingestItem) error {
 
 // store commits one batch and reports its items.
 func (in *ingester) store(ctx context.Context, batch []ingestItem) error {
-	var recs []pipeline.Record
+	var recs []record.Record
 	for _, it := range batch {
 		if it.an != nil {
 			recs = append(recs, it.an.Record())
@@ -475,7 +476,7 @@ func (in *ingester) watch(ctx context.Context, feeds, args []string, concurrency
 		return usagef("--watch: no feeds among %v (give feed URLs or OPML files)", args)
 	}
 	fmt.Fprintf(in.stderr, "tidings: watching %d feed(s); interrupt to stop\n", len(feeds))
-	poller := &ingest.Poller{States: in.st, Options: opt, Interval: in.interval}
+	poller := &ingest.Poller{States: feedStates{in.st}, Options: opt, Interval: in.interval}
 	type item struct {
 		a   article.Article
 		err error
@@ -553,4 +554,17 @@ func (in *ingester) publish(ctx context.Context, seq iter.Seq2[article.Article, 
 // quietLogger logs warnings and errors of the queue connection on w.
 func quietLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// feedStates keeps a poller's feed states in the archive: the readers and
+// the archive each have their own FeedState, field for field the same.
+type feedStates struct{ st store.Store }
+
+func (f feedStates) Feed(ctx context.Context, url string) (ingest.FeedState, bool, error) {
+	st, ok, err := f.st.Feed(ctx, url)
+	return ingest.FeedState(st), ok, err
+}
+
+func (f feedStates) SaveFeed(ctx context.Context, st ingest.FeedState) error {
+	return f.st.SaveFeed(ctx, store.FeedState(st))
 }

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"tidings/internal/shared"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // tidings runs the command line in-process and returns its exit status,
@@ -23,14 +23,14 @@ func tidings(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-func records(t *testing.T, out string) []pipeline.Record {
+func records(t *testing.T, out string) []record.Record {
 	t.Helper()
-	var recs []pipeline.Record
+	var recs []record.Record
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		if line == "" {
 			continue
 		}
-		var r pipeline.Record
+		var r record.Record
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("output line is not an analysis object: %v\n%s", err, line)
 		}
@@ -42,7 +42,7 @@ func records(t *testing.T, out string) []pipeline.Record {
 // checkCoverage checks that sentences and tokens cover the text: every
 // non-space byte lies in a token, tokens lie in sentences, and spans are
 // in order.
-func checkCoverage(t *testing.T, r pipeline.Record) {
+func checkCoverage(t *testing.T, r record.Record) {
 	t.Helper()
 	inToken := make([]bool, len(r.Text))
 	for _, tk := range r.Tokens {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"tidings/internal/newstext"
-	"tidings/pipeline"
+	"tidings/record"
 )
 
 // TestAnalyzeStreamsAndStopsOnSignal analyses a short article and then a
@@ -62,7 +62,7 @@ func TestAnalyzeStreamsAndStopsOnSignal(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("no result on stdout after 60s; stderr:\n%s", stderr.String())
 	}
-	var rec pipeline.Record
+	var rec record.Record
 	if err := json.Unmarshal([]byte(first), &rec); err != nil || rec.Title != "Port strike ends" {
 		t.Fatalf("first line is not the short article's whole result (%v): %.200s", err, first)
 	}

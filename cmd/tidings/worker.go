@@ -17,6 +17,7 @@ import (
 	"tidings/kb"
 	"tidings/pipeline"
 	"tidings/queue"
+	"tidings/record"
 	"tidings/store"
 )
 
@@ -297,7 +298,7 @@ type groupCommit struct {
 }
 
 type commitReq struct {
-	rec   pipeline.Record
+	rec   record.Record
 	reply chan commitResult // buffered: the committer never waits on it
 }
 
@@ -323,7 +324,7 @@ func newGroupCommit(st store.Store) *groupCommit {
 // put stores rec in the next group and returns its result. When ctx ends
 // first, rec may still be stored; the queue then delivers the article
 // again and the archive reports a duplicate.
-func (g *groupCommit) put(ctx context.Context, rec pipeline.Record) (store.PutResult, error) {
+func (g *groupCommit) put(ctx context.Context, rec record.Record) (store.PutResult, error) {
 	req := commitReq{rec: rec, reply: make(chan commitResult, 1)}
 	select {
 	case g.reqs <- req:
@@ -354,7 +355,7 @@ func (g *groupCommit) run() {
 				break gather
 			}
 		}
-		recs := make([]pipeline.Record, len(group))
+		recs := make([]record.Record, len(group))
 		for i, r := range group {
 			recs[i] = r.rec
 		}
