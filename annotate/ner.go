@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"tidings/article"
+	"tidings/eval"
 	"tidings/text"
 )
 
@@ -388,9 +389,9 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 			m.decode(m.weights2, words, infos[si], votes, final[si], &sc)
 		}
 	}
-	chunks := make([][]Chunk, len(sents))
+	chunks := make([][]eval.Chunk, len(sents))
 	for si := range sents {
-		chunks[si] = trimLowerTails(sents[si], m.preferKnownNames(sents[si], Chunks(toIOB2(m.labels, final[si]))))
+		chunks[si] = trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si]))))
 	}
 	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
@@ -421,7 +422,7 @@ func titleCase(w string) bool {
 // named in full in the document that person ("Kassym-Jomart Tokayev ...
 // Tokayev"): a mention of another type is retyped, and a title-case word
 // the model missed becomes a mention (not in a headline in capitals).
-func harmonise(sents [][]string, chunks [][]Chunk) {
+func harmonise(sents [][]string, chunks [][]eval.Chunk) {
 	surnames := map[string]bool{}
 	for si, cs := range chunks {
 		for _, c := range cs {
@@ -451,7 +452,7 @@ func harmonise(sents [][]string, chunks [][]Chunk) {
 		added := false
 		for k, w := range sents[si] {
 			if !covered[k] && surnames[w] && titleCase(w) {
-				cs = append(cs, Chunk{Type: "PER", Start: k, End: k + 1})
+				cs = append(cs, eval.Chunk{Type: "PER", Start: k, End: k + 1})
 				added = true
 			}
 		}
@@ -462,7 +463,7 @@ func harmonise(sents [][]string, chunks [][]Chunk) {
 	}
 }
 
-func chunksToIOB2(chunks []Chunk, n int) []string {
+func chunksToIOB2(chunks []eval.Chunk, n int) []string {
 	out := make([]string, n)
 	for i := range out {
 		out[i] = "O"
@@ -722,33 +723,8 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 // Labels returns the BILOU labels.
 func (m *NER) Labels() []string { return m.labels }
 
-// NERScore holds conlleval-style precision, recall and F1, overall and per
-// entity type.
-type NERScore struct {
-	Overall PRFCounts
-	ByType  map[string]PRFCounts
-}
-
-// PRFCounts are chunk counts with the derived figures.
-type PRFCounts struct {
-	Gold, System, Correct int
-	Precision, Recall, F1 float64
-}
-
-func (p *PRFCounts) finish() {
-	if p.System > 0 {
-		p.Precision = float64(p.Correct) / float64(p.System)
-	}
-	if p.Gold > 0 {
-		p.Recall = float64(p.Correct) / float64(p.Gold)
-	}
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
-}
-
 // Evaluate labels the documents and scores them as conlleval does.
-func (m *NER) Evaluate(docs []NERDocument) NERScore {
+func (m *NER) Evaluate(docs []NERDocument) eval.ChunkScore {
 	var gold, sys [][]string
 	for _, d := range docs {
 		sents := make([][]string, len(d))
@@ -767,94 +743,7 @@ func (m *NER) Evaluate(docs []NERDocument) NERScore {
 		}
 		sys = append(sys, m.LabelDocument(sents, tags)...)
 	}
-	return ScoreChunks(gold, sys)
-}
-
-// ScoreChunks compares IOB label sequences chunk by chunk, with the chunk
-// boundaries of conlleval (a chunk starts at B-, or at I- after another
-// type or O; it ends before B-, O or another type).
-func ScoreChunks(gold, sys [][]string) NERScore {
-	sc := NERScore{ByType: map[string]PRFCounts{}}
-	for i := range gold {
-		g, s := Chunks(gold[i]), Chunks(sys[i])
-		gs := map[Chunk]bool{}
-		for _, c := range g {
-			gs[c] = true
-			x := sc.ByType[c.Type]
-			x.Gold++
-			sc.ByType[c.Type] = x
-			sc.Overall.Gold++
-		}
-		for _, c := range s {
-			x := sc.ByType[c.Type]
-			x.System++
-			if gs[c] {
-				x.Correct++
-				sc.Overall.Correct++
-			}
-			sc.ByType[c.Type] = x
-			sc.Overall.System++
-		}
-	}
-	sc.Overall.finish()
-	for t, x := range sc.ByType {
-		x.finish()
-		sc.ByType[t] = x
-	}
-	return sc
-}
-
-// Chunk is one entity: a type over words [Start, End).
-type Chunk struct {
-	Type       string
-	Start, End int
-}
-
-// Chunks extracts the chunks of an IOB label sequence as conlleval does.
-func Chunks(labels []string) []Chunk {
-	var out []Chunk
-	start, typ := -1, ""
-	for i := 0; i <= len(labels); i++ {
-		l := "O"
-		if i < len(labels) {
-			l = labels[i]
-		}
-		tag, t := "O", ""
-		if l != "O" && len(l) > 2 {
-			tag, t = l[:1], l[2:]
-		}
-		// end of the open chunk?
-		if start >= 0 && (tag == "O" || tag == "B" || tag == "U" || t != typ) {
-			out = append(out, Chunk{typ, start, i})
-			start = -1
-		}
-		if tag != "O" && start < 0 {
-			start, typ = i, t
-		}
-	}
-	return out
-}
-
-// sortedTypes returns the entity types of a score in order.
-func (s NERScore) sortedTypes() []string {
-	var ts []string
-	for t := range s.ByType {
-		ts = append(ts, t)
-	}
-	sort.Strings(ts)
-	return ts
-}
-
-// String renders the score like conlleval's summary.
-func (s NERScore) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "overall  P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n",
-		s.Overall.Precision, s.Overall.Recall, s.Overall.F1, s.Overall.Gold, s.Overall.System, s.Overall.Correct)
-	for _, t := range s.sortedTypes() {
-		x := s.ByType[t]
-		fmt.Fprintf(&b, "%-7s  P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", t, x.Precision, x.Recall, x.F1, x.Gold, x.System, x.Correct)
-	}
-	return b.String()
+	return eval.ScoreChunks(gold, sys)
 }
 
 type nerHeader struct {
@@ -962,7 +851,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	var out []text.Span
 	for si, labels := range labelled {
 		base := doc.Sentences[si].Start
-		for _, c := range Chunks(labels) {
+		for _, c := range eval.Chunks(labels) {
 			out = append(out, text.Span{Start: base + c.Start, End: base + c.End, Label: c.Type})
 		}
 	}
@@ -977,7 +866,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 // chunks are ordered and disjoint, and so are the known names: one pass
 // over both finds the chunks each name covers, so that a sentence of any
 // length costs time in proportion to it.
-func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
+func (m *NER) preferKnownNames(words []string, chunks []eval.Chunk) []eval.Chunk {
 	if m.gaz == nil || len(chunks) == 0 {
 		return chunks
 	}
@@ -987,9 +876,9 @@ func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
 	}
 	gm := make([]gazMatch, len(words))
 	m.gaz.match(words, lower, gm)
-	var out []Chunk // nil until a name replaces chunks
-	copied := 0     // chunks[:copied] are in out, or replaced
-	next := 0       // chunks[:next] end before the name at hand
+	var out []eval.Chunk // nil until a name replaces chunks
+	copied := 0          // chunks[:copied] are in out, or replaced
+	next := 0            // chunks[:next] end before the name at hand
 	for i := 0; i < len(words); i++ {
 		if gm[i].pos != 1 {
 			continue
@@ -1025,10 +914,10 @@ func (m *NER) preferKnownNames(words []string, chunks []Chunk) []Chunk {
 			continue
 		}
 		if out == nil {
-			out = make([]Chunk, 0, len(chunks))
+			out = make([]eval.Chunk, 0, len(chunks))
 		}
 		out = append(out, chunks[copied:next]...)
-		out = append(out, Chunk{Type: typ, Start: i, End: end})
+		out = append(out, eval.Chunk{Type: typ, Start: i, End: end})
 		copied, next = over, over
 		i = end - 1
 	}
@@ -1096,7 +985,7 @@ func hasUpperEntity(words, labels []string) bool {
 // capitals ("the Bank yesterday gave", "the Ministry recently called"):
 // names end in a capitalised word or a number, and a greedy labeller
 // sometimes runs on by one word.
-func trimLowerTails(words []string, chunks []Chunk) []Chunk {
+func trimLowerTails(words []string, chunks []eval.Chunk) []eval.Chunk {
 	for k := range chunks {
 		c := &chunks[k]
 		if strings.ToLower(words[c.Start]) == words[c.Start] {

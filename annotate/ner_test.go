@@ -10,31 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"tidings/eval"
 	"tidings/internal/newstext"
 	"tidings/kb"
 	"tidings/text"
 )
-
-func TestChunks(t *testing.T) {
-	tests := []struct {
-		labels []string
-		want   []Chunk
-	}{
-		{[]string{"B-PER", "I-PER", "O", "B-LOC"}, []Chunk{{"PER", 0, 2}, {"LOC", 3, 4}}},
-		{[]string{"I-ORG", "I-ORG", "I-LOC"}, []Chunk{{"ORG", 0, 2}, {"LOC", 2, 3}}}, // IOB1-style starts
-		{[]string{"B-MISC", "B-MISC"}, []Chunk{{"MISC", 0, 1}, {"MISC", 1, 2}}},
-		{[]string{"O", "O"}, nil},
-	}
-	for _, tt := range tests {
-		if got := Chunks(tt.labels); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Chunks(%v) = %v, want %v", tt.labels, got, tt.want)
-		}
-	}
-	s := ScoreChunks([][]string{{"B-PER", "I-PER", "O", "B-LOC"}}, [][]string{{"B-PER", "O", "O", "B-LOC"}})
-	if s.Overall.Correct != 1 || s.Overall.Gold != 2 || s.Overall.System != 2 || s.Overall.F1 != 0.5 {
-		t.Errorf("ScoreChunks = %+v", s.Overall)
-	}
-}
 
 // A one-word mention of a surname that the document names in full is the
 // person, typed or not; other names, calendar words, words in a
@@ -43,33 +23,33 @@ func TestHarmonise(t *testing.T) {
 	tests := []struct {
 		name  string
 		sents []string // one sentence a string, words split on spaces
-		in    [][]Chunk
-		want  [][]Chunk
+		in    [][]eval.Chunk
+		want  [][]eval.Chunk
 	}{
 		{"retyped after the full name",
 			[]string{"Kassym-Jomart Tokayev spoke .", "Tokayev said so ."},
-			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 1}}},
-			[][]Chunk{{{"PER", 0, 2}}, {{"PER", 0, 1}}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, {{Type: "ORG", Start: 0, End: 1}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, {{Type: "PER", Start: 0, End: 1}}}},
 		{"retyped before the full name",
 			[]string{"Tokayev speaks", "President Kassym-Jomart Tokayev said ."},
-			[][]Chunk{{{"LOC", 0, 1}}, {{"PER", 1, 3}}},
-			[][]Chunk{{{"PER", 0, 1}}, {{"PER", 1, 3}}}},
+			[][]eval.Chunk{{{Type: "LOC", Start: 0, End: 1}}, {{Type: "PER", Start: 1, End: 3}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 1}}, {{Type: "PER", Start: 1, End: 3}}}},
 		{"a missed mention is added",
 			[]string{"Nick Faldo won .", "Then Faldo rested ."},
-			[][]Chunk{{{"PER", 0, 2}}, nil},
-			[][]Chunk{{{"PER", 0, 2}}, {{"PER", 1, 2}}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, nil},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, {{Type: "PER", Start: 1, End: 2}}}},
 		{"not in a capitals-only sentence, nor in lower case",
 			[]string{"Nick Faldo won .", "FALDO WINS THE OPEN CHAMPIONSHIP AGAIN AS Faldo SMILES", "the faldo swing"},
-			[][]Chunk{{{"PER", 0, 2}}, nil, nil},
-			[][]Chunk{{{"PER", 0, 2}}, nil, nil}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, nil, nil},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, nil, nil}},
 		{"multi-word mentions and other names keep their type",
 			[]string{"Nick Faldo won .", "Faldo Holdings and Ernie Els"},
-			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 2}, {"PER", 3, 5}}},
-			[][]Chunk{{{"PER", 0, 2}}, {{"ORG", 0, 2}, {"PER", 3, 5}}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, {{Type: "ORG", Start: 0, End: 2}, {Type: "PER", Start: 3, End: 5}}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, {{Type: "ORG", Start: 0, End: 2}, {Type: "PER", Start: 3, End: 5}}}},
 		{"a name ending in a calendar word",
 			[]string{"Man Friday came .", "On Friday he left ."},
-			[][]Chunk{{{"PER", 0, 2}}, nil},
-			[][]Chunk{{{"PER", 0, 2}}, nil}},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, nil},
+			[][]eval.Chunk{{{Type: "PER", Start: 0, End: 2}}, nil}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,18 +115,18 @@ func TestNEROracle(t *testing.T) {
 func TestTrimLowerTails(t *testing.T) {
 	tests := []struct {
 		words []string
-		in    Chunk
+		in    eval.Chunk
 		want  int // end
 	}{
-		{[]string{"the", "Bank", "yesterday", "gave"}, Chunk{"ORG", 1, 3}, 2},
-		{[]string{"the", "Ministry", "recently", "also", "called"}, Chunk{"ORG", 1, 4}, 2},
-		{[]string{"Bank", "of", "Japan"}, Chunk{"ORG", 0, 3}, 3},
-		{[]string{"Euro", "96", "finals"}, Chunk{"MISC", 0, 2}, 2},        // a number ends a name
-		{[]string{"president", "barack", "obama"}, Chunk{"PER", 1, 3}, 3}, // lower case throughout
-		{[]string{"Bank", "yesterday"}, Chunk{"ORG", 0, 1}, 1},
+		{[]string{"the", "Bank", "yesterday", "gave"}, eval.Chunk{Type: "ORG", Start: 1, End: 3}, 2},
+		{[]string{"the", "Ministry", "recently", "also", "called"}, eval.Chunk{Type: "ORG", Start: 1, End: 4}, 2},
+		{[]string{"Bank", "of", "Japan"}, eval.Chunk{Type: "ORG", Start: 0, End: 3}, 3},
+		{[]string{"Euro", "96", "finals"}, eval.Chunk{Type: "MISC", Start: 0, End: 2}, 2},        // a number ends a name
+		{[]string{"president", "barack", "obama"}, eval.Chunk{Type: "PER", Start: 1, End: 3}, 3}, // lower case throughout
+		{[]string{"Bank", "yesterday"}, eval.Chunk{Type: "ORG", Start: 0, End: 1}, 1},
 	}
 	for _, tc := range tests {
-		got := trimLowerTails(tc.words, []Chunk{tc.in})
+		got := trimLowerTails(tc.words, []eval.Chunk{tc.in})
 		if got[0].End != tc.want {
 			t.Errorf("trimLowerTails(%q, %v) ends at %d, want %d", tc.words, tc.in, got[0].End, tc.want)
 		}
@@ -261,7 +241,7 @@ func TestGazetteerMatch(t *testing.T) {
 
 // preferKnownNamesRescan is the rule preferKnownNames implements, written
 // as the plain rescan of every chunk for every known name.
-func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []Chunk) []Chunk {
+func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []eval.Chunk) []eval.Chunk {
 	lower := make([]uint64, len(words))
 	for i, w := range words {
 		lower[i] = hashLower(fnvOffset, w)
@@ -284,7 +264,7 @@ func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []Chunk) []Chun
 			continue
 		}
 		typ := nerTypes[bitIndex(t)]
-		var kept []Chunk
+		var kept []eval.Chunk
 		inside, crosses, same := 0, false, false
 		for _, c := range chunks {
 			switch {
@@ -292,7 +272,7 @@ func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []Chunk) []Chun
 				kept = append(kept, c)
 			case c.Start >= i && c.End <= end:
 				inside++
-				same = same || c == Chunk{typ, i, end}
+				same = same || c == eval.Chunk{Type: typ, Start: i, End: end}
 			default:
 				crosses = true
 			}
@@ -300,7 +280,7 @@ func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []Chunk) []Chun
 		if crosses || inside == 0 || inside == 1 && same {
 			continue
 		}
-		kept = append(kept, Chunk{Type: typ, Start: i, End: end})
+		kept = append(kept, eval.Chunk{Type: typ, Start: i, End: end})
 		sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
 		chunks = kept
 		i = end - 1
@@ -325,11 +305,11 @@ func TestPreferKnownNames(t *testing.T) {
 		for range 1 + rng.IntN(20) {
 			words = append(words, split(phrases[rng.IntN(len(phrases))])...)
 		}
-		var chunks []Chunk
+		var chunks []eval.Chunk
 		for i := 0; i < len(words); {
 			n := 1 + rng.IntN(3)
 			if rng.IntN(3) > 0 && i+n <= len(words) {
-				chunks = append(chunks, Chunk{types[rng.IntN(len(types))], i, i + n})
+				chunks = append(chunks, eval.Chunk{Type: types[rng.IntN(len(types))], Start: i, End: i + n})
 			}
 			i += n
 		}

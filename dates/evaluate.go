@@ -2,6 +2,7 @@ package dates
 
 import (
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/eval"
 	"tidings/text"
 )
 
@@ -162,35 +164,11 @@ func ReadTimeMLDir(ctx context.Context, dir string) ([]GoldDocument, error) {
 	return docs, nil
 }
 
-// PRF is precision, recall and F1 with the counts behind them.
-type PRF struct {
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-	Gold      int     `json:"gold"`
-	System    int     `json:"system"`
-	Correct   int     `json:"correct"`
-}
-
-func newPRF(gold, system, correct int) PRF {
-	p := PRF{Gold: gold, System: system, Correct: correct}
-	if system > 0 {
-		p.Precision = float64(correct) / float64(system)
-	}
-	if gold > 0 {
-		p.Recall = float64(correct) / float64(gold)
-	}
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
-	return p
-}
-
 // Score is the TempEval-3 task A evaluation of time expressions.
 type Score struct {
-	Documents int `json:"documents"`
-	Strict    PRF `json:"strict"`  // spans match exactly
-	Relaxed   PRF `json:"relaxed"` // spans share a character
+	Documents int      `json:"documents"`
+	Strict    eval.PRF `json:"strict"`  // spans match exactly
+	Relaxed   eval.PRF `json:"relaxed"` // spans share a character
 	// Over relaxed matches: the share with the right type and value.
 	TypeAccuracy  float64 `json:"type_accuracy"`
 	ValueAccuracy float64 `json:"value_accuracy"`
@@ -200,6 +178,29 @@ type Score struct {
 	ValueF1 float64 `json:"value_f1"`
 
 	typeCorrect, valueCorrect int
+}
+
+// MarshalJSON writes the score as the TempEval-3 report has always been
+// printed: each P/R/F1 with its figures before its counts.
+func (s Score) MarshalJSON() ([]byte, error) {
+	type prf struct {
+		Precision float64 `json:"precision"`
+		Recall    float64 `json:"recall"`
+		F1        float64 `json:"f1"`
+		Gold      int     `json:"gold"`
+		System    int     `json:"system"`
+		Correct   int     `json:"correct"`
+	}
+	view := func(p eval.PRF) prf { return prf{p.Precision, p.Recall, p.F1, p.Gold, p.System, p.Correct} }
+	return json.Marshal(struct {
+		Documents     int     `json:"documents"`
+		Strict        prf     `json:"strict"`
+		Relaxed       prf     `json:"relaxed"`
+		TypeAccuracy  float64 `json:"type_accuracy"`
+		ValueAccuracy float64 `json:"value_accuracy"`
+		TypeF1        float64 `json:"type_f1"`
+		ValueF1       float64 `json:"value_f1"`
+	}{s.Documents, view(s.Strict), view(s.Relaxed), s.TypeAccuracy, s.ValueAccuracy, s.TypeF1, s.ValueF1})
 }
 
 // Errors lists what went wrong in one document, for error analysis.
@@ -248,8 +249,8 @@ func (s *Score) Add(gold []GoldTimex, sys []Expression, text string, errs *Error
 			}
 		}
 	}
-	s.Strict = newPRF(s.Strict.Gold+len(gold), s.Strict.System+len(sys), s.Strict.Correct+strict)
-	s.Relaxed = newPRF(s.Relaxed.Gold+len(gold), s.Relaxed.System+len(sys), s.Relaxed.Correct+relaxed)
+	s.Strict.Add(eval.NewPRF(len(gold), len(sys), strict))
+	s.Relaxed.Add(eval.NewPRF(len(gold), len(sys), relaxed))
 	if s.Relaxed.Correct > 0 {
 		s.TypeAccuracy = float64(s.typeCorrect) / float64(s.Relaxed.Correct)
 		s.ValueAccuracy = float64(s.valueCorrect) / float64(s.Relaxed.Correct)

@@ -128,29 +128,6 @@ func petrarchDate(s string) time.Time {
 	return time.Time{}
 }
 
-// EventScore counts matched events at one level of detail.
-type EventScore struct {
-	Gold, System, Correct int
-	Precision, Recall, F1 float64
-}
-
-func (s *EventScore) finish() {
-	s.Precision, s.Recall, s.F1 = prf(s.Correct, s.System, s.Gold)
-}
-
-func prf(correct, system, gold int) (p, r, f float64) {
-	if system > 0 {
-		p = float64(correct) / float64(system)
-	}
-	if gold > 0 {
-		r = float64(correct) / float64(gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
-}
-
 // EventLevel says how much of a tuple must agree.
 type EventLevel int
 
@@ -199,19 +176,18 @@ func codeRoot(c string) string {
 
 // ScoreEvents adds one sentence's events to a score: each system tuple
 // matches at most one gold tuple with the same key.
-func ScoreEvents(s *EventScore, level EventLevel, gold, system []EventTuple) {
-	s.Gold += len(gold)
-	s.System += len(system)
+func ScoreEvents(s *PRF, level EventLevel, gold, system []EventTuple) {
 	left := map[EventTuple]int{}
 	for _, g := range gold {
 		left[level.key(g)]++
 	}
+	correct := 0
 	for _, e := range system {
 		k := level.key(e)
 		if left[k] > 0 {
 			left[k]--
-			s.Correct++
+			correct++
 		}
 	}
-	s.finish()
+	s.Add(NewPRF(len(gold), len(system), correct))
 }

@@ -69,7 +69,7 @@ func TestReadPetrarch(t *testing.T) {
 func TestScoreEvents(t *testing.T) {
 	gold := []EventTuple{{"RUS", "KAZ", "074"}, {"BLR", "KAZ", "074"}, {"KAZGOV", "", "0831"}}
 	sys := []EventTuple{{"RUS", "KAZ", "0741"}, {"RUS", "KAZ", "074"}, {"KAZGOV", "---", "083"}, {"USA", "KAZ", "074"}}
-	var full, rootLevel, country EventScore
+	var full, rootLevel, country PRF
 	ScoreEvents(&full, FullCode, gold, sys)
 	ScoreEvents(&rootLevel, RootCode, gold, sys)
 	ScoreEvents(&country, CountryRoot, gold, sys)

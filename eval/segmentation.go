@@ -1,4 +1,3 @@
-// Package eval scores tidings' analyses against gold data.
 package eval
 
 import (
@@ -6,38 +5,6 @@ import (
 
 	"tidings/text"
 )
-
-// PRF holds counts and the precision, recall and F1 computed from them.
-type PRF struct {
-	Gold      int     `json:"gold"`
-	System    int     `json:"system"`
-	Correct   int     `json:"correct"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-}
-
-// Add accumulates another count.
-func (p *PRF) Add(q PRF) {
-	p.Gold += q.Gold
-	p.System += q.System
-	p.Correct += q.Correct
-	p.finish()
-}
-
-func (p *PRF) finish() {
-	p.Precision, p.Recall, p.F1 = ratio(p.Correct, p.System), ratio(p.Correct, p.Gold), 0
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
 
 // Segmentation scores tokenisation and sentence splitting the way the
 // CoNLL 2018 shared task scorer does: system and gold are aligned on the
@@ -93,13 +60,12 @@ func matchSpans(gold, sys []spanKey) PRF {
 	for _, k := range gold {
 		seen[k]++
 	}
-	p := PRF{Gold: len(gold), System: len(sys)}
+	correct := 0
 	for _, k := range sys {
 		if seen[k] > 0 {
 			seen[k]--
-			p.Correct++
+			correct++
 		}
 	}
-	p.finish()
-	return p
+	return NewPRF(len(gold), len(sys), correct)
 }

@@ -5,6 +5,7 @@ import (
 
 	"tidings/kb"
 	"tidings/link"
+	"tidings/syntax"
 	"tidings/text"
 )
 
@@ -22,7 +23,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 		out = append(out, s.coModified(i, a)...)
 		// "The US, Russia, and Switzerland": a list the parser read as
 		// an apposition.
-		for _, k := range s.kidsOf(i) {
+		for _, k := range s.tree.Kids(i) {
 			if s.tok(int(k)).Deprel == "appos" {
 				if b, ok := s.actor(int(k)); ok && b.Code != a.Code && s.tokEntity[k] >= 0 && s.ents[s.tokEntity[k]].Entry.Kind == kb.KindCountry && a.Entity != "" {
 					out = append(out, b)
@@ -30,7 +31,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			}
 		}
 	} else if depth < 3 {
-		for _, k := range s.kidsOf(i) {
+		for _, k := range s.tree.Kids(i) {
 			if s.tok(int(k)).Deprel == "appos" {
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
 				break
@@ -38,13 +39,13 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 		}
 		// "part of Syria's second city", "China's assistance", "an
 		// Islamic State target": the actor the thing belongs to.
-		for _, k := range s.kidsOf(i) {
+		for _, k := range s.tree.Kids(i) {
 			if len(out) > 0 {
 				break
 			}
 			rel := s.tok(int(k)).Deprel
 			switch {
-			case rel == "nmod:poss" || relIs(rel, "nmod") && s.prepOf(int(k)) == "of":
+			case rel == "nmod:poss" || syntax.RelIs(rel, "nmod") && s.prepOf(int(k)) == "of":
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
 			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
 				// an organisation's ("an Islamic State target"), not a
@@ -55,7 +56,7 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			}
 		}
 	}
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if s.tok(int(k)).Deprel == "conj" {
 			if a, ok := s.actor(int(k)); ok {
 				out = append(out, a)
@@ -78,7 +79,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if ent.Type == kb.TypePER {
 			// "Syrian President Bashar Assad", someone the knowledge base
 			// lacks: the title says the role, its modifier the country.
-			for _, k := range s.kidsOf(i) {
+			for _, k := range s.tree.Kids(i) {
 				rel := s.tok(int(k)).Deprel
 				if rel != "compound" && rel != "nmod:desc" && rel != "appos" {
 					continue
@@ -115,7 +116,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
 			// "a court in Guyana", "the government in Kabul" (but "the
 			// US commander in Iraq" is not Iraqi).
-			for _, k := range s.obliques(i) {
+			for _, k := range s.tree.Obliques(i) {
 				if p := s.prepOf(k); (p == "in" || p == "at") && s.tokEntity[k] >= 0 && isPlace(&s.ents[s.tokEntity[k]]) {
 					prefix = s.entityCode(&s.ents[s.tokEntity[k]])
 					break
@@ -140,7 +141,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if c := s.modifierCode(i); c != "" && len(c) == 3 && s.adjectiveModifier(i) {
 			// ... but "the Somali militant group al-Shabab" is the group
 			// its name says.
-			for _, k := range s.kidsOf(i) {
+			for _, k := range s.tree.Kids(i) {
 				if rel := s.tok(int(k)).Deprel; (rel == "appos" || rel == "flat") && s.tokEntity[k] >= 0 {
 					if a, ok := s.actor(int(k)); ok {
 						return a, true
@@ -195,7 +196,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		return nil
 	}
 	var out []Actor
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		rel := s.tok(int(k)).Deprel
 		if rel != "amod" && rel != "compound" {
 			continue
@@ -209,7 +210,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 			continue
 		}
 		role := a.Code[len(first):]
-		for _, c := range s.kidsOf(int(k)) {
+		for _, c := range s.tree.Kids(int(k)) {
 			if s.tok(int(c)).Deprel != "conj" || s.tokEntity[c] < 0 {
 				continue
 			}
@@ -242,7 +243,7 @@ func (s *state) lastOrganisation(i int) int {
 }
 
 func (s *state) hasDefinite(i int) bool {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if l := s.lower(int(k)); l == "the" || l == "this" || l == "its" {
 			return true
 		}
@@ -257,7 +258,7 @@ func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
 
 // adjectiveModifier reports a nationality adjective on noun i.
 func (s *state) adjectiveModifier(i int) bool {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
 			return true
 		}
@@ -266,11 +267,11 @@ func (s *state) adjectiveModifier(i int) bool {
 }
 
 func (s *state) modifierCodeDepth(i, depth int) string {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		t := s.tok(int(k))
 		switch {
 		case t.Deprel == "amod", t.Deprel == "compound", t.Deprel == "nmod:poss", t.Deprel == "nmod:desc",
-			t.Deprel == "nmod:unmarked", relIs(t.Deprel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from"):
+			t.Deprel == "nmod:unmarked", syntax.RelIs(t.Deprel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from"):
 			if e := s.tokEntity[k]; e >= 0 {
 				if code := s.entityCode(&s.ents[e]); code != "" {
 					return code
@@ -288,7 +289,7 @@ func (s *state) modifierCodeDepth(i, depth int) string {
 				if c := s.demonym(int(k)); c != "" {
 					return c
 				}
-			} else if depth == 0 && relIs(t.Deprel, "nmod") {
+			} else if depth == 0 && syntax.RelIs(t.Deprel, "nmod") {
 				// "the mayor of the West Bank city of Nablus"
 				if code := s.modifierCodeDepth(int(k), 1); code != "" {
 					return code
@@ -447,7 +448,7 @@ func (s *state) mentionText(e *link.Entity, i int) string {
 // forces", "Georgian demonstrators".
 func (s *state) phraseText(i int) string {
 	lo, hi := i, i+1
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		switch s.tok(int(k)).Deprel {
 		case "amod", "compound", "nmod:desc":
 			if int(k) < lo {

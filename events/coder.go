@@ -17,6 +17,7 @@ package events
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +26,7 @@ import (
 	"tidings/dates"
 	"tidings/kb"
 	"tidings/link"
+	"tidings/syntax"
 	"tidings/text"
 )
 
@@ -66,12 +68,22 @@ func (c *Coder) Dictionary() *Dictionary { return c.dict }
 // Code finds the events of a parsed document whose entities are linked
 // (ents) and whose time expressions are resolved (exprs).
 func (c *Coder) Code(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) []Event {
-	if doc == nil || len(doc.Tokens) == 0 || !parsed(doc) {
-		return nil
+	out, _ := c.CodeContext(context.Background(), doc, ents, exprs, published) // never done
+	return out
+}
+
+// CodeContext is Code that gives up, with no events, when ctx is done: it
+// checks between sentences.
+func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) ([]Event, error) {
+	if doc == nil || len(doc.Tokens) == 0 || !syntax.Parsed(doc) {
+		return nil, ctx.Err()
 	}
 	s := c.newState(doc, ents, exprs, published)
 	var out []Event
 	for si, sent := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if shouted(doc, sent) {
 			continue // an all-capitals headline: tags and parse are guesses there
 		}
@@ -82,7 +94,7 @@ func (c *Coder) Code(doc *text.Document, ents []link.Entity, exprs []dates.Expre
 	out = s.reported(out)
 	out = visits(out, s.c.dict)
 	s.casualties(out)
-	return dedupe(out)
+	return dedupe(out), nil
 }
 
 // reported adds, for each act of force that someone is reported as saying
@@ -97,15 +109,11 @@ func (s *state) reported(evs []Event) []Event {
 		if root(e.Code.Code) < 18 {
 			continue // only violence reported by someone is an accusation
 		}
-		v := e.trigger
-		for steps := 0; s.tok(v).Deprel == "conj" && s.tok(v).Head >= 0 && steps < 32; steps++ {
-			v = s.tok(v).Head // bounded: a malformed given parse may have cycles
-		}
-		t := s.tok(v)
-		if !relIs(t.Deprel, "ccomp", "parataxis") || t.Head < 0 || !speech(s.lemma(t.Head)) {
+		says := s.tree.Reporter(e.trigger)
+		if says < 0 {
 			continue
 		}
-		speakers := s.subjects(t.Head, 0)
+		speakers := s.subjects(says, 0)
 		code, target := "112", e.Source
 		for _, sp := range speakers {
 			if sp.Code == e.Source.Code {
@@ -120,10 +128,10 @@ func (s *state) reported(evs []Event) []Event {
 				continue
 			}
 			cd := s.c.dict.describe(code)
-			hs := s.tok(t.Head)
+			hs := s.tok(says)
 			ev := e
 			ev.Code, ev.Source, ev.Target, ev.Dead, ev.Injured = cd, sp, target, 0, 0
-			ev.Trigger, ev.Pattern, ev.trigger = [2]int{hs.Start, hs.End}, "reported speech", t.Head
+			ev.Trigger, ev.Pattern, ev.trigger = [2]int{hs.Start, hs.End}, "reported speech", says
 			evs = append(evs, ev)
 		}
 	}
@@ -192,26 +200,14 @@ func shouted(doc *text.Document, sent text.Span) bool {
 	return letters >= 8 && upper*10 >= letters*9
 }
 
-func parsed(doc *text.Document) bool {
-	for _, t := range doc.Tokens {
-		if t.Deprel != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // state is what coding one document needs: the parse as child lists, the
 // entity of each token, the article's country and place.
 type state struct {
 	c         *Coder
 	doc       *text.Document
 	ents      []link.Entity
-	tokEntity []int32 // entity index per token, -1 when none, -2 in a dateline
-	// kids[kidStart[i]:kidStart[i+1]] are the dependents of token i, in
-	// text order: two slices for the document, not one per token.
-	kids     []int32
-	kidStart []int32
+	tokEntity []int32      // entity index per token, -1 when none, -2 in a dateline
+	tree      *syntax.Tree // the parse as child lists
 	// lowers and lemmas are each token's form and lemma in lower case,
 	// made on first use and kept: the matching reads them many times.
 	lowers, lemmas []string
@@ -269,23 +265,7 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 		}
 		s.dated = append(s.dated, datedExpr{x.Start, x.End, x.Value[:10]})
 	}
-	s.kidStart = make([]int32, n+1)
-	for _, t := range doc.Tokens {
-		if t.Head >= 0 && t.Head < n {
-			s.kidStart[t.Head+1]++
-		}
-	}
-	for i := range n {
-		s.kidStart[i+1] += s.kidStart[i]
-	}
-	s.kids = make([]int32, s.kidStart[n])
-	next := slices.Clone(s.kidStart[:n])
-	for i, t := range doc.Tokens {
-		if t.Head >= 0 && t.Head < n {
-			s.kids[next[t.Head]] = int32(i)
-			next[t.Head]++
-		}
-	}
+	s.tree = syntax.New(doc)
 	// A dateline ("DAYTON, Ohio, March 2 - ") says where the story was
 	// filed, not who acted: its words are no actors.
 	for _, sent := range doc.Sentences {
@@ -321,9 +301,6 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 
 func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
 
-// kidsOf returns the dependents of token i.
-func (s *state) kidsOf(i int) []int32 { return s.kids[s.kidStart[i]:s.kidStart[i+1]] }
-
 func (s *state) lemma(i int) string {
 	if s.lemmas[i] == "" {
 		s.lemmas[i] = s.lower(i)
@@ -341,61 +318,27 @@ func (s *state) lower(i int) string {
 	return s.lowers[i]
 }
 
-// child returns the first child of i with one of the relations (a
-// relation "obl" also matches subtypes "obl:agent").
-func (s *state) child(i int, rels ...string) int {
-	for _, k := range s.kidsOf(i) {
-		if relIs(s.tok(int(k)).Deprel, rels...) {
-			return int(k)
-		}
-	}
-	return -1
-}
-
-func relIs(rel string, rels ...string) bool {
-	for _, r := range rels {
-		if rel == r || strings.HasPrefix(rel, r+":") && !strings.Contains(r, ":") {
-			return true
-		}
-	}
-	return false
-}
-
 // prepOf returns the lower-cased preposition (case child) of a nominal.
 func (s *state) prepOf(i int) string {
-	for _, k := range s.kidsOf(i) {
-		if s.tok(int(k)).Deprel == "case" {
-			return s.lower(int(k))
-		}
+	if k := s.tree.Case(i); k >= 0 {
+		return s.lower(k)
 	}
 	return ""
 }
 
-// obliques lists the prepositional dependents of a word: obl and nmod
-// with a preposition (case).
-func (s *state) obliques(i int) []int {
-	var out []int
-	for _, k := range s.kidsOf(i) {
-		if relIs(s.tok(int(k)).Deprel, "obl", "nmod") && s.prepOf(int(k)) != "" {
-			out = append(out, int(k))
-		}
-	}
-	return out
-}
-
 func (s *state) passive(i int) bool {
-	return s.child(i, "nsubj:pass", "aux:pass") >= 0 || s.participle(i)
+	return s.tree.Child(i, "nsubj:pass", "aux:pass") >= 0 || s.participle(i)
 }
 
 // question reports a verb of asking whose complement is a question: a
 // clause opened by "whether", "if" or a wh-word, or what it is "about".
 func (s *state) question(i int) bool {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		switch rel := s.tok(int(k)).Deprel; {
-		case relIs(rel, "obl") && s.prepOf(int(k)) == "about":
+		case syntax.RelIs(rel, "obl") && s.prepOf(int(k)) == "about":
 			return true
-		case relIs(rel, "ccomp", "advcl"):
-			for _, c := range s.kidsOf(int(k)) {
+		case syntax.RelIs(rel, "ccomp", "advcl"):
+			for _, c := range s.tree.Kids(int(k)) {
 				if int(c) > int(k) {
 					break
 				}
@@ -432,7 +375,7 @@ func (s *state) thingAgent(i int) bool {
 
 // byAgent returns verb i's first oblique with "by" (a passive's agent), or -1.
 func (s *state) byAgent(i int) int {
-	for _, k := range s.obliques(i) {
+	for _, k := range s.tree.Obliques(i) {
 		if s.prepOf(k) == "by" {
 			return k
 		}
@@ -445,11 +388,11 @@ func (s *state) byAgent(i int) int {
 // was done to.
 func (s *state) participle(i int) bool {
 	t := s.tok(i)
-	if !relIs(t.Deprel, "acl") || t.XPOS != "VBN" || t.Head < 0 {
+	if !syntax.RelIs(t.Deprel, "acl") || t.XPOS != "VBN" || t.Head < 0 {
 		return false
 	}
-	for _, k := range s.kidsOf(i) {
-		if relIs(s.tok(int(k)).Deprel, "obj") {
+	for _, k := range s.tree.Kids(i) {
+		if syntax.RelIs(s.tok(int(k)).Deprel, "obj") {
 			return false // "people seized buildings" misread as a modifier
 		}
 	}
@@ -459,7 +402,7 @@ func (s *state) participle(i int) bool {
 // future reports a verb in the future or the conditional: "will free",
 // "would free".
 func (s *state) future(i int) bool {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if s.tok(int(k)).Deprel == "aux" {
 			switch s.lower(int(k)) {
 			case "will", "would", "shall", "'ll":
@@ -471,7 +414,7 @@ func (s *state) future(i int) bool {
 }
 
 func (s *state) negated(i int) bool {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		t := s.tok(int(k))
 		if t.Deprel == "advmod" || t.Deprel == "neg" || t.Deprel == "aux" || t.Deprel == "det" {
 			switch strings.ToLower(t.Form) {
@@ -500,7 +443,7 @@ func (s *state) match(i int, noun bool) (Pattern, bool) {
 			nk++
 		}
 	} else {
-		if p := s.child(i, "compound:prt"); p >= 0 {
+		if p := s.tree.Child(i, "compound:prt"); p >= 0 {
 			keys[nk] = lemma + " " + s.lower(p)
 			nk++
 		}
@@ -523,14 +466,14 @@ func (s *state) object(i int, noun bool) int {
 	if noun {
 		return -1
 	}
-	if o := s.child(i, "obj", "dobj", "iobj"); o >= 0 {
+	if o := s.tree.Child(i, "obj", "dobj", "iobj"); o >= 0 {
 		return o
 	}
 	if s.participle(i) {
 		return s.tok(i).Head
 	}
 	if s.passive(i) {
-		return s.child(i, "nsubj:pass")
+		return s.tree.Child(i, "nsubj:pass")
 	}
 	return -1
 }
@@ -544,7 +487,7 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 	}
 	for _, ob := range p.Obliques {
 		found := false
-		for _, k := range s.obliques(i) {
+		for _, k := range s.tree.Obliques(i) {
 			if s.prepOf(k) == ob.Prep && s.lemmaIn(k, ob.Lemmas) {
 				found = true
 				break
@@ -570,7 +513,7 @@ func (s *state) lemmaIn(i int, lemmas []string) bool {
 	if slices.Contains(lemmas, l) || slices.Contains(lemmas, f) {
 		return true
 	}
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if s.tok(int(k)).Deprel == "conj" {
 			kl, kf := s.lemma(int(k)), s.lower(int(k))
 			if slices.Contains(lemmas, kl) || slices.Contains(lemmas, kf) {
@@ -585,7 +528,7 @@ func (s *state) targetOblique(i int, preps []string) int {
 	if len(preps) == 0 {
 		return -1
 	}
-	for _, k := range s.obliques(i) {
+	for _, k := range s.tree.Obliques(i) {
 		if slices.Contains(preps, s.prepOf(k)) {
 			return k
 		}
@@ -593,8 +536,8 @@ func (s *state) targetOblique(i int, preps []string) int {
 	// "fired batteries at Russia": the parser often hangs the phrase on
 	// the object instead of the verb.
 	if s.tok(i).UPOS == "VERB" {
-		if o := s.child(i, "obj"); o >= 0 {
-			for _, k := range s.obliques(o) {
+		if o := s.tree.Child(i, "obj"); o >= 0 {
+			for _, k := range s.tree.Obliques(o) {
 				if slices.Contains(preps, s.prepOf(k)) {
 					return k
 				}
@@ -614,7 +557,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		noun = true
 		// "endorsed an agreement", "held talks": the verb's event
 		// covers the noun when the verb is a trigger itself.
-		if relIs(t.Deprel, "obj") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB" {
+		if syntax.RelIs(t.Deprel, "obj") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB" {
 			if _, ok := s.match(t.Head, false); ok {
 				return out
 			}
@@ -630,8 +573,8 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if !noun && s.lemma(i) == "ask" && s.question(i) {
 		return out // "asked by reporters whether ...": a question, not an appeal
 	}
-	if !noun && relIs(t.Deprel, "advcl", "acl") {
-		for _, k := range s.kidsOf(i) {
+	if !noun && syntax.RelIs(t.Deprel, "advcl", "acl") {
+		for _, k := range s.tree.Kids(i) {
 			if s.tok(int(k)).Deprel != "mark" {
 				continue
 			}
@@ -652,10 +595,10 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	// happened: "urged Russia to withdraw", "plans to attack".
 	var sources, targets []Actor
 	head := t.Head
-	if !noun && relIs(t.Deprel, "ccomp") && head >= 0 && hoped(s.lemma(head)) {
+	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && hoped(s.lemma(head)) {
 		return out // "hoped French officials would be indicted": not (yet) an event
 	}
-	if !noun && relIs(t.Deprel, "ccomp") && head >= 0 && speech(s.lemma(head)) && s.future(i) && root(code) <= 9 {
+	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && syntax.SpeechVerb(s.lemma(head)) && s.future(i) && root(code) <= 9 {
 		// "Israel announced it would free 150 prisoners": an intent
 		// made public, not yet the act.
 		code = intentCode(code)
@@ -668,7 +611,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			}
 		}
 		m := modality(s.lemma(head))
-		if o := s.child(head, "obj", "iobj"); o >= 0 && (m == modalIntent || m == modalAppeal) {
+		if o := s.tree.Child(head, "obj", "iobj"); o >= 0 && (m == modalIntent || m == modalAppeal) {
 			// "wants Putin to attack", "asked Russia to send troops": an
 			// appeal to the object.
 			if a := s.actors(o); len(a) > 0 {
@@ -691,7 +634,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if r := root(code); !noun && (code == "020" || code == "100") || r == 2 && len(code) == 2 {
 		// "asked Obama to help Iran": the appeal is for what the
 		// embedded verb says.
-		if x := s.child(i, "xcomp", "ccomp"); x >= 0 && s.tok(x).UPOS == "VERB" {
+		if x := s.tree.Child(i, "xcomp", "ccomp"); x >= 0 && s.tok(x).UPOS == "VERB" {
 			if q, ok := s.match(x, false); ok {
 				if r == 2 || code == "020" {
 					code = appealCode(q.Code)
@@ -712,7 +655,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		return out
 	}
 	bare := p.specificity() == 0
-	if !noun && len(targets) == 0 && bare && s.child(i, "xcomp") >= 0 {
+	if !noun && len(targets) == 0 && bare && s.tree.Child(i, "xcomp") >= 0 {
 		return out // "helped to plan": the embedded verb says what happened
 	}
 	if !noun && bare && len(targets) == 0 && !s.passive(i) {
@@ -720,7 +663,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		// an object that is no actor, and no one else acted on, means
 		// another sense of the verb ("meet growth targets", "helped
 		// earnings", "blamed the weather").
-		if o := s.child(i, "obj", "dobj"); o >= 0 && s.tok(o).UPOS != "PRON" {
+		if o := s.tree.Child(i, "obj", "dobj"); o >= 0 && s.tok(o).UPOS != "PRON" {
 			return out
 		}
 	}
@@ -828,7 +771,7 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 	}
 	if o := s.object(i, false); len(targets) == 0 && o >= 0 {
 		// "presented evidence against Russia": the object's modifier.
-		for _, k := range s.obliques(o) {
+		for _, k := range s.tree.Obliques(o) {
 			switch s.prepOf(k) {
 			case "against", "to", "with", "on", "for", "from", "at":
 				if a := s.actors(k); len(a) > 0 && len(targets) == 0 {
@@ -838,7 +781,7 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 		}
 	}
 	if len(targets) == 0 && len(p.TargetPreps) == 0 {
-		for _, k := range s.obliques(i) {
+		for _, k := range s.tree.Obliques(i) {
 			switch s.prepOf(k) {
 			case "by", "in", "at", "during", "after", "before", "since", "amid", "of", "despite":
 				continue
@@ -851,7 +794,7 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 	}
 	if len(targets) == 0 && p.Object == nil {
 		// "alleged that France was aware": the clause's subject.
-		if cc := s.child(i, "ccomp"); cc >= 0 {
+		if cc := s.tree.Child(i, "ccomp"); cc >= 0 {
 			targets = s.subjects(cc, 0)
 		}
 	}
@@ -871,7 +814,7 @@ func (s *state) subjects(i, depth int) []Actor {
 		}
 		// "were killed in Israeli tank shelling": whoever did the
 		// event the passive happened in.
-		for _, k := range s.obliques(i) {
+		for _, k := range s.tree.Obliques(i) {
 			if p := s.prepOf(k); (p == "in" || p == "during") && s.tok(k).UPOS == "NOUN" && s.eventive(k) {
 				if a := s.nounSources(k); len(a) > 0 {
 					return a
@@ -880,18 +823,18 @@ func (s *state) subjects(i, depth int) []Actor {
 		}
 		return nil
 	}
-	if k := s.child(i, "obl:agent"); k >= 0 {
+	if k := s.tree.Child(i, "obl:agent"); k >= 0 {
 		// An agent where the parser found no passive ("and Japan,
 		// hardest hit by currency appreciation") is still the doer, not
 		// the subject of the verb it is coordinated with.
 		return s.actors(k)
 	}
-	if k := s.child(i, "nsubj"); k >= 0 {
+	if k := s.tree.Child(i, "nsubj"); k >= 0 {
 		var out []Actor
 		pron := false
 		// Every subject: the parser sometimes splits a coordinated
 		// subject into two ("The US, Russia, and Switzerland met").
-		for _, c := range s.kidsOf(i) {
+		for _, c := range s.tree.Kids(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
 				out = append(out, s.actors(int(c))...)
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
@@ -901,7 +844,7 @@ func (s *state) subjects(i, depth int) []Actor {
 			out = s.issuer(k)
 		}
 		if len(out) == 0 && pron {
-			if relIs(s.tok(i).Deprel, "acl") && s.tok(i).Head >= 0 {
+			if syntax.RelIs(s.tok(i).Deprel, "acl") && s.tok(i).Head >= 0 {
 				// "the group that has seized parts of Iraq"
 				return s.actors(s.tok(i).Head)
 			}
@@ -915,24 +858,24 @@ func (s *state) subjects(i, depth int) []Actor {
 		return nil
 	}
 	switch {
-	case relIs(t.Deprel, "xcomp"):
-		if o := s.child(h, "obj"); o >= 0 {
+	case syntax.RelIs(t.Deprel, "xcomp"):
+		if o := s.tree.Child(h, "obj"); o >= 0 {
 			if a := s.actors(o); len(a) > 0 {
 				return a
 			}
 		}
 		// "Obama is scheduled to attend", "was forced to resign".
-		if o := s.child(h, "nsubj:pass"); o >= 0 {
+		if o := s.tree.Child(h, "nsubj:pass"); o >= 0 {
 			if a := s.actors(o); len(a) > 0 {
 				return a
 			}
 		}
 		return s.subjects(h, depth+1)
-	case relIs(t.Deprel, "conj", "advcl"):
+	case syntax.RelIs(t.Deprel, "conj", "advcl"):
 		if s.tok(h).UPOS == "VERB" {
 			return s.subjects(h, depth+1)
 		}
-	case relIs(t.Deprel, "acl"):
+	case syntax.RelIs(t.Deprel, "acl"):
 		return s.actors(h)
 	}
 	return nil
@@ -951,8 +894,8 @@ func (s *state) issuer(k int) []Actor {
 	for depth := 0; depth < 3 && len(level) > 0; depth++ {
 		var next []int
 		for _, i := range level {
-			for _, c := range s.kidsOf(i) {
-				if relIs(s.tok(int(c)).Deprel, "acl:relcl", "punct", "conj", "parataxis") {
+			for _, c := range s.tree.Kids(i) {
+				if syntax.RelIs(s.tok(int(c)).Deprel, "acl:relcl", "punct", "conj", "parataxis") {
 					continue
 				}
 				switch s.prepOf(int(c)) {
@@ -975,7 +918,7 @@ func (s *state) issuer(k int) []Actor {
 // news.
 func (s *state) antecedent(i, depth int) []Actor {
 	t := s.tok(i)
-	if (relIs(t.Deprel, "ccomp") || relIs(t.Deprel, "conj")) && t.Head >= 0 {
+	if (syntax.RelIs(t.Deprel, "ccomp") || syntax.RelIs(t.Deprel, "conj")) && t.Head >= 0 {
 		return s.subjects(t.Head, depth+1)
 	}
 	return nil
@@ -987,8 +930,8 @@ func (s *state) antecedent(i, depth int) []Actor {
 // the target from the pattern's preposition; for "clashes between A and
 // B", A and B.
 func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
-	for _, k := range s.kidsOf(i) {
-		if relIs(s.tok(int(k)).Deprel, "nmod") && s.prepOf(int(k)) == "between" {
+	for _, k := range s.tree.Kids(i) {
+		if syntax.RelIs(s.tok(int(k)).Deprel, "nmod") && s.prepOf(int(k)) == "between" {
 			if a := s.actors(int(k)); len(a) >= 2 {
 				return a[:1], a[1:]
 			}
@@ -998,7 +941,7 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 	if k := s.targetOblique(i, p.TargetPreps); k >= 0 {
 		targets = s.actors(k)
 	} else if len(p.TargetPreps) == 0 {
-		for _, k := range s.obliques(i) {
+		for _, k := range s.tree.Obliques(i) {
 			switch s.prepOf(k) {
 			case "against", "on", "with", "to", "at", "into":
 				if a := s.actors(k); len(a) > 0 && len(targets) == 0 {
@@ -1010,9 +953,9 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 	if len(sources) == 0 {
 		t := s.tok(i)
 		switch {
-		case relIs(t.Deprel, "obj") && t.Head >= 0:
+		case syntax.RelIs(t.Deprel, "obj") && t.Head >= 0:
 			sources = s.subjects(t.Head, 0)
-		case relIs(t.Deprel, "nmod") && t.Head >= 0 && relIs(s.tok(t.Head).Deprel, "obj") && s.tok(t.Head).Head >= 0:
+		case syntax.RelIs(t.Deprel, "nmod") && t.Head >= 0 && syntax.RelIs(s.tok(t.Head).Deprel, "obj") && s.tok(t.Head).Head >= 0:
 			// "engaged peacekeepers in a firefight", the phrase hung on
 			// the object.
 			if p := s.prepOf(i); p == "in" || p == "into" {
@@ -1022,7 +965,7 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 					targets = s.actors(t.Head)
 				}
 			}
-		case relIs(t.Deprel, "obl") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB":
+		case syntax.RelIs(t.Deprel, "obl") && t.Head >= 0 && s.tok(t.Head).UPOS == "VERB":
 			// "engaged peacekeepers in a firefight": the verb's subject
 			// and object.
 			if p := s.prepOf(i); p == "in" || p == "into" {
@@ -1045,14 +988,14 @@ func (s *state) eventive(i int) bool {
 // nounSources finds who does what an eventive noun names: its possessor,
 // a nationality or name modifying it, or its "by" phrase.
 func (s *state) nounSources(i int) []Actor {
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		rel := s.tok(int(k)).Deprel
 		switch {
 		case rel == "nmod:poss", rel == "amod", rel == "compound":
 			if a := s.actors(int(k)); len(a) > 0 {
 				return a
 			}
-		case relIs(rel, "nmod"):
+		case syntax.RelIs(rel, "nmod"):
 			switch s.prepOf(int(k)) {
 			case "by", "from":
 				if a := s.actors(int(k)); len(a) > 0 {
@@ -1123,7 +1066,7 @@ func (s *state) dateOf(i int, sent text.Span) string {
 // with "in" or "at", else a place that is the target ("sent troops to
 // Kazakhstan"), else the article's main place.
 func (s *state) locationOf(i int, sent text.Span, target Actor) string {
-	for _, k := range s.obliques(i) {
+	for _, k := range s.tree.Obliques(i) {
 		switch s.prepOf(k) {
 		case "in", "at", "near", "inside", "outside":
 			if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) {
@@ -1184,7 +1127,7 @@ func prefix3(c string) string {
 // eventCountry is the country of a place the trigger itself names with
 // "in" or "at", or "".
 func (s *state) eventCountry(i int) string {
-	for _, k := range s.obliques(i) {
+	for _, k := range s.tree.Obliques(i) {
 		switch s.prepOf(k) {
 		case "in", "at", "inside":
 			if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) {
@@ -1208,12 +1151,12 @@ func localise(as []Actor, c string) {
 // "at", directly or through the phrases it governs ("expressed sorrow
 // for the shootings in South Carolina").
 func (s *state) placeTarget(i int) Actor {
-	cands := s.obliques(i)
+	cands := s.tree.Obliques(i)
 	if o := s.object(i, false); o >= 0 && s.tok(i).UPOS == "VERB" {
-		cands = append(cands, s.obliques(o)...)
+		cands = append(cands, s.tree.Obliques(o)...)
 	}
 	for _, k := range cands[:len(cands):len(cands)] {
-		cands = append(cands, s.obliques(k)...)
+		cands = append(cands, s.tree.Obliques(k)...)
 	}
 	for _, k := range cands {
 		switch s.prepOf(k) {
@@ -1224,7 +1167,7 @@ func (s *state) placeTarget(i int) Actor {
 		e := s.tokEntity[k]
 		if e < 0 {
 			// "at a mall in Kenya's capital"
-			for _, c := range s.kidsOf(k) {
+			for _, c := range s.tree.Kids(k) {
 				if rel := s.tok(int(c)).Deprel; (rel == "nmod:poss" || rel == "compound") && s.tokEntity[c] >= 0 {
 					e, k = s.tokEntity[c], int(c)
 					break

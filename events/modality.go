@@ -41,15 +41,6 @@ func hoped(lemma string) bool {
 	return false
 }
 
-// speech reports a verb that reports what someone said happened.
-func speech(lemma string) bool {
-	switch lemma {
-	case "say", "claim", "allege", "report", "state", "tell", "assert", "charge", "insist", "announce", "confirm":
-		return true
-	}
-	return false
-}
-
 // demandCode maps an action that one actor demands of another to the
 // CAMEO demand for it (10x).
 func demandCode(code string) string {
@@ -178,9 +169,9 @@ func (s *state) casualties(evs []Event) {
 			arg := -1
 			switch {
 			case s.passive(i) || s.lemma(i) == "die" || t.UPOS == "ADJ":
-				arg = s.child(i, "nsubj")
+				arg = s.tree.Child(i, "nsubj")
 			default:
-				arg = s.child(i, "obj")
+				arg = s.tree.Child(i, "obj")
 			}
 			if arg < 0 {
 				continue
@@ -228,7 +219,7 @@ func (s *state) countOf(i int) int {
 		}
 	}
 	cands := slices.Clone(s.countSpans[i])
-	for _, k := range s.kidsOf(i) {
+	for _, k := range s.tree.Kids(i) {
 		if s.tok(int(k)).Deprel == "nummod" {
 			cands = append(cands, s.countSpans[int(k)]...)
 		}
@@ -242,7 +233,7 @@ func (s *state) countOf(i int) int {
 	if t := s.tok(i); t.UPOS == "NUM" {
 		return atoi(t.Form)
 	}
-	if k := s.child(i, "nummod"); k >= 0 {
+	if k := s.tree.Child(i, "nummod"); k >= 0 {
 		return atoi(s.tok(k).Form)
 	}
 	return 0

@@ -1,14 +1,23 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 )
 
-// parseDate parses a publication date in the forms found in news data and
-// page metadata, most specific first. A form without a zone is read as UTC.
-func parseDate(s string) (time.Time, error) {
+// errZeroDate is why ParseDate refuses 0001-01-01.
+var errZeroDate = errors.New("the zero date, not a publication date")
+
+// ParseDate parses a publication date in the forms found in news data,
+// page metadata and on the command line, most specific first. A form
+// without a zone is read as UTC. It is the one parser of publication
+// dates: the readers, the CLI's --published and the API's published use it,
+// so all accept the same dates. The zero date 0001-01-01 is refused: the
+// zero time stands for "no date" everywhere after reading.
+func ParseDate(s string) (time.Time, error) {
+	orig := s
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return time.Time{}, fmt.Errorf("empty date")
@@ -51,8 +60,20 @@ func parseDate(s string) (time.Time, error) {
 	}
 	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.IsZero() {
+				return time.Time{}, fmt.Errorf("%q is %w", clip(orig), errZeroDate)
+			}
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+	return time.Time{}, fmt.Errorf("unrecognised date %q", clip(s))
+}
+
+// clip shortens a date given by a client or a file for an error message.
+func clip(s string) string {
+	const max = 100
+	if len(s) <= max {
+		return s
+	}
+	return strings.ToValidUTF8(s[:max], "") + "…"
 }

@@ -83,7 +83,7 @@ func (rd *reading) feedItem(item *gofeed.Item, n int) (article.Article, error) {
 		a.Published = *item.UpdatedParsed
 	default:
 		if given := firstNonEmpty(item.Published, item.Updated); given != "" {
-			t, err := parseDate(given)
+			t, err := ParseDate(given)
 			if err != nil {
 				rd.warnf("%s: unrecognised publication date %q; published left empty", where, given)
 			}

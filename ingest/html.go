@@ -215,7 +215,7 @@ func (rd *reading) htmlPublished(meta *htmlMeta) time.Time {
 		if c == "" {
 			continue
 		}
-		if t, err := parseDate(c); err == nil {
+		if t, err := ParseDate(c); err == nil {
 			return t
 		}
 		if unparsed == "" {

@@ -261,7 +261,7 @@ func jsonTags(raw json.RawMessage) ([]string, error) {
 	return tags, nil
 }
 
-// jsonDate accepts a date string in the forms of parseDate, or a number of
+// jsonDate accepts a date string in the forms of ParseDate, or a number of
 // seconds (or, when too large for seconds, milliseconds) since 1970.
 func jsonDate(raw json.RawMessage) (time.Time, error) {
 	raw = bytes.TrimSpace(raw)
@@ -273,12 +273,12 @@ func jsonDate(raw json.RawMessage) (time.Time, error) {
 		if strings.TrimSpace(s) == "" {
 			return time.Time{}, nil
 		}
-		t, err := parseDate(s)
-		if err != nil {
+		t, err := ParseDate(s)
+		switch {
+		case errors.Is(err, errZeroDate):
+			return time.Time{}, fmt.Errorf(`"published": %w`, err)
+		case err != nil:
 			return time.Time{}, fmt.Errorf(`"published": %w (want a date such as 2024-03-05 or 2024-03-05T08:30:00Z)`, err)
-		}
-		if t.IsZero() { // the zero time stands for "no date" downstream
-			return time.Time{}, fmt.Errorf(`"published": %q is the zero date, not a publication date`, s)
 		}
 		return t, nil
 	}

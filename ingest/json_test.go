@@ -155,14 +155,14 @@ func TestParseDate(t *testing.T) {
 		{" 2024-03-05 ", utc(2024, 3, 5, 0, 0, 0)},
 	}
 	for _, tt := range tests {
-		got, err := parseDate(tt.in)
+		got, err := ParseDate(tt.in)
 		if err != nil || !got.Equal(tt.want) {
-			t.Errorf("parseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
 	for _, bad := range []string{"", "yesterday", "2024-13-45", "05/03/2024"} {
-		if got, err := parseDate(bad); err == nil {
-			t.Errorf("parseDate(%q) = %v, want an error", bad, got)
+		if got, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", bad, got)
 		}
 	}
 }

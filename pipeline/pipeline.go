@@ -5,6 +5,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,29 +21,15 @@ import (
 	"tidings/text"
 )
 
-// Analysis is everything tidings knows about one article.
-type Analysis struct {
-	Article  article.Article
-	Doc      *text.Document
-	Entities []link.Entity      // named entities, grouped and linked
-	Dates    []dates.Expression // time expressions, normalised
-	Tags     []tags.Tag         // the ranked tag line
-	Events   []events.Event     // coded events (empty when the parse is skipped)
-}
-
 // Pipeline runs the analysis stages. It holds only read-only models, so one
 // Pipeline is safe for concurrent use.
 type Pipeline struct {
 	// DefaultPublished is used for articles whose source gives no date.
 	DefaultPublished time.Time
 
-	syntax  *annotate.Models
-	linker  *link.Linker
-	dates   *dates.Resolver
-	tagger  *tags.Tagger
-	model   *tags.Model // nil: the tag line comes from the linked entities
-	events  *events.Coder
-	shallow bool
+	syntax *annotate.Models
+	events *events.Coder // nil when events are disabled
+	stages []Stage       // in order
 }
 
 // New returns a pipeline with the shipped models and knowledge base.
@@ -56,8 +43,13 @@ type Options struct {
 	// the tag line then comes from that archive's vocabulary.
 	TagModel string
 	// Shallow skips the dependency parse (HEAD and DEPREL stay empty),
-	// and with it event coding, which reads the parse.
+	// and with it event coding, which reads the parse: a shorthand for
+	// Disable: parse, events.
 	Shallow bool
+	// Disable names layers not to make (see Layers), as spaCy's disable=:
+	// their stages do not run. A stage that needs a disabled layer must be
+	// disabled too, or NewWith fails saying so.
+	Disable []string
 	// EventsDicts extend the event coder's dictionaries (events.LoadDictionary).
 	EventsDicts []string
 }
@@ -73,20 +65,37 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pipeline{syntax: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{}), shallow: opt.Shallow}
-	if !opt.Shallow {
+	disable := slices.Clone(opt.Disable)
+	if opt.Shallow {
+		disable = append(disable, ParseLayer, EventsLayer)
+	}
+	c := stageConfig{models: m, linker: link.New(k), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable}
+	if !slices.Contains(disable, EventsLayer) {
 		d, err := events.LoadDictionary(opt.EventsDicts...)
 		if err != nil {
 			return nil, err
 		}
-		p.events = events.New(d, k)
+		c.coder = events.New(d, k)
 	}
-	if opt.TagModel != "" {
-		if p.model, err = tags.Load(opt.TagModel); err != nil {
+	if opt.TagModel != "" && !slices.Contains(disable, TagsLayer) {
+		if c.model, err = tags.Load(opt.TagModel); err != nil {
 			return nil, fmt.Errorf("--tag-model %s: %w", opt.TagModel, err)
 		}
 	}
-	return p, nil
+	st, err := stages(c)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{syntax: m, events: c.coder, stages: st}, nil
+}
+
+// Stages returns the names of the stages the pipeline runs, in order.
+func (p *Pipeline) Stages() []string {
+	out := make([]string, len(p.stages))
+	for i, st := range p.stages {
+		out[i] = st.Name()
+	}
+	return out
 }
 
 // LoadModels loads the annotation models from dir (the shipped ones when
@@ -158,14 +167,7 @@ func (p *Pipeline) Analyze(ctx context.Context, a article.Article) (*Analysis, e
 	} else {
 		doc = Document(a)
 	}
-	if err := p.syntax.AnnotateContext(ctx, doc, !p.shallow); err != nil {
-		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
-	}
-	an, err := p.analyzeDocument(ctx, a, doc)
-	if err != nil {
-		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
-	}
-	return an, nil
+	return p.run(ctx, &Analysis{Article: a, Published: a.Published, Doc: doc})
 }
 
 // AnalyzeGiven is Analyze for pre-tokenised input that carries its own
@@ -181,42 +183,23 @@ func (p *Pipeline) AnalyzeGiven(ctx context.Context, a article.Article) (*Analys
 	if a.Published.IsZero() {
 		a.Published = p.DefaultPublished
 	}
-	doc := GoldDocument(a)
-	p.syntax.AnnotateEntities(doc)
-	an, err := p.analyzeDocument(ctx, a, doc)
-	if err != nil {
-		return nil, fmt.Errorf("analyze %s: %w", a.Origin, err)
-	}
-	return an, nil
+	return p.run(ctx, &Analysis{Article: a, Published: a.Published, Doc: GoldDocument(a), given: true})
 }
 
-// analyzeDocument runs the stages after annotation, checking ctx between
-// them so that a cancelled analysis ends within one stage's time.
-func (p *Pipeline) analyzeDocument(ctx context.Context, a article.Article, doc *text.Document) (*Analysis, error) {
-	an := &Analysis{Article: a, Doc: doc}
-	if p.linker != nil {
-		an.Entities = p.linker.Link(doc, a.Published)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if p.dates != nil {
-		an.Dates = p.dates.Find(doc, a.Published)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if p.events != nil {
-		an.Events = p.events.Code(doc, an.Entities, an.Dates, a.Published)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	switch {
-	case p.model != nil:
-		an.Tags = p.model.Predict(a, EntityFeatures(an.Entities))
-	case p.tagger != nil:
-		an.Tags = p.tagger.Suggest(doc, an.Entities, a.Published)
+// run runs the stages in order over an, checking ctx before each, so that
+// a cancelled analysis ends within one stage's time (or sooner, for the
+// stages that check it themselves).
+func (p *Pipeline) run(ctx context.Context, an *Analysis) (*Analysis, error) {
+	for _, st := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("analyze %s: %w", an.Article.Origin, err)
+		}
+		if err := st.Run(ctx, an); err != nil {
+			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+				return nil, fmt.Errorf("analyze %s: %w", an.Article.Origin, err)
+			}
+			return nil, fmt.Errorf("analyze %s: %s: %w", an.Article.Origin, st.Name(), err)
+		}
 	}
 	return an, nil
 }

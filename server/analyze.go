@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/archive"
 	"tidings/article"
 	"tidings/ingest"
 	"tidings/record"
@@ -49,7 +50,7 @@ func (s *server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 	}
 	var published time.Time
 	if p := strings.TrimSpace(v.Get("published")); p != "" {
-		if published, err = parsePublished(p); err != nil {
+		if published, err = ingest.ParseDate(p); err != nil {
 			s.serveError(w, r, badParam("published", "%v", err))
 			return
 		}
@@ -76,7 +77,9 @@ func (s *server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		s.writeJSON(w, r, http.StatusOK, rec)
 		return
 	}
-	res, err := s.store.Put(r.Context(), rec)
+	// Stored as ingest and the workers store: in a group commit, retrying
+	// an unavailable archive within the request's time.
+	res, err := s.commits.PutRetrying(r.Context(), rec, archive.Retry{Wait: archive.DefaultStoreWait})
 	if err != nil {
 		s.serveError(w, r, fmt.Errorf("storing the analysis: %w", err))
 		return
@@ -141,23 +144,6 @@ func (s *server) readArticle(ctx context.Context, body []byte, format ingest.For
 	// The reader refuses a "published" it cannot read, as the command
 	// line does: the client is told, with a 400.
 	return got[0], nil
-}
-
-// parsePublished reads a publication date given as a parameter: RFC 3339
-// or YYYY-MM-DD.
-func parsePublished(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		t, err = time.Parse(dayLayout, s)
-	}
-	if err == nil {
-		if t.IsZero() {
-			// The zero time means "no date" everywhere after this.
-			return time.Time{}, fmt.Errorf("%q is the zero date, not a publication date", clip(s))
-		}
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("unrecognised date %q (want RFC 3339 or YYYY-MM-DD)", clip(s))
 }
 
 // analyze runs the pipeline over a, at most MaxConcurrentAnalyses at a

@@ -34,8 +34,8 @@ func waitSlots(lane chan struct{}, want int, limit time.Duration) bool {
 	}
 }
 
-// TestSmallAnalysisBesideLargeOnes runs two analyses of 3.5 MB (as the
-// largest body the server takes) and checks that a short article is still
+// TestSmallAnalysisBesideLargeOnes runs two analyses of 4 MB (just under
+// the largest body the server takes, 4 MiB) and checks that a short article is still
 // answered within a second, and that both large analyses give their slots
 // back within a second of their clients leaving.
 func TestSmallAnalysisBesideLargeOnes(t *testing.T) {
@@ -45,7 +45,7 @@ func TestSmallAnalysisBesideLargeOnes(t *testing.T) {
 	p, _ := analysed(t)
 	ts := newTestServer(t, Options{})
 	s, h := newServer(ts.store, p, Options{MaxConcurrentAnalyses: 2})
-	big := newstext.Text(3500 << 10)
+	big := newstext.Text(4_000_000)
 	ctx, leave := context.WithCancel(context.Background())
 	done := make(chan int, 2)
 	for range 2 {

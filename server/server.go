@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"tidings/archive"
 	"tidings/pipeline"
 	"tidings/store"
 )
@@ -79,6 +80,7 @@ var assets embed.FS
 // server holds what the handlers share; it is read-only after New.
 type server struct {
 	store    store.Store
+	commits  *archive.Committer // stores POST /api/analyze?store=true
 	pipeline *pipeline.Pipeline // nil: analysis is not available
 	opt      Options
 	log      *slog.Logger
@@ -117,6 +119,7 @@ func newServer(st store.Store, p *pipeline.Pipeline, opt Options) (*server, http
 	}
 	s := &server{
 		store:    st,
+		commits:  archive.NewCommitter(st),
 		pipeline: p,
 		opt:      opt,
 		log:      opt.Logger,

@@ -152,133 +152,6 @@ func (w writeTx) QueryRowContext(ctx context.Context, query string, args ...any)
 // Path is the database file.
 func (s *SQLite) Path() string { return s.path }
 
-// migrations are applied in order, each in its own transaction; the
-// schema version is the number applied. Never edit one that has shipped:
-// append a new one.
-var migrations = []string{
-	// 1: articles, their analyses and the indexes the archive queries use.
-	`
-CREATE TABLE articles (
-	id           INTEGER PRIMARY KEY,
-	ext_id       TEXT NOT NULL DEFAULT '',
-	url          TEXT UNIQUE,            -- NULL when the article has none
-	title        TEXT NOT NULL,
-	source       TEXT NOT NULL DEFAULT '',
-	published    TEXT NOT NULL DEFAULT '', -- YYYY-MM-DD, '' when unknown
-	ingested     TEXT NOT NULL,
-	content_hash BLOB NOT NULL UNIQUE,   -- SHA-256 of the normalised text
-	simhash      INTEGER NOT NULL,
-	story        INTEGER NOT NULL        -- id of the story's first article
-);
--- The large columns live apart, so that the articles rows stay small and
--- filtering, sorting and joining them reads few pages.
-CREATE TABLE article_texts (
-	id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-	title TEXT NOT NULL,
-	text  TEXT NOT NULL                  -- the analysed text: title, blank line, body
-);
-CREATE TABLE analyses (
-	article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-	data    BLOB NOT NULL                -- gzip of the analysis object (JSON)
-);
-CREATE INDEX articles_published ON articles(published, id);
-CREATE INDEX articles_story ON articles(story);
-CREATE TABLE simhash_bands (
-	band    INTEGER NOT NULL,            -- band number << 16 | the band's bits
-	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	PRIMARY KEY (band, article)
-) WITHOUT ROWID;
-CREATE VIRTUAL TABLE articles_fts USING fts5(
-	title, text, content='article_texts', content_rowid='id',
-	tokenize='porter unicode61 remove_diacritics 2'
-);
-CREATE TABLE entities (
-	id        TEXT PRIMARY KEY,
-	name      TEXT NOT NULL,
-	name_key  TEXT NOT NULL,
-	type      TEXT NOT NULL,
-	kind      TEXT NOT NULL DEFAULT '',
-	country   TEXT NOT NULL DEFAULT '',
-	wikidata  TEXT NOT NULL DEFAULT '',
-	wikipedia TEXT NOT NULL DEFAULT '',
-	articles  INTEGER NOT NULL DEFAULT 0,
-	mentions  INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX entities_articles ON entities(articles DESC);
-CREATE INDEX entities_name ON entities(name_key);
-CREATE TABLE article_entities (
-	article  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	entity   TEXT NOT NULL REFERENCES entities(id),
-	salience REAL NOT NULL,
-	mentions INTEGER NOT NULL,
-	PRIMARY KEY (article, entity)
-) WITHOUT ROWID;
-CREATE INDEX article_entities_entity ON article_entities(entity, article);
-CREATE TABLE mentions (
-	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	entity  TEXT NOT NULL,
-	start   INTEGER NOT NULL,
-	end     INTEGER NOT NULL,
-	text    TEXT NOT NULL
-);
-CREATE INDEX mentions_article ON mentions(article);
-CREATE INDEX mentions_entity ON mentions(entity);
-CREATE TABLE tags (
-	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	gold    INTEGER NOT NULL,            -- 1: the source's own tag line
-	rank    INTEGER NOT NULL,
-	tag     TEXT NOT NULL,
-	tag_key TEXT NOT NULL,               -- lower case
-	score   REAL NOT NULL,
-	entity  TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (article, gold, rank)
-) WITHOUT ROWID;
-CREATE INDEX tags_key ON tags(tag_key, article);
-CREATE TABLE tag_counts (
-	tag_key  TEXT PRIMARY KEY,
-	tag      TEXT NOT NULL,
-	articles INTEGER NOT NULL
-);
-CREATE INDEX tag_counts_articles ON tag_counts(articles DESC);
-CREATE TABLE dates (
-	article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	start   INTEGER NOT NULL,
-	end     INTEGER NOT NULL,
-	text    TEXT NOT NULL,
-	type    TEXT NOT NULL,
-	value   TEXT NOT NULL
-);
-CREATE INDEX dates_article ON dates(article);
-CREATE INDEX dates_value ON dates(value);
-CREATE TABLE events (
-	article       INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	seq           INTEGER NOT NULL,
-	cameo         TEXT NOT NULL,
-	plover        TEXT NOT NULL,
-	goldstein     REAL NOT NULL,
-	source_code   TEXT NOT NULL,
-	source_entity TEXT NOT NULL,
-	target_code   TEXT NOT NULL,
-	target_entity TEXT NOT NULL,
-	date          TEXT NOT NULL,
-	location      TEXT NOT NULL,
-	dead          INTEGER NOT NULL,
-	injured       INTEGER NOT NULL,
-	PRIMARY KEY (article, seq)
-) WITHOUT ROWID;
-CREATE INDEX events_cameo ON events(cameo);
-CREATE TABLE feeds (
-	url           TEXT PRIMARY KEY,
-	etag          TEXT NOT NULL DEFAULT '',
-	last_modified TEXT NOT NULL DEFAULT '',
-	last_polled   TEXT NOT NULL DEFAULT '',
-	next_poll     TEXT NOT NULL DEFAULT '',
-	failures      INTEGER NOT NULL DEFAULT 0,
-	last_error    TEXT NOT NULL DEFAULT ''
-);
-`,
-}
-
 // The statements that Put runs, prepared once.
 const (
 	sqlRecordMigration     = `INSERT INTO schema_migrations VALUES (?, ?)`
@@ -332,9 +205,6 @@ var sqlNearDuplicates = func() string {
 
 var writeStatements = []string{sqlFindDuplicate, sqlSavepoint, sqlRollbackToSavepoint, sqlReleaseSavepoint, sqlInsertArticle, sqlInsertText, sqlInsertAnalysis, sqlSetStory, sqlIndexText, sqlInsertBand, sqlUpsertEntity, sqlInsertArticleEntity, sqlInsertMention, sqlInsertTag, sqlCountTag, sqlInsertDate, sqlInsertEvent, sqlNearDuplicates}
 
-// SchemaVersion is the schema version this build writes.
-func SchemaVersion() int { return len(migrations) }
-
 func (s *SQLite) migrate(ctx context.Context) error {
 	if _, err := s.write.ExecContext(ctx,
 		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
@@ -376,7 +246,7 @@ func (s *SQLite) migrateTo(ctx context.Context, v int) error {
 	if have >= v {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+	if _, err := tx.ExecContext(ctx, migrations[v-1].sqlite); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, sqlRecordMigration, v, time.Now().UTC().Format(time.RFC3339)); err != nil {
@@ -414,11 +284,7 @@ func (s *SQLite) known(ctx context.Context, q querier, articleURL string, hash [
 
 // Put stores one analysis in one transaction.
 func (s *SQLite) Put(ctx context.Context, rec record.Record) (PutResult, error) {
-	res, errs, err := s.PutBatch(ctx, []record.Record{rec})
-	if err != nil {
-		return PutResult{}, err
-	}
-	return res[0], errs[0]
+	return putOne(ctx, rec, s.PutBatch)
 }
 
 // PutBatch stores several analyses in one transaction, which is several
@@ -515,7 +381,7 @@ func (s *SQLite) put(ctx context.Context, tx writeTx, rec record.Record) (PutRes
 }
 
 // putLayers writes the index rows of a new article: full text, simhash
-// bands, entities and mentions, tags, dates and events.
+// bands, and the rows that rowsOf makes.
 func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec record.Record) error {
 	if _, err := tx.ExecContext(ctx, sqlIndexText,
 		id, rec.Title, rec.Text); err != nil {
@@ -526,68 +392,44 @@ func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec record
 			return fmt.Errorf("indexing simhash: %w", err)
 		}
 	}
-	counted := map[string]bool{}
-	for _, e := range rec.Entities {
-		if !namedEntity(e.Type) || len(e.Mentions) == 0 {
-			continue // quantities live in the analysis object only
-		}
-		// One article may list an id twice (two local entities whose
-		// names fold alike): count it once.
-		articles := 1
-		if counted[e.ID] {
-			articles = 0
-		}
-		counted[e.ID] = true
+	rows := rowsOf(rec, func(s string) string { return s })
+	for _, eid := range rows.counts.entityOrder {
+		x := rows.counts.entities[eid]
+		e := x.e
 		if _, err := tx.ExecContext(ctx, sqlUpsertEntity,
-			e.ID, e.Name, strings.ToLower(e.Name), e.Type, e.Kind, e.Country, e.Wikidata, e.Wikipedia, articles, len(e.Mentions)); err != nil {
+			e.ID, e.Name, strings.ToLower(e.Name), e.Type, e.Kind, e.Country, e.Wikidata, e.Wikipedia, x.articles, x.mentions); err != nil {
 			return fmt.Errorf("storing entity %s: %w", e.ID, err)
 		}
+	}
+	for _, e := range rows.entities {
 		if _, err := tx.ExecContext(ctx, sqlInsertArticleEntity,
-			id, e.ID, e.Salience, len(e.Mentions)); err != nil {
-			return fmt.Errorf("storing entity %s: %w", e.ID, err)
-		}
-		for _, m := range e.Mentions {
-			if _, err := tx.ExecContext(ctx, sqlInsertMention,
-				id, e.ID, m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("storing mention: %w", err)
-			}
+			id, e.id, e.salience, e.mentions); err != nil {
+			return fmt.Errorf("storing entity %s: %w", e.id, err)
 		}
 	}
-	seen := map[string]bool{}
-	putTag := func(gold, rank int, tag string, score float64, entity string) error {
-		key := strings.ToLower(strings.TrimSpace(tag))
-		if key == "" {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, sqlInsertTag, id, gold, rank, tag, key, score, entity); err != nil {
-			return fmt.Errorf("storing tag %q: %w", tag, err)
-		}
-		if seen[key] {
-			return nil
-		}
-		seen[key] = true
-		if _, err := tx.ExecContext(ctx, sqlCountTag, key, tag); err != nil {
-			return fmt.Errorf("counting tag %q: %w", tag, err)
-		}
-		return nil
-	}
-	for i, t := range rec.Tags {
-		if err := putTag(0, i, t.Tag, t.Score, t.Entity); err != nil {
-			return err
+	for _, m := range rows.mentions {
+		if _, err := tx.ExecContext(ctx, sqlInsertMention,
+			id, m.entity, m.start, m.end, m.text); err != nil {
+			return fmt.Errorf("storing mention: %w", err)
 		}
 	}
-	for i, t := range rec.GoldTags {
-		if err := putTag(1, i, t, 1, ""); err != nil {
-			return err
+	for _, t := range rows.tags {
+		if _, err := tx.ExecContext(ctx, sqlInsertTag, id, t.gold, t.rank, t.tag, t.key, t.score, t.entity); err != nil {
+			return fmt.Errorf("storing tag %q: %w", t.tag, err)
 		}
 	}
-	for _, d := range rec.Dates {
+	for _, key := range rows.counts.tagOrder {
+		if _, err := tx.ExecContext(ctx, sqlCountTag, key, rows.counts.tags[key].tag); err != nil {
+			return fmt.Errorf("counting tag %q: %w", rows.counts.tags[key].tag, err)
+		}
+	}
+	for _, d := range rows.dates {
 		if _, err := tx.ExecContext(ctx, sqlInsertDate,
 			id, d.Start, d.End, d.Text, d.Type, d.Value); err != nil {
 			return fmt.Errorf("storing date: %w", err)
 		}
 	}
-	for i, e := range rec.Events {
+	for i, e := range rows.events {
 		if _, err := tx.ExecContext(ctx, sqlInsertEvent,
 			id, i, e.CAMEO, e.PLOVER, e.Goldstein, e.Source.Code, e.Source.Entity, e.Target.Code, e.Target.Entity,
 			e.Date, e.Location, e.Dead, e.Injured); err != nil {
@@ -595,14 +437,6 @@ func putLayers(ctx context.Context, tx writeTx, id int64, sim uint64, rec record
 		}
 	}
 	return nil
-}
-
-func namedEntity(typ string) bool {
-	switch typ {
-	case "PER", "ORG", "LOC", "MISC":
-		return true
-	}
-	return false
 }
 
 // day returns the YYYY-MM-DD of a published string ("" if it has none).
@@ -649,28 +483,13 @@ func (s *SQLite) Article(ctx context.Context, id int64) (*Article, error) {
 	)
 	err := s.read.QueryRowContext(ctx, `SELECT a.id, a.story, a.ingested, x.data FROM articles a JOIN analyses x ON x.article = a.id WHERE a.id = ?`, id).
 		Scan(&a.ID, &a.Story, &ingested, &blob)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading article %d: %w", id, err)
-	}
 	a.Ingested, _ = time.Parse(time.RFC3339, ingested)
-	if a.Analysis, err = decompress(blob); err != nil {
-		return nil, fmt.Errorf("article %d: %w", id, err)
-	}
-	return &a, nil
+	return storedArticle(id, a, blob, err, sql.ErrNoRows)
 }
 
 // Stats counts what is stored.
 func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
-	var st Stats
-	err := s.read.QueryRowContext(ctx, sqlStats).
-		Scan(&st.Articles, &st.Stories, &st.Entities, &st.Mentions, &st.Tags, &st.Dates, &st.Events)
-	if err != nil {
-		return st, fmt.Errorf("counting: %w", err)
-	}
-	return st, nil
+	return scanStats(s.read.QueryRowContext(ctx, sqlStats))
 }
 
 // IntegrityCheck runs SQLite's integrity check and returns its findings
@@ -706,11 +525,8 @@ func (s *SQLite) Feed(ctx context.Context, feedURL string) (FeedState, bool, err
 	var polled, next string
 	err := s.read.QueryRowContext(ctx, `SELECT etag, last_modified, last_polled, next_poll, failures, last_error
 		FROM feeds WHERE url = ?`, feedURL).Scan(&st.ETag, &st.LastModified, &polled, &next, &st.Failures, &st.LastError)
-	if errors.Is(err, sql.ErrNoRows) {
-		return st, false, nil
-	}
-	if err != nil {
-		return st, false, fmt.Errorf("reading feed state of %s: %w", feedURL, err)
+	if found, err := storedFeed(feedURL, err, sql.ErrNoRows); !found {
+		return st, false, err
 	}
 	st.LastPolled, _ = time.Parse(time.RFC3339Nano, polled)
 	st.NextPoll, _ = time.Parse(time.RFC3339Nano, next)

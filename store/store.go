@@ -332,3 +332,40 @@ type FeedState struct {
 	Failures     int       `json:"failures"` // consecutive failed polls; drives the backoff
 	LastError    string    `json:"last_error,omitempty"`
 }
+
+// scanStats reads the row of sqlStats.
+func scanStats(row scanner) (Stats, error) {
+	var st Stats
+	err := row.Scan(&st.Articles, &st.Stories, &st.Entities, &st.Mentions, &st.Tags, &st.Dates, &st.Events)
+	if err != nil {
+		return st, fmt.Errorf("counting: %w", err)
+	}
+	return st, nil
+}
+
+// storedArticle finishes reading article id from a row: err is the scan's
+// error, noRows the driver's error for no row (ErrNotFound then).
+func storedArticle(id int64, a Article, blob []byte, err, noRows error) (*Article, error) {
+	if errors.Is(err, noRows) {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading article %d: %w", id, err)
+	}
+	if a.Analysis, err = decompress(blob); err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return &a, nil
+}
+
+// storedFeed says whether reading a feed's state found it: err is the
+// scan's error, noRows the driver's error for no row (not found, no error).
+func storedFeed(feedURL string, err, noRows error) (bool, error) {
+	if errors.Is(err, noRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("reading feed state of %s: %w", feedURL, err)
+	}
+	return true, nil
+}

@@ -2,12 +2,14 @@ package tags
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
 
 	"tidings/article"
+	"tidings/eval"
 )
 
 // Case is one scored article: its gold tags, the system's ranking of
@@ -18,26 +20,36 @@ type Case struct {
 	Predicted []string
 }
 
-// Score is precision, recall and F1 with the counts they come from (the
-// counts are zero for averages over tags or articles).
-type Score struct {
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-	Gold      int     `json:"gold,omitempty"`
-	System    int     `json:"system,omitempty"`
-	Correct   int     `json:"correct,omitempty"`
-}
-
 // Scores are one way of choosing the line, averaged three ways: micro
 // (pooled counts), macro (the mean over tags of each tag's P, R and F1,
 // over every tag in the gold or the system lines) and per article (the
 // mean over articles, as keyphrase scores such as F1@10 are reported).
 type Scores struct {
-	K       int   `json:"k,omitempty"` // 0 for the model's own cut-off
-	Micro   Score `json:"micro"`
-	Macro   Score `json:"macro"`
-	Article Score `json:"article"`
+	K       int      `json:"k,omitempty"` // 0 for the model's own cut-off
+	Micro   eval.PRF `json:"micro"`
+	Macro   eval.PRF `json:"macro"`   // means: no counts
+	Article eval.PRF `json:"article"` // means: no counts
+}
+
+// MarshalJSON writes the scores as they have always been printed: each
+// P/R/F1 with its figures first and its counts left out when zero (as
+// they are for the means).
+func (s Scores) MarshalJSON() ([]byte, error) {
+	type prf struct {
+		Precision float64 `json:"precision"`
+		Recall    float64 `json:"recall"`
+		F1        float64 `json:"f1"`
+		Gold      int     `json:"gold,omitempty"`
+		System    int     `json:"system,omitempty"`
+		Correct   int     `json:"correct,omitempty"`
+	}
+	view := func(p eval.PRF) prf { return prf{p.Precision, p.Recall, p.F1, p.Gold, p.System, p.Correct} }
+	return json.Marshal(struct {
+		K       int `json:"k,omitempty"`
+		Micro   prf `json:"micro"`
+		Macro   prf `json:"macro"`
+		Article prf `json:"article"`
+	}{s.K, view(s.Micro), view(s.Macro), view(s.Article)})
 }
 
 // Result is the evaluation of a set of articles.
@@ -72,19 +84,7 @@ func Evaluate(cases []Case, ks []int) Result {
 
 type counter struct{ gold, system, correct int }
 
-func (c counter) score() Score {
-	s := Score{Gold: c.gold, System: c.system, Correct: c.correct}
-	if c.system > 0 {
-		s.Precision = float64(c.correct) / float64(c.system)
-	}
-	if c.gold > 0 {
-		s.Recall = float64(c.correct) / float64(c.gold)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	return s
-}
+func (c counter) score() eval.PRF { return eval.NewPRF(c.gold, c.system, c.correct) }
 
 func score(cases []Case, line func(Case) []string) Scores {
 	var micro counter
@@ -95,7 +95,7 @@ func score(cases []Case, line func(Case) []string) Scores {
 		}
 		return perTag[t]
 	}
-	var art Score
+	var art eval.PRF
 	for _, c := range cases {
 		sys := dedupe(line(c))
 		gold := dedupe(c.Gold)
@@ -119,7 +119,7 @@ func score(cases []Case, line func(Case) []string) Scores {
 		art.Recall += d.Recall
 		art.F1 += d.F1
 	}
-	var macro Score
+	var macro eval.PRF
 	for _, c := range perTag {
 		s := c.score()
 		macro.Precision += s.Precision

@@ -2,9 +2,12 @@ package tags
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"slices"
 	"testing"
+
+	"tidings/eval"
 )
 
 func TestEvaluate(t *testing.T) {
@@ -18,18 +21,18 @@ func TestEvaluate(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		got  Score
-		want Score
+		got  eval.PRF
+		want eval.PRF
 	}{
-		{"@1 micro", r.AtK[0].Micro, Score{Precision: 0.5, Recall: 1.0 / 3, F1: 0.4, Gold: 3, System: 2, Correct: 1}},
+		{"@1 micro", r.AtK[0].Micro, eval.PRF{Precision: 0.5, Recall: 1.0 / 3, F1: 0.4, Gold: 3, System: 2, Correct: 1}},
 		// Tags a (P 1/2, R 1), b and c (nothing right at 1).
-		{"@1 macro", r.AtK[0].Macro, Score{Precision: 1.0 / 6, Recall: 1.0 / 3, F1: 2.0 / 9}},
+		{"@1 macro", r.AtK[0].Macro, eval.PRF{Precision: 1.0 / 6, Recall: 1.0 / 3, F1: 2.0 / 9}},
 		// Articles: (P 1, R 1/2, F1 2/3) and (0, 0, 0).
-		{"@1 article", r.AtK[0].Article, Score{Precision: 0.5, Recall: 0.25, F1: 1.0 / 3}},
-		{"@3 micro", r.AtK[1].Micro, Score{Precision: 0.6, Recall: 1, F1: 0.75, Gold: 3, System: 5, Correct: 3}},
-		{"cut-off micro", r.Cutoff.Micro, Score{Precision: 2.0 / 3, Recall: 2.0 / 3, F1: 2.0 / 3, Gold: 3, System: 3, Correct: 2}},
+		{"@1 article", r.AtK[0].Article, eval.PRF{Precision: 0.5, Recall: 0.25, F1: 1.0 / 3}},
+		{"@3 micro", r.AtK[1].Micro, eval.PRF{Precision: 0.6, Recall: 1, F1: 0.75, Gold: 3, System: 5, Correct: 3}},
+		{"cut-off micro", r.Cutoff.Micro, eval.PRF{Precision: 2.0 / 3, Recall: 2.0 / 3, F1: 2.0 / 3, Gold: 3, System: 3, Correct: 2}},
 		// a: P 1, R 1; b: 0; c: P 1/2, R 1.
-		{"cut-off macro", r.Cutoff.Macro, Score{Precision: 0.5, Recall: 2.0 / 3, F1: (1 + 2.0/3) / 3}},
+		{"cut-off macro", r.Cutoff.Macro, eval.PRF{Precision: 0.5, Recall: 2.0 / 3, F1: (1 + 2.0/3) / 3}},
 	} {
 		if !near(tc.got.Precision, tc.want.Precision) || !near(tc.got.Recall, tc.want.Recall) || !near(tc.got.F1, tc.want.F1) ||
 			tc.got.Gold != tc.want.Gold || tc.got.System != tc.want.System || tc.got.Correct != tc.want.Correct {
@@ -94,5 +97,20 @@ func TestFolds(t *testing.T) {
 	}
 	if _, err := Folds(context.Background(), ex, 1, ModelOptions{}, DefaultKs, nil); err == nil {
 		t.Error("1 fold: no error")
+	}
+}
+
+// The JSON of eval tags keeps its shape: figures first, counts only where
+// there are any.
+func TestScoresJSON(t *testing.T) {
+	s := Scores{K: 3, Micro: eval.NewPRF(4, 2, 1), Macro: eval.PRF{Precision: 0.25, Recall: 0.5, F1: 1.0 / 3}}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"k":3,"micro":{"precision":0.5,"recall":0.25,"f1":0.3333333333333333,"gold":4,"system":2,"correct":1},` +
+		`"macro":{"precision":0.25,"recall":0.5,"f1":0.3333333333333333},"article":{"precision":0,"recall":0,"f1":0}}`
+	if string(b) != want {
+		t.Errorf("JSON = %s\nwant %s", b, want)
 	}
 }

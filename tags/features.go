@@ -28,16 +28,20 @@ type term struct {
 // entityPrefix marks entity features apart from words.
 const entityPrefix = "e:"
 
-// terms returns the features of an article: its lower-cased words (those
-// with a letter), the pairs of adjacent words when bigrams is set, and its
-// entities. Title words occur twice, since a headline says what an article
-// is about more surely than a line of its body.
+// terms returns the features of an article as docTerms does, over its
+// text tokenised here: for training and scoring from an archive, whose
+// articles come without a Document.
 func terms(a article.Article, entities []string, bigrams bool) ([]term, *text.Document) {
 	doc := text.New(a.Text())
-	titleEnd := 0
-	if a.Title != "" {
-		titleEnd = len(a.Title)
-	}
+	return docTerms(doc, len(a.Title), entities, bigrams), doc
+}
+
+// docTerms returns the features of a Document: its lower-cased words
+// (those with a letter), the pairs of adjacent words when bigrams is set,
+// and its entities. Title words (those starting before byte titleEnd)
+// occur twice, since a headline says what an article is about more surely
+// than a line of its body.
+func docTerms(doc *text.Document, titleEnd int, entities []string, bigrams bool) []term {
 	out := make([]term, 0, 2*len(doc.Tokens)+len(entities))
 	prev, prevStart := "", -1
 	for _, t := range doc.Tokens {
@@ -61,7 +65,7 @@ func terms(a article.Article, entities []string, bigrams bool) ([]term, *text.Do
 			out = append(out, term{entityPrefix + e, [2]int{-1, -1}})
 		}
 	}
-	return out, doc
+	return out
 }
 
 func hasLetter(s string) bool {

@@ -19,6 +19,7 @@ import (
 	"unicode"
 
 	"tidings/article"
+	"tidings/text"
 )
 
 // ModelFile is the file a Model is saved as in its directory.
@@ -440,6 +441,16 @@ type rankedTag struct {
 // the article's phrases; a phrase that is also a tag keeps the higher
 // probability.
 func (m *Model) ranked(a article.Article, ts []term) []rankedTag {
+	var doc *text.Document
+	if m.f.Phrase != nil {
+		doc = text.New(a.Text())
+	}
+	return m.rankedIn(doc, len(a.Title), ts)
+}
+
+// rankedIn is ranked over a Document whose title ends at byte titleEnd
+// (doc may be nil without a phrase scorer).
+func (m *Model) rankedIn(doc *text.Document, titleEnd int, ts []term) []rankedTag {
 	var out []rankedTag
 	at := map[string]int{}
 	for _, c := range m.rank(ts) {
@@ -449,7 +460,7 @@ func (m *Model) ranked(a article.Article, ts []term) []rankedTag {
 	if m.f.Phrase == nil {
 		return out
 	}
-	cands := phraseCandidates(a)
+	cands := docPhrases(doc, titleEnd)
 	for i, p := range m.f.Phrase.score(cands) {
 		c := cands[i]
 		if j, ok := at[c.key]; ok {
@@ -475,9 +486,13 @@ func (m *Model) ranked(a article.Article, ts []term) []rankedTag {
 // most TopK of them. Each tag's evidence is the spans of the words that
 // weigh most for it (empty for a tag that the neighbours alone bring), or
 // for a phrase of the article, where it occurs.
-func (m *Model) Predict(a article.Article, entities []string) []Tag {
-	ts, _ := terms(a, entities, m.f.Bigrams)
-	rs := m.ranked(a, ts)
+//
+// doc is the article's Document (its tokens are read, not made again),
+// titleEnd the byte length of the title it starts with (0 for none), and
+// entities the ids or names of the entities linked in it, or nil.
+func (m *Model) Predict(doc *text.Document, titleEnd int, entities []string) []Tag {
+	ts := docTerms(doc, titleEnd, entities, m.f.Bigrams)
+	rs := m.rankedIn(doc, titleEnd, ts)
 	rs = rs[:m.lineLength(len(rs), func(i int) float64 { return rs[i].prob }, m.f.Threshold)]
 	out := make([]Tag, len(rs))
 	for i, r := range rs {

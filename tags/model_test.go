@@ -14,6 +14,7 @@ import (
 	"tidings/article"
 	"tidings/ingest"
 	"tidings/internal/shared"
+	"tidings/text"
 )
 
 // toyTopics are invented vocabularies of separable tags.
@@ -76,7 +77,7 @@ func TestModelLearnsSeparableTags(t *testing.T) {
 		{"Bank holds rates", "Inflation and the budget deficit weigh on growth, the bank said.", []string{"economy"}},
 		{"Telescope finds galaxy", "A physicist said the experiment in the laboratory and the storm of rain and flood.", []string{"science", "weather"}},
 	} {
-		got := m.Predict(article.Article{Title: tc.title, Body: tc.body}, nil)
+		got := predict(m, article.Article{Title: tc.title, Body: tc.body}, nil)
 		var names []string
 		for _, g := range got {
 			names = append(names, g.Tag)
@@ -104,6 +105,40 @@ func TestModelLearnsSeparableTags(t *testing.T) {
 	}
 }
 
+// predict is Predict over the article's own Document, as the pipeline
+// calls it.
+func predict(m *Model, a article.Article, entities []string) []Tag {
+	return m.Predict(text.New(a.Text()), len(a.Title), entities)
+}
+
+// TestPredictReadsTheDocument: Predict over a Document gives the ranking
+// that the article path (Rank, which tokenises the article itself, as
+// training and evaluation do) gives, cut at the threshold: the features
+// are the same.
+func TestPredictReadsTheDocument(t *testing.T) {
+	ctx := context.Background()
+	for _, opt := range []ModelOptions{{}, {Phrases: true}, {NoBigrams: true}} {
+		m, err := Train(ctx, toyArticles(150, 3), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range toyArticles(30, 41) {
+			ents := []string{"Q1"}
+			got := predict(m, e.Article, ents)
+			ranked := m.Rank(e.Article, ents, len(got))
+			if len(got) == 0 || len(ranked) != len(got) {
+				t.Fatalf("%+v: %d tags predicted, %d ranked", opt, len(got), len(ranked))
+			}
+			for i := range got {
+				if got[i].Tag != ranked[i].Tag || got[i].Score != ranked[i].Score {
+					t.Errorf("%+v %s: predicted %v, ranked %v", opt, e.Article.ID, got, ranked)
+					break
+				}
+			}
+		}
+	}
+}
+
 func TestModelUsesEntities(t *testing.T) {
 	// The tag is told only by an entity, which the words never name.
 	var ex []Example
@@ -122,7 +157,7 @@ func TestModelUsesEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 	for ent, want := range map[string]string{"Q1": "north", "Q2": "south"} {
-		got := m.Predict(article.Article{Title: "News", Body: "People met, officials said."}, []string{ent})
+		got := predict(m, article.Article{Title: "News", Body: "People met, officials said."}, []string{ent})
 		if len(got) == 0 || got[0].Tag != want {
 			t.Errorf("entity %s: %+v, want %s first", ent, got, want)
 		}
@@ -148,7 +183,7 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 		if !slices.EqualFunc(a, b, func(x, y Tag) bool { return x.Tag == y.Tag && x.Score == y.Score }) {
 			t.Fatalf("%s: ranking %v after loading, %v before", e.Article.ID, b, a)
 		}
-		p, q := m.Predict(e.Article, nil), loaded.Predict(e.Article, nil)
+		p, q := predict(m, e.Article, nil), predict(loaded, e.Article, nil)
 		if fmt.Sprint(p) != fmt.Sprint(q) {
 			t.Fatalf("%s: prediction %v after loading, %v before", e.Article.ID, q, p)
 		}
@@ -279,8 +314,13 @@ func BenchmarkPredict(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The pipeline hands Predict the Document it has made already.
+	docs := make([]*text.Document, len(ex))
+	for i, e := range ex {
+		docs[i] = text.New(e.Article.Text())
+	}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		m.Predict(ex[i%len(ex)].Article, nil)
+		m.Predict(docs[i%len(ex)], len(ex[i%len(ex)].Article.Title), nil)
 	}
 }

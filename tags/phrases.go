@@ -55,11 +55,15 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// candidates returns the candidate phrases of an article, in order of
-// first occurrence.
+// phraseCandidates returns the candidate phrases of an article, in order
+// of first occurrence, over its text tokenised here (see docTerms).
 func phraseCandidates(a article.Article) []candidate {
-	doc := text.New(a.Text())
-	titleEnd := len(a.Title)
+	return docPhrases(text.New(a.Text()), len(a.Title))
+}
+
+// docPhrases returns the candidate phrases of a Document whose title ends
+// at byte titleEnd, in order of first occurrence.
+func docPhrases(doc *text.Document, titleEnd int) []candidate {
 	byKey := map[string]int{}
 	var out []candidate
 	for _, s := range doc.Sentences {

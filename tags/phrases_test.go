@@ -69,13 +69,13 @@ func TestPredictConcurrently(t *testing.T) {
 	test := toyArticles(20, 7)
 	want := make([]string, len(test))
 	for i, e := range test {
-		want[i] = fmt.Sprint(m.Predict(e.Article, nil))
+		want[i] = fmt.Sprint(predict(m, e.Article, nil))
 	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
 			for i, e := range test {
-				if got := fmt.Sprint(m.Predict(e.Article, nil)); got != want[i] {
+				if got := fmt.Sprint(predict(m, e.Article, nil)); got != want[i] {
 					t.Errorf("%s: %s concurrently, %s alone", e.Article.ID, got, want[i])
 				}
 			}

@@ -5,22 +5,18 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"tidings/ingest"
-	"tidings/kb"
 	"tidings/pipeline"
 )
 
 func newAnalyze() *cobra.Command {
-	var inFormat, outFormat, published string
-	var kbFiles, eventsDicts []string
-	var tagModel string
+	var inFormat, outFormat string
+	var pf pipelineFlags
 	var workers int
-	var withEvents bool
 	c := &cobra.Command{
 		Use:   "analyze [--in FORMAT] [--out FORMAT] [--published DATE] [--kb FILE]... [--events-dict FILE]... [--tag-model DIR] [PATH|URL|-]...",
 		Short: "Analyse articles and print one analysis per article",
@@ -42,9 +38,8 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 			if err != nil {
 				return usageError{fmt.Errorf("--in: %w", err)}
 			}
-			pub, err := parseDateFlag(published)
-			if err != nil {
-				return usageError{fmt.Errorf("--published: %w", err)}
+			if _, err := pf.publishedDate(); err != nil {
+				return err
 			}
 			w, err := pipeline.NewWriter(cmd.OutOrStdout(), outFormat)
 			if err != nil {
@@ -57,14 +52,10 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 				}
 				args = []string{"-"}
 			}
-			// Event coding and CoNLL-U read the dependency parse; without
-			// them it is skipped.
-			shallow := !withEvents && outFormat != "conllu"
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: shallow, EventsDicts: eventsDicts})
+			p, err := pf.pipeline(outFormat == "conllu")
 			if err != nil {
 				return inputError{err}
 			}
-			p.DefaultPublished = pub
 			ctx := cmd.Context()
 			prog := newProgress(-1, "analysing")
 			var done, failed int
@@ -108,12 +99,9 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	}
 	c.Flags().StringVar(&inFormat, "in", "auto", "input format: "+formatNames())
 	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
-	c.Flags().StringVar(&published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
+	pf.registerPublished(c)
 	c.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "articles analysed at once (output keeps the input order)")
-	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory from 'tidings train tags': the tag line then uses its archive's vocabulary")
-	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
-	c.Flags().BoolVar(&withEvents, "events", true, "code events (needs the dependency parse; --events=false is about three times faster)")
-	c.Flags().StringArrayVar(&eventsDicts, "events-dict", nil, "extra event patterns, classes, agents or actor codes, in the format of events/data (see README; repeatable)")
+	pf.register(c, true)
 	return c
 }
 
@@ -123,21 +111,4 @@ func formatNames() string {
 		names = append(names, string(f))
 	}
 	return strings.Join(names, ", ")
-}
-
-// parseDateFlag reads a date given on the command line; "" is the zero time.
-func parseDateFlag(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			if t.IsZero() {
-				// The zero time means "no date" everywhere after this.
-				return time.Time{}, fmt.Errorf("%q is the zero date, not a publication date", s)
-			}
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", s)
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"tidings/archive"
 	"tidings/store"
 )
 
@@ -179,7 +180,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 	reported := map[int64]string{} // id -> title
 	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
-		var r ingestReport
+		var r archive.Report
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("bad report line %q: %v", sc.Text(), err)
 		}

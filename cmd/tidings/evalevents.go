@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -17,10 +18,25 @@ import (
 
 // eventsResult is eval events' JSON line.
 type eventsResult struct {
-	Sentences int             `json:"sentences"`
-	Full      eval.EventScore `json:"full_code"`    // source, target and the whole code
-	Root      eval.EventScore `json:"root_code"`    // source, target and the two-digit root
-	Country   eval.EventScore `json:"country_root"` // actors' first three letters and the root
+	Sentences int      `json:"sentences"`
+	Full      eval.PRF `json:"full_code"`    // source, target and the whole code
+	Root      eval.PRF `json:"root_code"`    // source, target and the two-digit root
+	Country   eval.PRF `json:"country_root"` // actors' first three letters and the root
+}
+
+// MarshalJSON keeps the line as it has always been: each level's counts
+// and figures under their Go names ("Gold", ..., "F1").
+func (r eventsResult) MarshalJSON() ([]byte, error) {
+	type level struct {
+		Gold, System, Correct int
+		Precision, Recall, F1 float64
+	}
+	return json.Marshal(struct {
+		Sentences int   `json:"sentences"`
+		Full      level `json:"full_code"`
+		Root      level `json:"root_code"`
+		Country   level `json:"country_root"`
+	}{r.Sentences, level(r.Full), level(r.Root), level(r.Country)})
 }
 
 func newEvalEvents() *cobra.Command {
@@ -95,7 +111,7 @@ JSON.`,
 			}
 			for _, l := range []struct {
 				name string
-				s    eval.EventScore
+				s    eval.PRF
 			}{{"full code", r.Full}, {"root", r.Root}, {"country+root", r.Country}} {
 				fmt.Fprintf(out, "%-13s P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", l.name, l.s.Precision, l.s.Recall, l.s.F1, l.s.Gold, l.s.System, l.s.Correct)
 			}

@@ -26,20 +26,24 @@ type linkResult struct {
 	Precision float64  `json:"precision"`           // correct / system_linked
 	Recall    float64  `json:"recall"`              // correct / gold_in_kb
 	F1        float64  `json:"f1"`                  //
+	All       eval.PRF `json:"all_named"`           // over every gold name mention with a DBpedia link
 	Missing   []string `json:"not_in_kb,omitempty"` // gold titles the KB lacks, most frequent first
 }
 
 func newEvalLink() *cobra.Command {
 	var gold string
+	var showErrors bool
 	c := &cobra.Command{
-		Use:   "link --gold DIR",
+		Use:   "link --gold DIR [--errors]",
 		Short: "Score entity linking against MEANTIME's DBpedia links",
 		Long: `Score entity linking against NewsReader MEANTIME files (a directory of .xml files): each
 gold name mention (syntactic type NAM) whose entity has a DBpedia link is mapped to the knowledge
 base by its Wikipedia title; the articles are analysed with their gold tokens, and a gold mention
 counts as linked when a system entity has a mention with the same tokens (or overlapping them).
 Precision is over the mentions the system linked, recall over the gold mentions whose link is in
-the knowledge base. The last line is JSON.`,
+the knowledge base. "all named" scores every gold name mention with a DBpedia link: precision over
+those the system linked, recall over all of them (a mention whose entity the knowledge base lacks
+cannot be correct). The last line is JSON.`,
 		Example: "  tidings eval link --gold ../shared/data/meantime/intra_cross-doc_annotation",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,8 +69,8 @@ the knowledge base. The last line is JSON.`,
 				return inputError{fmt.Errorf("gold: %w", err)}
 			}
 			sort.Strings(files)
-			var r linkResult
-			missing := map[string]int{}
+			var score eval.LinkScore
+			kbID := func(title string) string { return kbIDForTitle(k, title) }
 			prog := newProgress(int64(len(files)), "linking")
 			for _, path := range files {
 				f, err := os.Open(path)
@@ -78,103 +82,43 @@ the knowledge base. The last line is JSON.`,
 				if err != nil {
 					return inputError{err}
 				}
-				a := meantimeArticle(doc)
-				an, err := p.Analyze(cmd.Context(), a)
+				an, err := p.Analyze(cmd.Context(), meantimeArticle(doc))
 				if err != nil {
 					return err
 				}
-				// system link of each token range
-				type span struct{ start, end int }
-				exact := map[span]string{}
-				var all []struct {
-					s  span
-					id string
-				}
+				var sys []eval.SystemLink
 				for _, e := range an.Entities {
 					if !e.Linked() {
 						continue
 					}
 					for _, m := range e.Mentions {
-						exact[span{m.Start, m.End}] = e.Entry.ID
-						all = append(all, struct {
-							s  span
-							id string
-						}{span{m.Start, m.End}, e.Entry.ID})
+						sys = append(sys, eval.SystemLink{Start: m.Start, End: m.End, ID: e.Entry.ID})
 					}
 				}
-				r.Documents++
-				for _, m := range doc.Mentions {
-					if m.Syntactic != "NAM" || m.Title == "" {
-						continue
-					}
-					r.Named++
-					goldID := kbIDForTitle(k, m.Title)
-					if goldID == "" {
-						missing[m.Title]++
-						continue
-					}
-					r.InKB++
-					sys, ok := exact[span{m.Start, m.End}]
-					if !ok { // the system mention that starts there, else any overlapping one
-						for _, x := range all {
-							if x.s.start == m.Start {
-								sys, ok = x.id, true
-								break
-							}
-						}
-					}
-					if !ok {
-						for _, x := range all {
-							if x.s.start < m.End && m.Start < x.s.end {
-								sys, ok = x.id, true
-								break
-							}
-						}
-					}
-					if !ok {
-						continue
-					}
-					r.Linked++
-					if sys == goldID {
-						r.Correct++
-					} else if os.Getenv("TIDINGS_LINK_ERRORS") != "" {
-						fmt.Fprintf(cmd.ErrOrStderr(), "link error: %q gold %s system %s\n", m.Title, goldID, sys)
+				for _, e := range score.Add(doc.Mentions, sys, kbID) {
+					if showErrors {
+						fmt.Fprintf(cmd.ErrOrStderr(), "link error: %q gold %s system %s\n", e.Title, e.Gold, e.System)
 					}
 				}
 				prog.Add(1)
 			}
 			prog.Done()
-			r.Precision, r.Recall = ratio(r.Correct, r.Linked), ratio(r.Correct, r.InKB)
-			if r.Precision+r.Recall > 0 {
-				r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
-			}
-			for t := range missing {
-				r.Missing = append(r.Missing, t)
-			}
-			sort.Slice(r.Missing, func(i, j int) bool {
-				if missing[r.Missing[i]] != missing[r.Missing[j]] {
-					return missing[r.Missing[i]] > missing[r.Missing[j]]
-				}
-				return r.Missing[i] < r.Missing[j]
-			})
-			if len(r.Missing) > 20 {
-				r.Missing = r.Missing[:20]
+			r := linkResult{
+				Documents: score.Documents, Named: score.Named, InKB: score.InKB.Gold, Linked: score.InKB.System,
+				Correct: score.InKB.Correct, Precision: score.InKB.Precision, Recall: score.InKB.Recall, F1: score.InKB.F1,
+				All: score.All, Missing: score.Missing(20),
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "%d documents, %d gold name mentions with a link, %d of them in the knowledge base\n", r.Documents, r.Named, r.InKB)
 			fmt.Fprintf(out, "linking  P %.4f  R %.4f  F1 %.4f  (linked %d, correct %d)\n", r.Precision, r.Recall, r.F1, r.Linked, r.Correct)
+			fmt.Fprintf(out, "all named  P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n",
+				r.All.Precision, r.All.Recall, r.All.F1, r.All.Gold, r.All.System, r.All.Correct)
 			return printJSON(out, r)
 		},
 	}
 	c.Flags().StringVar(&gold, "gold", "", "directory of MEANTIME .xml files")
+	c.Flags().BoolVar(&showErrors, "errors", false, "print each wrongly linked mention (gold and system ids) on stderr")
 	return c
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // meantimeArticle makes an article of a MEANTIME document's gold tokens:

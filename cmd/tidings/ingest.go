@@ -16,12 +16,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"tidings/archive"
 	"tidings/article"
 	"tidings/ingest"
-	"tidings/kb"
-	"tidings/pipeline"
 	"tidings/queue"
-	"tidings/record"
 	"tidings/store"
 )
 
@@ -42,23 +40,9 @@ func defaultDB() string {
 	return filepath.Join(dir, "tidings", "tidings.db")
 }
 
-// ingestReport is the JSON line that ingest --json prints per article.
-type ingestReport struct {
-	Origin          string `json:"origin"`
-	ID              int64  `json:"id,omitempty"` // the archive's id
-	Status          string `json:"status"`       // new, duplicate, failed
-	Story           int64  `json:"story,omitempty"`
-	NearDuplicateOf int64  `json:"near_duplicate_of,omitempty"`
-	Title           string `json:"title,omitempty"`
-	Error           string `json:"error,omitempty"`
-}
-
 // ingestSummary is ingest's last line.
 type ingestSummary struct {
-	New             int     `json:"new"`
-	Duplicate       int     `json:"duplicate"`
-	NearDuplicate   int     `json:"near_duplicate"`
-	Failed          int     `json:"failed"`
+	archive.Counts
 	Seconds         float64 `json:"seconds"`
 	ArticlesPerSec  float64 `json:"articles_per_sec"`
 	DB              string  `json:"db"`
@@ -69,25 +53,14 @@ type ingestSummary struct {
 	QueueDuplicates int `json:"queue_duplicates,omitempty"`
 }
 
-// knownArticle is how the reading side tells the storing side that an
-// article is in the archive already, so it is not analysed again.
-type knownArticle struct {
-	origin string
-	id     int64
-}
-
-func (k knownArticle) Error() string { return k.origin + ": already stored" }
-
 type ingestFlags struct {
-	db, inFormat, published, tagModel string
-	kbFiles                           []string
-	eventsDicts                       []string
-	events                            bool
-	workers                           int
-	asJSON, watch                     bool
-	concurrency                       int
-	interval                          time.Duration
-	queue                             string
+	db, inFormat string
+	pipelineFlags
+	workers       int
+	asJSON, watch bool
+	concurrency   int
+	interval      time.Duration
+	queue         string
 }
 
 func newIngest() *cobra.Command {
@@ -127,17 +100,14 @@ per article as it is stored).`,
 	fl := c.Flags()
 	fl.StringVar(&f.db, "db", defaultDB(), "the archive: a SQLite file (created if missing); env TIDINGS_DB")
 	fl.StringVar(&f.inFormat, "in", "auto", "input format: "+formatNames())
-	fl.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD or RFC 3339) for articles whose input gives none")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "articles analysed at once")
 	fl.BoolVar(&f.asJSON, "json", false, "print one JSON line per article and a JSON summary")
 	fl.BoolVar(&f.watch, "watch", false, "keep polling the feeds until interrupted")
 	fl.IntVar(&f.concurrency, "fetches", 4, "feeds fetched at once with --watch")
 	fl.StringVar(&f.queue, "queue", "", "a NATS JetStream server (nats://HOST:PORT): queue the articles for 'tidings worker' instead of analysing them here")
 	fl.DurationVar(&f.interval, "interval", ingest.DefaultPollInterval, "with --watch, how often to poll a feed that gives no schedule of its own")
-	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
-	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
-	fl.BoolVar(&f.events, "events", false, "parse each article and store its coded events (about three times slower)")
-	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event dictionary files for --events (repeatable)")
+	f.registerPublished(c)
+	f.register(c, false)
 	return c
 }
 
@@ -146,9 +116,9 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	if err != nil {
 		return usageError{fmt.Errorf("--in: %w", err)}
 	}
-	pub, err := parseDateFlag(f.published)
+	pub, err := f.publishedDate()
 	if err != nil {
-		return usageError{fmt.Errorf("--published: %w", err)}
+		return err
 	}
 	if f.workers < 1 || f.concurrency < 1 {
 		return usagef("--workers and --fetches must be at least 1")
@@ -159,7 +129,7 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	if err != nil {
 		return inputError{err}
 	}
-	in := &ingester{out: cmd.OutOrStdout(), stderr: stderr, asJSON: f.asJSON, workers: f.workers, interval: f.interval}
+	in := &ingester{out: cmd.OutOrStdout(), stderr: stderr, asJSON: f.asJSON, interval: f.interval}
 	if f.queue != "" {
 		// Workers analyse and store; here articles are only read and
 		// queued, stamped with the default date that analysis would use.
@@ -181,12 +151,15 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	if f.queue == "" {
 		// The archive stores the analysis object, which has no dependency
 		// parse and does not depend on it: the parse is skipped.
-		p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: !f.events, EventsDicts: f.eventsDicts})
+		p, err := f.pipeline(false)
 		if err != nil {
 			return err
 		}
-		p.DefaultPublished = pub
-		in.p = p
+		in.archive = &archive.Ingester{Store: in.st, Pipeline: p, Workers: f.workers,
+			Retry: archive.Retry{Wait: archive.DefaultStoreWait, OnRetry: func(wait time.Duration, err error) {
+				fmt.Fprintf(stderr, "tidings: warning: the archive is unavailable, retrying in %v: %v\n", wait, err)
+			}},
+			Report: in.account}
 	}
 	st := in.st
 	opt := ingest.Options{Stdin: cmd.InOrStdin(), Warn: func(msg string) { fmt.Fprintf(stderr, "tidings: warning: %s\n", msg) }}
@@ -203,6 +176,9 @@ func runIngest(cmd *cobra.Command, f ingestFlags, args []string) error {
 	}
 	prog.Done()
 	sum := in.sum
+	if in.archive != nil {
+		sum.Counts = in.archive.Counts()
+	}
 	if in.queue != nil {
 		qs := in.queue.Stats()
 		sum.Queued, sum.QueueDuplicates = int(qs.Published-qs.Duplicates), int(qs.Duplicates)
@@ -296,14 +272,14 @@ func sniffOPML(path string) bool {
 	return ingest.IsOPML(head[:n])
 }
 
-// ingester analyses and stores articles, reporting each.
+// ingester reads articles and stores them through the archive's
+// Ingester, or queues them, reporting each.
 type ingester struct {
 	st       store.Store
-	p        *pipeline.Pipeline
+	archive  *archive.Ingester // set: analyse and store here
 	out      io.Writer
 	stderr   io.Writer
 	asJSON   bool
-	workers  int
 	interval time.Duration // default poll interval of feeds
 	progress *progress
 
@@ -314,156 +290,29 @@ type ingester struct {
 	sum ingestSummary
 }
 
-// ingestItem is one article on its way to the archive: its analysis, or
-// the report of why it has none.
-type ingestItem struct {
-	an  *pipeline.Analysis
-	rep ingestReport
-}
-
-// maxBatch bounds the articles stored in one transaction. The writer
-// stores what has arrived as soon as it is free, so batches grow only when
-// analysis outpaces storing, and nothing waits for a batch to fill.
-const maxBatch = 128
-
-// run analyses and stores the articles of seq; articles already stored are
-// reported without being analysed again. Analyses are stored by one
-// writer goroutine, in batches, while the next articles are analysed; each
-// article is reported after its batch has committed.
+// run stores (or queues) the articles of seq.
 func (in *ingester) run(ctx context.Context, seq iter.Seq2[article.Article, error]) error {
 	if in.queue != nil {
 		return in.publish(ctx, seq)
 	}
-	items := make(chan ingestItem, 2*maxBatch)
-	written := make(chan error, 1)
-	go func() { written <- in.write(ctx, items) }()
-	err := in.p.AnalyzeAll(ctx, in.skipKnown(ctx, seq), in.workers, func(an *pipeline.Analysis, err error) error {
-		var known knownArticle
-		it := ingestItem{an: an}
-		switch {
-		case errors.As(err, &known):
-			it = ingestItem{rep: ingestReport{Origin: known.origin, ID: known.id, Status: string(store.StatusDuplicate)}}
-		case err != nil:
-			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-				return err
-			}
-			it = ingestItem{rep: ingestReport{Status: "failed", Error: err.Error()}}
-		}
-		select {
-		case items <- it:
-			return nil
-		case err := <-written: // the writer stopped early
-			written <- err
-			return err
-		}
-	})
-	close(items)
-	return errors.Join(err, <-written)
+	return in.archive.Run(ctx, seq)
 }
 
-// write stores the analyses that arrive on items, in batches, and reports
-// every item in arrival order.
-func (in *ingester) write(ctx context.Context, items <-chan ingestItem) error {
-	var batch []ingestItem
-	for it := range items {
-		batch = append(batch[:0], it)
-	fill:
-		for len(batch) < maxBatch {
-			select {
-			case it, ok := <-items:
-				if !ok {
-					break fill
-				}
-				batch = append(batch, it)
-			default:
-				break fill
-			}
-		}
-		if err := in.store(ctx, batch); err != nil {
-			for range items { // let the analysis side finish
-			}
-			return err
+// account tells of a stored (or failed) article: on stderr when it
+// failed, on stdout with --json.
+func (in *ingester) account(rep archive.Report) error {
+	if rep.Status == archive.StatusFailed {
+		if rep.Origin != "" {
+			fmt.Fprintf(in.stderr, "tidings: %s: %s\n", rep.Origin, rep.Error)
+		} else {
+			fmt.Fprintf(in.stderr, "tidings: %s\n", rep.Error)
 		}
 	}
-	return nil
+	in.progress.Add(1)
+	return in.report(rep)
 }
 
-// store commits one batch and reports its items.
-func (in *ingester) store(ctx context.Context, batch []ingestItem) error {
-	var recs []record.Record
-	for _, it := range batch {
-		if it.an != nil {
-			recs = append(recs, it.an.Record())
-		}
-	}
-	var res []store.PutResult
-	var errs []error
-	if len(recs) > 0 {
-		var err error
-		if res, errs, err = in.st.PutBatch(ctx, recs); err != nil {
-			return err // nothing of the batch was stored, nothing reported
-		}
-	}
-	k := 0
-	for _, it := range batch {
-		rep := it.rep
-		if it.an != nil {
-			a := it.an.Article
-			rep = ingestReport{Origin: a.Origin, Title: a.Title}
-			if err := errs[k]; err != nil {
-				rep.Status, rep.Error = "failed", err.Error()
-			} else {
-				r := res[k]
-				rep.ID, rep.Status, rep.Story, rep.NearDuplicateOf = r.ID, string(r.Status), r.Story, r.NearDuplicateOf
-			}
-			k++
-		}
-		switch rep.Status {
-		case "failed":
-			in.sum.Failed++
-			if rep.Origin != "" {
-				fmt.Fprintf(in.stderr, "tidings: %s: %s\n", rep.Origin, rep.Error)
-			} else {
-				fmt.Fprintf(in.stderr, "tidings: %s\n", rep.Error)
-			}
-		case string(store.StatusDuplicate):
-			in.sum.Duplicate++
-		case string(store.StatusNew):
-			in.sum.New++
-			if rep.NearDuplicateOf != 0 {
-				in.sum.NearDuplicate++
-			}
-		}
-		in.progress.Add(1)
-		if err := in.report(rep); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// skipKnown turns the articles of seq that the archive has into
-// knownArticle errors, so that they skip analysis.
-func (in *ingester) skipKnown(ctx context.Context, seq iter.Seq2[article.Article, error]) iter.Seq2[article.Article, error] {
-	return func(yield func(article.Article, error) bool) {
-		for a, err := range seq {
-			if err == nil {
-				id, kerr := in.st.Known(ctx, a.URL, a.Text())
-				switch {
-				case kerr != nil:
-					err = kerr
-				case id != 0:
-					err = knownArticle{origin: a.Origin, id: id}
-				}
-			}
-			if !yield(a, err) {
-				return
-			}
-		}
-	}
-}
-
-func (in *ingester) report(r ingestReport) error {
+func (in *ingester) report(r archive.Report) error {
 	if !in.asJSON {
 		return nil
 	}
@@ -511,10 +360,10 @@ func (in *ingester) watch(ctx context.Context, feeds, args []string, concurrency
 // publish queues the articles of seq for the workers, reporting each once
 // JetStream has stored it.
 func (in *ingester) publish(ctx context.Context, seq iter.Seq2[article.Article, error]) error {
-	account := func(rep ingestReport) error {
+	account := func(rep archive.Report) error {
 		in.mu.Lock()
 		defer in.mu.Unlock()
-		if rep.Status == "failed" {
+		if rep.Status == archive.StatusFailed {
 			in.sum.Failed++
 			fmt.Fprintf(in.stderr, "tidings: %s\n", rep.Error)
 		}
@@ -522,9 +371,9 @@ func (in *ingester) publish(ctx context.Context, seq iter.Seq2[article.Article, 
 		return in.report(rep)
 	}
 	pub := in.queue.NewPublisher(0, func(a article.Article, err error) {
-		rep := ingestReport{Origin: a.Origin, Title: a.Title, Status: "queued"}
+		rep := archive.Report{Origin: a.Origin, Title: a.Title, Status: "queued"}
 		if err != nil {
-			rep.Status, rep.Error = "failed", err.Error()
+			rep.Status, rep.Error = archive.StatusFailed, err.Error()
 		}
 		account(rep)
 	})
@@ -541,7 +390,7 @@ func (in *ingester) publish(ctx context.Context, seq iter.Seq2[article.Article, 
 				loopErr = err
 				break
 			}
-			if err := account(ingestReport{Origin: a.Origin, Status: "failed", Error: err.Error()}); err != nil {
+			if err := account(archive.Report{Origin: a.Origin, Status: archive.StatusFailed, Error: err.Error()}); err != nil {
 				loopErr = err
 				break
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"tidings/ingest"
 	"tidings/store"
 )
 
@@ -53,13 +54,14 @@ func (qf *queryFlags) query(text string) (store.Query, error) {
 	return q, nil
 }
 
+// parseDay reads a --from or --to day; "" is no bound.
 func parseDay(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse("2006-01-02", s)
+	t, err := ingest.ParseDate(s)
 	if err != nil {
-		return t, fmt.Errorf("%q is not a day (want YYYY-MM-DD)", s)
+		return t, fmt.Errorf("%w (want YYYY-MM-DD)", err)
 	}
 	return t, nil
 }

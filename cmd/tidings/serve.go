@@ -7,21 +7,17 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"tidings/kb"
-	"tidings/pipeline"
 	"tidings/server"
 	"tidings/store"
 )
 
 func newServe() *cobra.Command {
-	var db, addr, tagModel string
-	var kbFiles, eventsDicts []string
-	var withEvents bool
+	var db, addr string
+	var pf pipelineFlags
 	var verbose bool
 	c := &cobra.Command{
 		Use:   "serve [--db FILE] [--addr HOST:PORT]",
@@ -45,7 +41,7 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 			defer st.Close()
 			// The API returns analysis objects, which carry no dependency
 			// parse: it is skipped, as in ingest.
-			p, err := pipeline.NewWith(pipeline.Options{KBFiles: kbFiles, TagModel: tagModel, Shallow: !withEvents, EventsDicts: eventsDicts})
+			p, err := pf.pipeline(false)
 			if err != nil {
 				return err
 			}
@@ -80,10 +76,7 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 	}
 	c.Flags().StringVar(&db, "db", defaultDB(), "the archive (a SQLite file, created if missing); env TIDINGS_DB")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
-	c.Flags().StringVar(&tagModel, "tag-model", "", "a tag model directory for POST /api/analyze")
-	c.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
-	c.Flags().BoolVar(&withEvents, "events", true, "code events in /api/analyze (needs the dependency parse)")
-	c.Flags().StringArrayVar(&eventsDicts, "events-dict", nil, "extra event dictionary files (repeatable)")
+	pf.register(c, true) // for POST /api/analyze
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "log every request")
 	return c
 }

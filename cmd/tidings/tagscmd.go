@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,9 +23,6 @@ import (
 // gold keyphrase a line).
 const kpcrowdFormat = "kpcrowd"
 
-// reutersCategories are the category fields of Reuters-21578, in order.
-var reutersCategories = []string{"topics", "places", "people", "orgs", "exchanges"}
-
 // tagInput says where articles with gold tags come from.
 type tagInput struct {
 	format     string
@@ -38,7 +33,7 @@ type tagInput struct {
 func (in *tagInput) register(c *cobra.Command) {
 	c.Flags().StringVar(&in.format, "in", "auto", "input format ("+formatNames()+", or "+kpcrowdFormat+": a directory of NAME.txt and NAME.key)")
 	c.Flags().StringVar(&in.categories, "categories", "all", "Reuters-21578 only: the category fields that are the gold tags, comma-separated from "+
-		strings.Join(reutersCategories, ",")+" (topics; places,people,orgs; all)")
+		strings.Join(ingest.ReutersCategories(), ",")+" (topics; places,people,orgs; all)")
 	c.Flags().BoolVar(&in.entities, "entities", true, "analyse each article (without parsing) and use its linked entities as features, as analyze --tag-model does; --entities=false for words alone")
 }
 
@@ -75,6 +70,7 @@ func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) er
 
 // fields returns the selected Reuters category fields.
 func (in *tagInput) fields() ([]string, error) {
+	reutersCategories := ingest.ReutersCategories()
 	if in.categories == "" || in.categories == "all" {
 		return reutersCategories, nil
 	}
@@ -110,7 +106,7 @@ func (in *tagInput) read(ctx context.Context, stderr io.Writer, paths []string) 
 			return nil, 0, usagef("--categories is for Reuters-21578 (--in reuters)")
 		}
 		for _, p := range paths {
-			if err := readKPCrowd(ctx, p, keep); err != nil {
+			if err := ingest.ReadKPCrowd(ctx, p, keep); err != nil {
 				return nil, 0, inputError{err}
 			}
 		}
@@ -120,8 +116,12 @@ func (in *tagInput) read(ctx context.Context, stderr io.Writer, paths []string) 
 			return nil, 0, usageError{fmt.Errorf("--categories: %w", err)}
 		}
 		for _, p := range paths {
-			if err := readReutersTags(ctx, stderr, p, fields, keep); err != nil {
-				return nil, 0, err
+			warn := func(err error) { fmt.Fprintf(stderr, "tidings: %v\n", err) }
+			if err := ingest.ReadReutersTagged(ctx, p, fields, warn, keep); err != nil {
+				if ctx.Err() != nil {
+					return nil, 0, err
+				}
+				return nil, 0, inputError{err}
 			}
 		}
 	default:
@@ -147,91 +147,6 @@ func (in *tagInput) read(ctx context.Context, stderr io.Writer, paths []string) 
 		return nil, leftOut, inputError{fmt.Errorf("%s: no articles with gold tags", strings.Join(paths, ", "))}
 	}
 	return examples, leftOut, nil
-}
-
-// readReutersTags reads a Reuters-21578 .sgm file, or every .sgm file of a
-// directory, with the selected category fields as gold tags.
-func readReutersTags(ctx context.Context, stderr io.Writer, path string, fields []string, keep func(article.Article)) error {
-	files := []string{path}
-	if st, err := os.Stat(path); err != nil {
-		return inputError{err}
-	} else if st.IsDir() {
-		files, err = filepath.Glob(filepath.Join(path, "*.sgm"))
-		if err != nil || len(files) == 0 {
-			return inputError{fmt.Errorf("%s: no .sgm files", path)}
-		}
-		slices.Sort(files)
-	}
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return inputError{err}
-		}
-		for d, err := range ingest.ReadReuters(ctx, name, f) {
-			if err != nil {
-				if ctx.Err() != nil {
-					f.Close()
-					return ctx.Err()
-				}
-				fmt.Fprintf(stderr, "tidings: %v\n", err)
-				continue
-			}
-			a := d.Article
-			a.GoldTags = nil
-			for _, field := range fields {
-				list := map[string][]string{"topics": d.Topics, "places": d.Places, "people": d.People, "orgs": d.Orgs, "exchanges": d.Exchanges}[field]
-				for _, t := range list {
-					if !slices.Contains(a.GoldTags, t) {
-						a.GoldTags = append(a.GoldTags, t)
-					}
-				}
-			}
-			keep(a)
-		}
-		f.Close()
-	}
-	return nil
-}
-
-// readKPCrowd reads a KPCrowd directory: NAME.txt, whose first line is the
-// title, and NAME.key, the gold keyphrases, lower-cased.
-func readKPCrowd(ctx context.Context, dir string, keep func(article.Article)) error {
-	texts, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(texts) == 0 {
-		return fmt.Errorf("%s: no NAME.txt files (want a KPCrowd directory)", dir)
-	}
-	slices.Sort(texts)
-	for _, name := range texts {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		body, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		keyName := strings.TrimSuffix(name, ".txt") + ".key"
-		keys, err := os.Open(keyName)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		var gold []string
-		sc := bufio.NewScanner(keys)
-		for sc.Scan() {
-			if k := strings.ToLower(strings.Join(strings.Fields(sc.Text()), " ")); k != "" && !slices.Contains(gold, k) {
-				gold = append(gold, k)
-			}
-		}
-		keys.Close()
-		if err := sc.Err(); err != nil {
-			return fmt.Errorf("%s: %w", keyName, err)
-		}
-		title, rest, _ := strings.Cut(strings.ReplaceAll(string(body), "\r\n", "\n"), "\n")
-		keep(article.Article{
-			ID: strings.TrimSuffix(filepath.Base(name), ".txt"), Title: strings.TrimSpace(title),
-			Body: strings.TrimSpace(rest), Origin: name, GoldTags: gold,
-		})
-	}
-	return nil
 }
 
 // modelFlags are the learning options of train tags and eval tags.

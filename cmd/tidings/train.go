@@ -11,6 +11,7 @@ import (
 
 	"tidings/annotate"
 	"tidings/article"
+	"tidings/eval"
 	"tidings/ingest"
 	"tidings/pipeline"
 )
@@ -377,7 +378,7 @@ stdout is JSON with the dev scores.`,
 }
 
 // nerJSON is the JSON form of a NER score.
-func nerJSON(s annotate.NERScore) map[string]any {
+func nerJSON(s eval.ChunkScore) map[string]any {
 	by := map[string]any{}
 	for t, x := range s.ByType {
 		by[t] = map[string]any{"precision": x.Precision, "recall": x.Recall, "f1": x.F1, "gold": x.Gold, "system": x.System, "correct": x.Correct}

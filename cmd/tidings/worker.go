@@ -2,22 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"tidings/archive"
 	"tidings/article"
-	"tidings/kb"
 	"tidings/pipeline"
 	"tidings/queue"
-	"tidings/record"
 	"tidings/store"
 )
 
@@ -33,14 +30,12 @@ type workerSummary struct {
 }
 
 type workerFlags struct {
-	queueURL, db, tagModel string
-	kbFiles                []string
-	eventsDicts            []string
-	events                 bool
-	workers, maxDeliver    int
-	ackWait, storeWait     time.Duration
-	verbose                bool
-	deadLetters            int
+	queueURL, db string
+	pipelineFlags
+	workers, maxDeliver int
+	ackWait, storeWait  time.Duration
+	verbose             bool
+	deadLetters         int
 }
 
 func newWorker() *cobra.Command {
@@ -74,10 +69,7 @@ finishes those in hand (or gives them back), and prints a JSON summary.`,
 	fl.IntVar(&f.maxDeliver, "max-deliver", 0, "tries of an article before it is dead-lettered (0: keep the queue's setting, 5 for a new queue)")
 	fl.DurationVar(&f.ackWait, "ack-wait", 0, "how long a silent worker keeps its articles before they go to another (0: keep the queue's setting, 2m for a new queue)")
 	fl.DurationVar(&f.storeWait, "store-wait", 2*time.Minute, "how long to retry an unavailable archive before giving an article back to the queue, and to wait at start for the archive and the queue")
-	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags'")
-	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
-	fl.BoolVar(&f.events, "events", false, "parse each article and store its coded events (about three times slower)")
-	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event dictionary files for --events (repeatable)")
+	f.register(c, false)
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log every article")
 	fl.IntVar(&f.deadLetters, "dead-letters", 0, "print the oldest N dead letters (reason, origin, deliveries) as JSON and exit")
 	return c
@@ -113,7 +105,7 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 		return inputError{err}
 	}
 	defer st.Close()
-	p, err := pipeline.NewWith(pipeline.Options{KBFiles: f.kbFiles, TagModel: f.tagModel, Shallow: !f.events, EventsDicts: f.eventsDicts})
+	p, err := f.pipeline(false)
 	if err != nil {
 		return err
 	}
@@ -122,8 +114,8 @@ func runWorker(cmd *cobra.Command, f workerFlags) error {
 		return inputError{err}
 	}
 	defer q.Close()
-	commits := newGroupCommit(st)
-	defer commits.close()
+	commits := archive.NewCommitter(st)
+	defer commits.Close()
 	h := &articleHandler{p: p, st: st, log: log, storeWait: f.storeWait, analysing: make(chan struct{}, f.workers), commits: commits}
 	log.Info("worker started", "queue", f.queueURL, "workers", f.workers)
 	start := time.Now()
@@ -155,7 +147,7 @@ type articleHandler struct {
 	log       *slog.Logger
 	storeWait time.Duration
 	analysing chan struct{} // one token per analysis running: bounds the cores used
-	commits   *groupCommit
+	commits   *archive.Committer
 
 	mu  sync.Mutex
 	sum workerSummary
@@ -178,40 +170,30 @@ func (h *articleHandler) handle(ctx context.Context, a article.Article) error {
 		}
 		return queue.Permanent(fmt.Errorf("analysing %s: %w", a.Origin, err))
 	}
-	rec := an.Record()
-	deadline := time.Now().Add(h.storeWait)
-	for wait := 250 * time.Millisecond; ; wait = min(2*wait, 10*time.Second) {
-		res, err := h.commits.put(ctx, rec)
-		if err == nil {
-			h.mu.Lock()
-			if res.Status == store.StatusNew {
-				h.sum.New++
-			} else {
-				h.sum.Duplicate++
-			}
-			h.mu.Unlock()
-			h.log.Debug("stored", "origin", a.Origin, "id", res.ID, "status", res.Status)
-			return nil
-		}
-		if !store.IsTransient(err) {
-			if ctx.Err() != nil {
-				return err
-			}
-			return queue.Permanent(err)
-		}
-		if time.Now().Add(wait).After(deadline) {
-			return fmt.Errorf("the archive is unavailable: %w", err) // back to the queue
-		}
+	res, err := h.commits.PutRetrying(ctx, an.Record(), archive.Retry{Wait: h.storeWait, OnRetry: func(wait time.Duration, err error) {
 		h.mu.Lock()
 		h.sum.StoreRetries++
 		h.mu.Unlock()
 		h.log.Warn("archive unavailable, retrying", "origin", a.Origin, "in", wait, "error", err)
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+	}})
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return err
+	case store.IsTransient(err):
+		return fmt.Errorf("the archive is unavailable: %w", err) // back to the queue
+	default:
+		return queue.Permanent(err)
 	}
+	h.mu.Lock()
+	if res.Status == store.StatusNew {
+		h.sum.New++
+	} else {
+		h.sum.Duplicate++
+	}
+	h.mu.Unlock()
+	h.log.Debug("stored", "origin", a.Origin, "id", res.ID, "status", res.Status)
+	return nil
 }
 
 // logProgress logs what the worker has stored every interval until the
@@ -252,128 +234,28 @@ func (h *articleHandler) summary() workerSummary {
 // openStoreRetrying opens the archive, waiting up to wait for a database
 // that is not up yet (workers often start before it).
 func openStoreRetrying(ctx context.Context, dsn string, wait time.Duration, log *slog.Logger) (store.Store, error) {
-	deadline := time.Now().Add(wait)
-	for backoff := 250 * time.Millisecond; ; backoff = min(2*backoff, 5*time.Second) {
-		st, err := store.Open(ctx, dsn)
-		if err == nil || !store.IsTransient(err) || time.Now().Add(backoff).After(deadline) {
-			return st, err
-		}
+	var st store.Store
+	err := archive.Retry{Wait: wait, OnRetry: func(backoff time.Duration, err error) {
 		log.Warn("archive unavailable, retrying", "in", backoff, "error", err)
-		select {
-		case <-time.After(backoff):
-		case <-ctx.Done():
-			return nil, errors.Join(err, ctx.Err())
-		}
-	}
+	}}.Do(ctx, func() error {
+		var err error
+		st, err = store.Open(ctx, dsn)
+		return err
+	})
+	return st, err
 }
 
 // connectQueueRetrying connects to the queue, waiting up to wait for a
 // NATS server that is not up yet, as openStoreRetrying waits for the
 // archive: a worker may start before either.
 func connectQueueRetrying(ctx context.Context, url string, opt queue.Options, wait time.Duration, log *slog.Logger) (*queue.Queue, error) {
-	deadline := time.Now().Add(wait)
-	for backoff := 250 * time.Millisecond; ; backoff = min(2*backoff, 5*time.Second) {
-		q, err := queue.Connect(ctx, url, opt)
-		if err == nil || !queue.IsUnreachable(err) || time.Now().Add(backoff).After(deadline) {
-			return q, err
-		}
+	var q *queue.Queue
+	err := archive.Retry{Wait: wait, Transient: queue.IsUnreachable, OnRetry: func(backoff time.Duration, err error) {
 		log.Warn("queue unavailable, retrying", "in", backoff, "error", err)
-		select {
-		case <-time.After(backoff):
-		case <-ctx.Done():
-			return nil, errors.Join(err, ctx.Err())
-		}
-	}
-}
-
-// groupCommit stores the analyses of concurrent handlers together: one
-// transaction for what has arrived while the previous one committed. Fewer
-// commits mean fewer disk flushes and, above all, fewer turns at the rows
-// that every article updates (the counters of the commonest entities and
-// tags), which otherwise serialise the workers of all machines.
-type groupCommit struct {
-	st   store.Store
-	reqs chan commitReq
-	done chan struct{}
-}
-
-type commitReq struct {
-	rec   record.Record
-	reply chan commitResult // buffered: the committer never waits on it
-}
-
-type commitResult struct {
-	res store.PutResult
-	err error
-}
-
-// maxGroupCommit bounds the articles of one transaction: PostgreSQL gives
-// each a savepoint, and long batches hold the counters' rows longer.
-const maxGroupCommit = 32
-
-// groupCommitTimeout bounds one transaction, whatever the handlers'
-// contexts: a commit is shared, so no one handler's cancellation ends it.
-const groupCommitTimeout = time.Minute
-
-func newGroupCommit(st store.Store) *groupCommit {
-	g := &groupCommit{st: st, reqs: make(chan commitReq), done: make(chan struct{})}
-	go g.run()
-	return g
-}
-
-// put stores rec in the next group and returns its result. When ctx ends
-// first, rec may still be stored; the queue then delivers the article
-// again and the archive reports a duplicate.
-func (g *groupCommit) put(ctx context.Context, rec record.Record) (store.PutResult, error) {
-	req := commitReq{rec: rec, reply: make(chan commitResult, 1)}
-	select {
-	case g.reqs <- req:
-	case <-ctx.Done():
-		return store.PutResult{}, ctx.Err()
-	}
-	select {
-	case r := <-req.reply:
-		return r.res, r.err
-	case <-ctx.Done():
-		return store.PutResult{}, ctx.Err()
-	}
-}
-
-func (g *groupCommit) run() {
-	defer close(g.done)
-	for first := range g.reqs {
-		group := []commitReq{first}
-	gather:
-		for len(group) < maxGroupCommit {
-			select {
-			case r, ok := <-g.reqs:
-				if !ok {
-					break gather
-				}
-				group = append(group, r)
-			default:
-				break gather
-			}
-		}
-		recs := make([]record.Record, len(group))
-		for i, r := range group {
-			recs[i] = r.rec
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), groupCommitTimeout)
-		res, errs, err := g.st.PutBatch(ctx, recs)
-		cancel()
-		for i, r := range group {
-			if err != nil {
-				r.reply <- commitResult{err: err}
-			} else {
-				r.reply <- commitResult{res: res[i], err: errs[i]}
-			}
-		}
-	}
-}
-
-// close stops the committer once no handler is running.
-func (g *groupCommit) close() {
-	close(g.reqs)
-	<-g.done
+	}}.Do(ctx, func() error {
+		var err error
+		q, err = queue.Connect(ctx, url, opt)
+		return err
+	})
+	return q, err
 }
