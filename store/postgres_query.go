@@ -246,15 +246,7 @@ func (p *Postgres) Entities(ctx context.Context, prefix string, limit int) ([]En
 	lo, hi := prefixRange(pgText(prefix))
 	rows, err := p.pool.Query(ctx, `SELECT `+entityColumns+` FROM entities
 		WHERE name_key >= $1 AND name_key < $2 ORDER BY articles DESC, mentions DESC, id LIMIT $3`, lo, hi, clampLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("listing entities: %w", err)
-	}
-	defer rows.Close()
-	out, err := scanAll(rows, scanEntity)
-	if err != nil {
-		return nil, fmt.Errorf("listing entities: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "listing entities", scanEntity)
 }
 
 // Tags lists the tags, most used first.
@@ -262,15 +254,7 @@ func (p *Postgres) Tags(ctx context.Context, prefix string, limit int) ([]TagCou
 	lo, hi := prefixRange(pgText(prefix))
 	rows, err := p.pool.Query(ctx, `SELECT tag, articles FROM tag_counts
 		WHERE tag_key >= $1 AND tag_key < $2 ORDER BY articles DESC, tag_key LIMIT $3`, lo, hi, clampLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("listing tags: %w", err)
-	}
-	defer rows.Close()
-	out, err := scanAll(rows, scanTagCount)
-	if err != nil {
-		return nil, fmt.Errorf("listing tags: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "listing tags", scanTagCount)
 }
 
 // Timeline counts the articles matching q per day.
@@ -286,13 +270,5 @@ func (p *Postgres) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
 	}
 	rows, err := p.pool.Query(ctx, `SELECT to_char(a.published, 'YYYY-MM-DD'), COUNT(*) FROM articles a
 		WHERE a.published IS NOT NULL AND `+cond+` GROUP BY a.published ORDER BY a.published`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	defer rows.Close()
-	out, err = scanAll(rows, scanDayCount)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "timeline", scanDayCount)
 }

@@ -470,15 +470,7 @@ func (s *SQLite) Entities(ctx context.Context, prefix string, limit int) ([]Enti
 	// Without a prefix, no range: the articles index then gives the order.
 	rows, err := s.read.QueryContext(ctx, `SELECT `+entityColumns+` FROM entities
 		WHERE ? = '' OR (name_key >= ? AND name_key < ?) ORDER BY articles DESC, mentions DESC, id LIMIT ?`, lo, lo, hi, clampLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("listing entities: %w", err)
-	}
-	defer rows.Close()
-	out, err := scanAll(rows, scanEntity)
-	if err != nil {
-		return nil, fmt.Errorf("listing entities: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "listing entities", scanEntity)
 }
 
 // Tags lists the tags, most used first.
@@ -486,15 +478,7 @@ func (s *SQLite) Tags(ctx context.Context, prefix string, limit int) ([]TagCount
 	lo, hi := prefixRange(prefix)
 	rows, err := s.read.QueryContext(ctx, `SELECT tag, articles FROM tag_counts
 		WHERE ? = '' OR (tag_key >= ? AND tag_key < ?) ORDER BY articles DESC, tag_key LIMIT ?`, lo, lo, hi, clampLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("listing tags: %w", err)
-	}
-	defer rows.Close()
-	out, err := scanAll(rows, scanTagCount)
-	if err != nil {
-		return nil, fmt.Errorf("listing tags: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "listing tags", scanTagCount)
 }
 
 // Timeline counts the articles matching q per day.
@@ -509,13 +493,5 @@ func (s *SQLite) Timeline(ctx context.Context, q Query) ([]Bucket, error) {
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT a.published, COUNT(*) FROM articles a
 		WHERE a.published <> '' AND `+f.sql()+` GROUP BY a.published ORDER BY a.published`, f.args...)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	defer rows.Close()
-	out, err = scanAll(rows, scanDayCount)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	return out, nil
+	return listRows(rows, err, "timeline", scanDayCount)
 }

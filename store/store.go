@@ -299,6 +299,27 @@ func scanAll[T any](r resultRows, scan func(scanner) (T, error)) ([]T, error) {
 	return out, nil
 }
 
+// listRows finishes a listing query of either store: given the query's
+// rows and error, it closes the rows after reading them all with scan, and
+// names the listing in an error.
+func listRows[T any, R resultRows](rows R, err error, what string, scan func(scanner) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	// database/sql's rows return an error from Close, pgx's do not.
+	switch c := any(rows).(type) {
+	case interface{ Close() error }:
+		defer c.Close()
+	case interface{ Close() }:
+		defer c.Close()
+	}
+	out, err := scanAll(rows, scan)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
 func scanTagCount(r scanner) (TagCount, error) {
 	var t TagCount
 	err := r.Scan(&t.Tag, &t.Articles)
