@@ -86,14 +86,23 @@ type Entry struct {
 	Members     []string `json:"members,omitempty"` // organisations: member countries (alpha-3)
 	Founded     int      `json:"founded,omitempty"` // organisations and media: year founded; 0 when unknown
 	Born        int      `json:"born,omitempty"`    // people: year of birth; 0 when unknown
-	// The fields below are set on entries imported from a Wikidata dump
-	// (`tidings kb import`, ImportWikidata); the embedded tables leave them
-	// empty, so that their JSON is unchanged.
+	// Description and Sitelinks are set on entries imported from a
+	// Wikidata dump (`tidings kb import`, ImportWikidata).
 	Description string `json:"description,omitempty"` // Wikidata's English description
-	Wikipedia   string `json:"wikipedia,omitempty"`   // English Wikipedia title
-	Sitelinks   int    `json:"sitelinks,omitempty"`   // Wikimedia pages about it: the prominence prior
-	Source      string `json:"source,omitempty"`      // provenance: SourceWikidataDump; "" for the embedded tables
+	// Wikipedia is the English Wikipedia title where a source gives it
+	// (the curated people's, from kb/audit; imported entries').
+	Wikipedia string `json:"wikipedia,omitempty"`
+	Sitelinks int    `json:"sitelinks,omitempty"` // Wikimedia pages about it: the prominence prior
+	// Source is the entry's provenance: SourceWikidataDump for imported
+	// entries; for the curated people and organisations the file under
+	// the knowledge sources that confirms the row, or SourceUnsourced;
+	// SourceUnsourced for media and government bodies (no source covers
+	// them); "" for the generated tables of kb/data (see data/SOURCES.md).
+	Source string `json:"source,omitempty"`
 }
+
+// SourceUnsourced marks a curated fact that no source confirms (kb/audit).
+const SourceUnsourced = "unsourced"
 
 // SourceWikidataDump is the Source of entries imported from a Wikidata
 // JSON dump.
@@ -146,6 +155,7 @@ type Role struct {
 	Role   string // "head of state", "head of government", "foreign minister", ...
 	Of     string // country (alpha-3) or organisation ID
 	Note   string // title or circumstance: "President", "acting", ...
+	Source string // the file under the knowledge sources that confirms the term, or SourceUnsourced
 	From   time.Time
 	Until  time.Time
 }

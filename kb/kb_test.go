@@ -153,7 +153,7 @@ func TestOrganisationMembers(t *testing.T) {
 		{"org:csto", []string{"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}, ""},
 		{"org:eaeu", []string{"ARM", "BLR", "KAZ", "KGZ", "RUS"}, ""},
 		{"org:nato", nil, "Q7184"},
-		{"org:un", nil, "Q1065"},
+		{"org:un", nil, ""}, // no source gives the UN's QID (kb/audit)
 	}
 	for _, tt := range tests {
 		e, ok := k.Get(tt.id)
@@ -334,26 +334,28 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"bad header", "curated/media.tsv", "id\tname\n", "curated/media.tsv"},
 		{"unknown media country", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\nmedia:x\tX\t\tZZZ\tnews agency\n", "unknown country \"ZZZ\""},
-		{"unknown member", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\norg:x\t\tX\tX Org\t\tforum\tKAZ|QQQ\t\n", "unknown country \"QQQ\""},
-		{"bad qid", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\norg:x\tX7\tX\tX Org\t\tforum\t\t\n", "not a QID"},
+		{"unknown member", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\norg:x\t\tX\tX Org\t\tforum\tKAZ|QQQ\t\tunsourced\n", "unknown country \"QQQ\""},
+		{"bad qid", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\norg:x\tX7\tX\tX Org\t\tforum\t\t\tx.csv\n", "not a QID"},
 		{"duplicate id", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\nmedia:x\tX\t\tKAZ\tnews agency\nmedia:x\tY\t\tKAZ\tnews agency\n", "duplicate id"},
 		{"unknown placeholder", "curated/bodies.tsv", "id\tkind\tcountry\tname\taliases\nx\tministry\t\tMinistry of {nation}\t\n", "unknown placeholder"},
 		{"unknown place", "curated/places.tsv", "id\tname\taliases\nXX-YY\tNowhere\t\n", "unknown region or city"},
 		{"drop missing alias", "curated/countries.tsv", "id\taliases\tdemonyms\tnouns\tarticle\tdrop\nKAZ\t\t\t\t\tAtlantis\n", "no alias"},
 		{"short row", "curated/places.tsv", "id\tname\taliases\nKZ-MAN\n", "1 fields, want 3"},
-		{"person prefix", "curated/people.tsv", peopleHeader + "tokayev\t\tKassym-Jomart Tokayev\tTokayev\t\tKAZ\t\n", "does not start with person:"},
-		{"person country", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\tY\t\tZZZ\t\n", "unknown country \"ZZZ\""},
-		{"person qid", "curated/people.tsv", peopleHeader + "person:x\tQ0\tX Y\tY\t\tKAZ\t\n", "not a QID"},
-		{"person short name", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\t\t\tKAZ\t\n", "no name or short name"},
-		{"person born", "curated/people.tsv", peopleHeader + "person:x\t\tX Y\tY\t\tKAZ\t53\n", "born \"53\""},
-		{"role person", "curated/roles.tsv", rolesHeader + "person:nobody\thead of state\tKAZ\t2019-03-20\t\t\n", "unknown person"},
-		{"role of a city", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\tmayor\tgeonames:610612\t2019\t\t\n", "not a country or organisation"},
-		{"role date", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t20.03.2019\t\t\n", "want YYYY-MM-DD"},
-		{"role bad day", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-02-30\t\t\n", "want YYYY-MM-DD"},
-		{"role until before from", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03\t\n" +
-			"person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03-19\t\n", "until 2019-03-19 before from 2019-03-20"},
-		{"wikidata unknown", "curated/wikidata.tsv", "id\twikidata\nXYZ\tQ1\n", "unknown id"},
-		{"wikidata conflict", "curated/wikidata.tsv", "id\twikidata\nKAZ\tQ232\nKAZ\tQ1\n", "already Q232"},
+		{"person prefix", "curated/people.tsv", peopleHeader + "tokayev\t\t\tKassym-Jomart Tokayev\tTokayev\t\tKAZ\t\tunsourced\n", "does not start with person:"},
+		{"person country", "curated/people.tsv", peopleHeader + "person:x\t\t\tX Y\tY\t\tZZZ\t\tunsourced\n", "unknown country \"ZZZ\""},
+		{"person qid", "curated/people.tsv", peopleHeader + "person:x\tQ0\t\tX Y\tY\t\tKAZ\t\tunsourced\n", "not a QID"},
+		{"person short name", "curated/people.tsv", peopleHeader + "person:x\t\t\tX Y\t\t\tKAZ\t\tunsourced\n", "no name or short name"},
+		{"person unsourced qid", "curated/people.tsv", peopleHeader + "person:x\tQ5\t\tX Y\tY\t\tKAZ\t\tunsourced\n", "unsourced row with wikidata"},
+		{"person no source", "curated/people.tsv", peopleHeader + "person:x\t\t\tX Y\tY\t\tKAZ\t\t\n", "no source"},
+		{"person born", "curated/people.tsv", peopleHeader + "person:x\t\t\tX Y\tY\t\tKAZ\t53\tunsourced\n", "born \"53\""},
+		{"role person", "curated/roles.tsv", rolesHeader + "person:nobody\thead of state\tKAZ\t2019-03-20\t\t\tunsourced\n", "unknown person"},
+		{"role of a city", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\tmayor\tgeonames:610612\t2019\t\t\tunsourced\n", "not a country or organisation"},
+		{"role date", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t20.03.2019\t\t\tunsourced\n", "want YYYY-MM-DD"},
+		{"role bad day", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-02-30\t\t\tunsourced\n", "want YYYY-MM-DD"},
+		{"role until before from", "curated/roles.tsv", rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03\t\tunsourced\n" +
+			"person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t2019-03-19\t\tunsourced\n", "until 2019-03-19 before from 2019-03-20"},
+		{"wikidata unknown", "curated/wikidata.tsv", "id\twikidata\tsource\nXYZ\tQ1\tx.csv\n", "unknown id"},
+		{"wikidata conflict", "curated/wikidata.tsv", "id\twikidata\tsource\nKAZ\tQ232\tx.csv\nKAZ\tQ1\tx.csv\n", "already Q232"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -375,20 +377,20 @@ func fixture() fstest.MapFS {
 		"data/cities.tsv.gz":       {Data: gz("geonames_id\tname\tascii_name\tcountry\tpopulation\tadmin1\tfeature_code\n610612\tAktau\tAktau\tKAZ\t147443\t09\tPPLA\n")},
 		"curated/countries.tsv":    {Data: []byte("id\taliases\tdemonyms\tnouns\tarticle\tdrop\nKAZ\t\tKazakh\t\t\t\n")},
 		"curated/places.tsv":       {Data: []byte("id\tname\taliases\nKZ-MAN\tMangystau Region\tMangystau\n")},
-		"curated/organisations.tsv": {Data: []byte("id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\n" +
-			"org:csto\t\tCSTO\tCollective Security Treaty Organization\t\tmilitary alliance\tKAZ\t2002\n")},
+		"curated/organisations.tsv": {Data: []byte("id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\n" +
+			"org:csto\t\tCSTO\tCollective Security Treaty Organization\t\tmilitary alliance\tKAZ\t2002\tunsourced\n")},
 		"curated/media.tsv":    {Data: []byte("id\tname\taliases\tcountry\tkind\nmedia:kazinform\tKazinform\t\tKAZ\tnews agency\n")},
 		"curated/bodies.tsv":   {Data: []byte("id\tkind\tcountry\tname\taliases\nparliament\tparliament\t\tParliament of {country}\t{demonym} parliament\n")},
-		"curated/people.tsv":   {Data: []byte(peopleHeader + "person:kassym-jomart-tokayev\t\tKassym-Jomart Tokayev\tTokayev\tKasym-Zhomart Tokayev\tKAZ\t1953\n")},
-		"curated/wikidata.tsv": {Data: []byte("id\twikidata\nKAZ\tQ232\n")},
-		"curated/roles.tsv": {Data: []byte(rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t\tPresident\n" +
-			"person:kassym-jomart-tokayev\tsecretary general\torg:csto\t2030\t2030\t\n")},
+		"curated/people.tsv":   {Data: []byte(peopleHeader + "person:kassym-jomart-tokayev\t\t\tKassym-Jomart Tokayev\tTokayev\tKasym-Zhomart Tokayev\tKAZ\t1953\tunsourced\n")},
+		"curated/wikidata.tsv": {Data: []byte("id\twikidata\tsource\nKAZ\tQ232\tplaces/csv/countries.csv\n")},
+		"curated/roles.tsv": {Data: []byte(rolesHeader + "person:kassym-jomart-tokayev\thead of state\tKAZ\t2019-03-20\t\tPresident\tunsourced\n" +
+			"person:kassym-jomart-tokayev\tsecretary general\torg:csto\t2030\t2030\t\tunsourced\n")},
 	}
 }
 
 const (
-	peopleHeader = "id\twikidata\tname\tshort_name\taliases\tcountry\tborn\n"
-	rolesHeader  = "person\trole\tof\tfrom\tuntil\tnote\n"
+	peopleHeader = "id\twikidata\twikipedia\tname\tshort_name\taliases\tcountry\tborn\tsource\n"
+	rolesHeader  = "person\trole\tof\tfrom\tuntil\tnote\tsource\n"
 )
 
 func TestFixture(t *testing.T) {

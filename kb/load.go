@@ -21,12 +21,12 @@ var (
 	cityColumns         = []string{"geonames_id", "name", "ascii_name", "country", "population", "admin1", "feature_code"}
 	curatedCountryCols  = []string{"id", "aliases", "demonyms", "nouns", "article", "drop"}
 	curatedPlaceCols    = []string{"id", "name", "aliases"}
-	organisationColumns = []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded"}
+	organisationColumns = []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded", "source"}
 	mediaColumns        = []string{"id", "name", "aliases", "country", "kind"}
 	bodyColumns         = []string{"id", "kind", "country", "name", "aliases"}
-	personColumns       = []string{"id", "wikidata", "name", "short_name", "aliases", "country", "born"}
-	wikidataColumns     = []string{"id", "wikidata"}
-	roleColumns         = []string{"person", "role", "of", "from", "until", "note"}
+	personColumns       = []string{"id", "wikidata", "wikipedia", "name", "short_name", "aliases", "country", "born", "source"}
+	wikidataColumns     = []string{"id", "wikidata", "source"}
+	roleColumns         = []string{"person", "role", "of", "from", "until", "note", "source"}
 )
 
 // Load parses the embedded tables into a KB. Each call parses afresh;
@@ -355,7 +355,10 @@ func (l *loader) organisations(t table.Table) error {
 		}
 		e := Entry{
 			ID: r[0], Wikidata: r[1], Acronym: r[2], Name: r[3], Subtype: r[5], Members: table.List(r[6]),
-			Kind: KindOrganisation, Type: TypeORG, ShortName: r[2],
+			Kind: KindOrganisation, Type: TypeORG, ShortName: r[2], Source: r[8],
+		}
+		if err := checkSource(r[8], r[1], ""); err != nil {
+			return fmt.Errorf("%s: %w", r[0], err)
 		}
 		if e.ShortName == "" {
 			e.ShortName = e.Name
@@ -390,7 +393,7 @@ func (l *loader) media(t table.Table) error {
 		}
 		if err := l.add(Entry{
 			ID: r[0], Name: r[1], Aliases: appendNew(nil, r[1], table.List(r[2])...), Country: r[3], Subtype: r[4],
-			Kind: KindMedia, Type: TypeORG,
+			Kind: KindMedia, Type: TypeORG, Source: SourceUnsourced,
 		}); err != nil {
 			return err
 		}
@@ -423,7 +426,7 @@ func (l *loader) bodies(t table.Table) error {
 			}
 			expanded = append(expanded, Entry{
 				ID: "body:" + id, Name: name, Aliases: appendNew(nil, name, aliases...), Country: country,
-				Subtype: kind, Kind: KindBody, Type: TypeORG,
+				Subtype: kind, Kind: KindBody, Type: TypeORG, Source: SourceUnsourced,
 			})
 			continue
 		}
@@ -440,7 +443,7 @@ func (l *loader) bodies(t table.Table) error {
 			}
 			expanded = append(expanded, Entry{
 				ID: "body:" + c.ID + ":" + id, Name: names[0], Aliases: names[1:], Country: c.ID,
-				Subtype: kind, Kind: KindBody, Type: TypeORG,
+				Subtype: kind, Kind: KindBody, Type: TypeORG, Source: SourceUnsourced,
 			})
 		}
 	}
@@ -462,12 +465,15 @@ func (l *loader) bodies(t table.Table) error {
 // variants.
 func (l *loader) people(t table.Table) error {
 	for _, r := range t.Rows {
-		id, qid, name, short, country := r[0], r[1], r[2], r[3], r[5]
+		id, qid, wikipedia, name, short, country, source := r[0], r[1], r[2], r[3], r[4], r[6], r[8]
 		if !strings.HasPrefix(id, "person:") || len(id) == len("person:") {
 			return fmt.Errorf("id %q does not start with person:", id)
 		}
 		if qid != "" && !isQID(qid) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", id, qid)
+		}
+		if err := checkSource(source, qid, wikipedia); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
 		}
 		if name == "" || short == "" {
 			return fmt.Errorf("%s: no name or short name", id)
@@ -476,14 +482,14 @@ func (l *loader) people(t table.Table) error {
 			return fmt.Errorf("%s: %w", id, err)
 		}
 		e := Entry{
-			ID: id, Wikidata: qid, Name: name, ShortName: short, Country: country,
-			Aliases: appendNew(nil, name, append([]string{short}, table.List(r[4])...)...),
-			Kind:    KindPerson, Type: TypePER,
+			ID: id, Wikidata: qid, Wikipedia: wikipedia, Name: name, ShortName: short, Country: country,
+			Aliases: appendNew(nil, name, append([]string{short}, table.List(r[5])...)...),
+			Kind:    KindPerson, Type: TypePER, Source: source,
 		}
-		if r[6] != "" {
-			y, err := strconv.Atoi(r[6])
+		if r[7] != "" {
+			y, err := strconv.Atoi(r[7])
 			if err != nil || y < 1800 || y > 2100 {
-				return fmt.Errorf("%s: born %q", id, r[6])
+				return fmt.Errorf("%s: born %q", id, r[7])
 			}
 			e.Born = y
 		}
@@ -501,6 +507,12 @@ func (l *loader) wikidata(t table.Table) error {
 		e, err := l.entry(r[0])
 		if err != nil {
 			return err
+		}
+		if err := checkSource(r[2], r[1], ""); err != nil {
+			return fmt.Errorf("%s: %w", r[0], err)
+		}
+		if r[1] == "" {
+			continue // an unsourced row: no QID
 		}
 		if !isQID(r[1]) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
@@ -541,7 +553,23 @@ func (l *loader) roleFacts(t table.Table) error {
 		if !from.IsZero() && !until.IsZero() && until.Before(from) {
 			return fmt.Errorf("%s: until %s before from %s", where, r[4], r[3])
 		}
-		l.roles = append(l.roles, Role{Person: r[0], Role: r[1], Of: r[2], Note: r[5], From: from, Until: until})
+		if r[6] == "" {
+			return fmt.Errorf("%s: no source (a file under knowledge/, or %q)", where, SourceUnsourced)
+		}
+		l.roles = append(l.roles, Role{Person: r[0], Role: r[1], Of: r[2], Note: r[5], From: from, Until: until, Source: r[6]})
+	}
+	return nil
+}
+
+// checkSource refuses a curated row without a source, and an unsourced
+// row that carries a QID or a Wikipedia title: those come from sources
+// only (kb/audit writes them).
+func checkSource(source, qid, wikipedia string) error {
+	switch {
+	case source == "":
+		return fmt.Errorf("no source (a file under knowledge/, or %q)", SourceUnsourced)
+	case source == SourceUnsourced && (qid != "" || wikipedia != ""):
+		return fmt.Errorf("unsourced row with wikidata %q or wikipedia %q", qid, wikipedia)
 	}
 	return nil
 }

@@ -234,7 +234,7 @@ func TestCuratedPeople(t *testing.T) {
 	people := readCurated(t, "curated/people.tsv", personColumns)
 	roles := readCurated(t, "curated/roles.tsv", roleColumns)
 	for _, r := range people.Rows {
-		if e, ok := k.Get(r[0]); !ok || e.Kind != KindPerson || e.Name != r[2] {
+		if e, ok := k.Get(r[0]); !ok || e.Kind != KindPerson || e.Name != r[3] || e.Source != r[8] || e.Wikidata != r[1] || e.Wikipedia != r[2] {
 			t.Errorf("people.tsv %s: loaded as %+v", r[0], e)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"tidings/annotate"
-	"tidings/kb"
 	"tidings/link"
 	"tidings/record"
 	"tidings/text"
@@ -23,11 +22,9 @@ func entities(d *text.Document, linked []link.Entity) []record.Entity {
 			if en.Wikidata != "" {
 				e.ID = en.Wikidata
 			}
-			switch en.Kind {
-			case kb.KindCountry, kb.KindOrganisation, kb.KindMedia, "person":
-				// Their English names are their Wikipedia titles.
-				e.Wikipedia = en.Name
-			}
+			// Only a title that a source gives (kb/audit); none is guessed
+			// from the name.
+			e.Wikipedia = en.Wikipedia
 		}
 		for _, sp := range le.Mentions {
 			start, end := d.Bytes(sp)

@@ -11,6 +11,7 @@ import (
 	"tidings/article"
 	"tidings/events"
 	"tidings/record"
+	"tidings/tags"
 	"tidings/text"
 )
 
@@ -40,7 +41,7 @@ func (an *Analysis) Record() record.Record {
 		r.Entities = e
 	}
 	for _, t := range an.Tags {
-		r.Tags = append(r.Tags, record.Tag{Tag: t.Tag, Score: t.Score, Entity: publicID(an, t.Entity), Evidence: t.Evidence, Inferred: t.Inferred})
+		r.Tags = append(r.Tags, record.Tag{Tag: t.Tag, Score: t.Score, Entity: tagEntityID(an, t), Evidence: t.Evidence, Inferred: t.Inferred})
 	}
 	for _, x := range an.Dates {
 		r.Dates = append(r.Dates, record.Date{Start: x.Start, End: x.End, Text: x.Text, Type: x.Type, Value: x.Value, Mod: x.Mod, Anchor: x.Anchor})
@@ -363,6 +364,16 @@ func publicID(an *Analysis, id string) string {
 		}
 	}
 	return id
+}
+
+// tagEntityID is the id a tag names its entity by: the one the entities
+// list uses, or for an inferred tag (its entity is not in the list) the
+// QID the knowledge base gives.
+func tagEntityID(an *Analysis, t tags.Tag) string {
+	if t.Inferred && t.Wikidata != "" {
+		return t.Wikidata
+	}
+	return publicID(an, t.Entity)
 }
 
 // actorLabel writes an actor as "KAZGOV (Tokayev)".

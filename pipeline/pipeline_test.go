@@ -95,7 +95,7 @@ func TestSeedLinking(t *testing.T) {
 	same("CSTO", "Collective Security Treaty Organization")
 	for _, c := range []struct{ mention, id, kind, country string }{
 		{"Kazakhstan", "Q232", "country", "KAZ"},
-		{"Tokayev", "person:kassym-jomart-tokayev", "person", "KAZ"},
+		{"Tokayev", "Q200881", "person", "KAZ"},
 		{"CSTO", "org:csto", "organisation", ""},
 		{"Almaty", "geonames:1526384", "city", "KAZ"},
 		{"Mangystau", "KZ-MAN", "region", "KAZ"},

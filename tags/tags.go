@@ -18,9 +18,12 @@ import (
 
 // Tag is one tag of the line.
 type Tag struct {
-	Tag      string
-	Score    float64
-	Entity   string   // KB id (or local id) of the entity the tag stands for
+	Tag    string
+	Score  float64
+	Entity string // KB id (or local id) of the entity the tag stands for
+	// Wikidata is the entity's QID when the knowledge base gives one, for
+	// an inferred tag, whose entity is not among the article's.
+	Wikidata string
 	Evidence [][2]int // byte spans in the text
 	// Inferred is set when the tag comes from the knowledge base's facts
 	// rather than from a mention ("Nazarbayev" when Tokayev took over his
@@ -143,7 +146,7 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 				if i, ok := byName[strings.ToLower(shortName(e.Entry))]; ok {
 					score = 0.8 * tagged[i].Score
 				}
-				out = append(out, Tag{Tag: shortName(p), Score: round(score), Entity: p.ID, Evidence: [][2]int{sent}, Inferred: true})
+				out = append(out, Tag{Tag: shortName(p), Score: round(score), Entity: p.ID, Wikidata: p.Wikidata, Evidence: [][2]int{sent}, Inferred: true})
 			}
 		}
 	}

@@ -31,11 +31,11 @@ type linkResult struct {
 }
 
 func newEvalLink() *cobra.Command {
-	var gold string
+	var gold, set string
 	var showErrors bool
 	c := &cobra.Command{
-		Use:   "link --gold DIR [--errors]",
-		Short: "Score entity linking against MEANTIME's DBpedia links",
+		Use:   "link (--gold DIR | --set FILE.tsv) [--errors]",
+		Short: "Score entity linking against MEANTIME's DBpedia links or a linking test set",
 		Long: `Score entity linking against NewsReader MEANTIME files (a directory of .xml files): each
 gold name mention (syntactic type NAM) whose entity has a DBpedia link is mapped to the knowledge
 base by its Wikipedia title; the articles are analysed with their gold tokens, and a gold mention
@@ -43,12 +43,26 @@ counts as linked when a system entity has a mention with the same tokens (or ove
 Precision is over the mentions the system linked, recall over the gold mentions whose link is in
 the knowledge base. "all named" scores every gold name mention with a DBpedia link: precision over
 those the system linked, recall over all of them (a mention whose entity the knowledge base lacks
-cannot be correct). The last line is JSON.`,
-		Example: "  tidings eval link --gold ../shared/data/meantime/intra_cross-doc_annotation",
+cannot be correct). The last line is JSON.
+
+--set scores a linking test set instead (link/testdata/news-linking.tsv: one sentence a row, its
+date, and expected "surface=>identity" mentions; see link/testdata/README.md). Each sentence is
+analysed as an article published on its date; an expected surface takes the system entity whose
+mention has its bytes, else overlaps them. An expected QID is right when the entity's wikidata is
+that QID, a source key (sec:CIK, club:NAME, league:CODE) when the entity's id is that key; a "-"
+mention is right when it is linked to nothing. Accuracy is given over the identity mentions and
+over the must-not-link mentions, in all and per class.`,
+		Example: "  tidings eval link --gold ../shared/data/meantime/intra_cross-doc_annotation\n  tidings eval link --set link/testdata/news-linking.tsv --errors",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if set != "" {
+				if gold != "" {
+					return usagef("eval link: give --gold DIR or --set FILE, not both")
+				}
+				return evalLinkSet(cmd, set, showErrors)
+			}
 			if gold == "" {
-				return usagef("eval link: --gold DIR is required")
+				return usagef("eval link: --gold DIR or --set FILE.tsv is required")
 			}
 			p, err := pipeline.New()
 			if err != nil {
@@ -117,6 +131,7 @@ cannot be correct). The last line is JSON.`,
 		},
 	}
 	c.Flags().StringVar(&gold, "gold", "", "directory of MEANTIME .xml files")
+	c.Flags().StringVar(&set, "set", "", "a linking test set (tab-separated, as link/testdata/news-linking.tsv)")
 	c.Flags().BoolVar(&showErrors, "errors", false, "print each wrongly linked mention (gold and system ids) on stderr")
 	return c
 }
@@ -184,4 +199,71 @@ func kbIDForTitle(k *kb.KB, title string) string {
 		}
 	}
 	return ""
+}
+
+// linkSetResult is eval link --set's JSON line.
+type linkSetResult struct {
+	Set string `json:"set"`
+	eval.LinkSetScore
+}
+
+// evalLinkSet scores the linking test set in path: each sentence is
+// analysed as an article published on its date.
+func evalLinkSet(cmd *cobra.Command, path string, showErrors bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return inputError{fmt.Errorf("set: %w", err)}
+	}
+	cases, err := eval.ReadLinkSet(f, path)
+	f.Close()
+	if err != nil {
+		return inputError{err}
+	}
+	p, err := pipeline.NewWith(pipeline.Options{Shallow: true})
+	if err != nil {
+		return err
+	}
+	r := linkSetResult{Set: path}
+	prog := newProgress(int64(len(cases)), "linking")
+	for _, c := range cases {
+		a := article.Article{ID: c.ID, Origin: path + "#" + c.ID, Body: c.Text, Published: c.Date}
+		an, err := p.Analyze(cmd.Context(), a)
+		if err != nil {
+			return fmt.Errorf("%s#%s: %w", path, c.ID, err)
+		}
+		// Mentions as byte ranges of the sentence, which is the whole
+		// text of an article without a title.
+		var sys []eval.SystemMention
+		for _, e := range an.Entities {
+			for _, m := range e.Mentions {
+				start, end := an.Doc.Bytes(m)
+				sys = append(sys, eval.SystemMention{Start: start, End: end, Wikidata: e.Entry.Wikidata, ID: e.ID})
+			}
+		}
+		for _, e := range r.Add(c, sys) {
+			if showErrors {
+				got := e.System
+				switch {
+				case !e.Found:
+					got = "no entity"
+				case got == "":
+					got = "not linked"
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "link error: %s %q want %s, system %s\n", e.Case, e.Surface, e.Expected, got)
+			}
+		}
+		prog.Add(1)
+	}
+	prog.Done()
+	out := cmd.OutOrStdout()
+	line := func(name string, k *eval.LinkSetClass) {
+		fmt.Fprintf(out, "%-14s %3d sentences  identity %.4f (%d/%d, linked %d)  must-not-link %.4f (%d/%d)\n", name, k.Sentences,
+			k.Identity.Accuracy, k.Identity.Correct, k.Identity.Mentions, k.Identity.Linked,
+			k.MustNotLink.Accuracy, k.MustNotLink.Correct, k.MustNotLink.Mentions)
+	}
+	line("all", &r.All)
+	for _, c := range r.Classes() {
+		line(c, r.ByClass[c])
+	}
+	return printJSON(out, r)
 }
