@@ -35,6 +35,10 @@ const (
 	KindBody         = "government body"
 	KindPerson       = "person"
 	KindDemonym      = "demonym"
+	KindCompany      = "company"       // a listed company (S&P 500, with its SEC CIK)
+	KindClub         = "club"          // a football club (openfootball)
+	KindNationalTeam = "national team" // a national football team (openfootball)
+	KindLeague       = "league"        // a football competition (openfootball)
 )
 
 // NER types.
@@ -97,8 +101,17 @@ type Entry struct {
 	// entries; for the curated people and organisations the file under
 	// the knowledge sources that confirms the row, or SourceUnsourced;
 	// SourceUnsourced for media and government bodies (no source covers
-	// them); "" for the generated tables of kb/data (see data/SOURCES.md).
+	// them); for regions and cities with a QID, the places/ file that
+	// gives it (data/places-wikidata.tsv.gz); otherwise "" for the
+	// generated tables of kb/data (see data/SOURCES.md).
 	Source string `json:"source,omitempty"`
+	// Tier is a prominence prior among clubs and leagues of one name
+	// (1: England, Spain, Germany, Italy, France and UEFA; 2: the rest
+	// of Europe; 3: elsewhere); 0 for other kinds.
+	Tier int `json:"tier,omitempty"`
+	// LinkOnly keeps the entry's names out of the recogniser's gazetteer:
+	// the linker finds it, the recogniser's features do not change.
+	LinkOnly bool `json:"-"`
 }
 
 // SourceUnsourced marks a curated fact that no source confirms (kb/audit).
@@ -339,6 +352,9 @@ func (k *KB) Gazetteer() []GazetteerName {
 	out := make([]GazetteerName, 0, len(k.byName)+len(k.byName)/4)
 	for i := range k.entries {
 		e := &k.entries[i]
+		if e.LinkOnly {
+			continue
+		}
 		for j := -1; j < len(e.Aliases); j++ {
 			name := e.Name
 			if j >= 0 {
@@ -365,12 +381,17 @@ func (k *KB) Gazetteer() []GazetteerName {
 var kindRank = map[string]int{
 	KindCountry: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
 	KindPerson: 4, KindRegion: 5, KindCity: 6, KindDemonym: 7,
+	// after the places: a club or company wins only through the linker's rules
+	KindCompany: 8, KindLeague: 9, KindClub: 10, KindNationalTeam: 11,
 }
 
 // moreProminent orders entries for Lookup.
 func moreProminent(a, b *Entry) int {
 	if ra, rb := kindRank[a.Kind], kindRank[b.Kind]; ra != rb {
 		return ra - rb
+	}
+	if a.Tier != b.Tier {
+		return a.Tier - b.Tier
 	}
 	if a.Population != b.Population {
 		if a.Population > b.Population {

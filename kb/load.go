@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -167,6 +168,14 @@ func load(fsys fs.FS) (*KB, error) {
 	return l.index(), nil
 }
 
+// optionalTables are the generated tables that kb/gen writes only from
+// the shared knowledge sources: a knowledge base without them still loads.
+var optionalTables = map[string]bool{
+	"data/places-wikidata.tsv.gz": true,
+	"data/companies.tsv.gz":       true,
+	"data/sports.tsv.gz":          true,
+}
+
 // newLoader reads the tables of fsys, up to the demonyms and the index.
 func newLoader(fsys fs.FS) (*loader, error) {
 	l := &loader{fsys: fsys, byID: map[string]int{}, the: map[string]bool{}, nouns: map[string][]string{}}
@@ -179,8 +188,11 @@ func newLoader(fsys fs.FS) (*loader, error) {
 		{"curated/countries.tsv", curatedCountryCols, l.curatedCountries},
 		{"data/subdivisions.tsv.gz", subdivisionColumns, l.subdivisions},
 		{"data/cities.tsv.gz", cityColumns, l.cities},
+		{"data/places-wikidata.tsv.gz", wikidataColumns, l.placesWikidata},
 		{"curated/places.tsv", curatedPlaceCols, l.places},
 		{"curated/organisations.tsv", organisationColumns, l.organisations},
+		{"data/companies.tsv.gz", companyColumns, l.companies},
+		{"data/sports.tsv.gz", sportColumns, l.sports},
 		{"curated/media.tsv", mediaColumns, l.media},
 		{"curated/bodies.tsv", bodyColumns, l.bodies},
 		{"curated/people.tsv", personColumns, l.people},
@@ -191,6 +203,9 @@ func newLoader(fsys fs.FS) (*loader, error) {
 	capacity, bodyRows := 0, 0
 	for i, s := range steps {
 		t, err := l.read(s.file, s.cols)
+		if optionalTables[s.file] && errors.Is(err, fs.ErrNotExist) {
+			t, err = table.Table{}, nil
+		}
 		if err != nil {
 			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
 		}
@@ -324,6 +339,26 @@ func (l *loader) cities(t table.Table) error {
 		if err := l.add(e); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// placesWikidata gives the generated regions and cities the QIDs that
+// kb/gen matched in the places/ source, with the source file of each;
+// their names and everything else stay as the tables give them.
+func (l *loader) placesWikidata(t table.Table) error {
+	for _, r := range t.Rows {
+		e, err := l.entry(r[0])
+		if err != nil || (e.Kind != KindRegion && e.Kind != KindCity) {
+			return fmt.Errorf("unknown region or city %q", r[0])
+		}
+		if !isQID(r[1]) {
+			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
+		}
+		if r[2] == "" || r[2] == SourceUnsourced {
+			return fmt.Errorf("%s: no source file", r[0])
+		}
+		e.Wikidata, e.Source = r[1], r[2]
 	}
 	return nil
 }

@@ -22,11 +22,23 @@ import (
 // Linker links mentions to a knowledge base. Read-only: safe for
 // concurrent use.
 type Linker struct {
-	kb *kb.KB
+	kb  *kb.KB
+	opt Options
+}
+
+// Options tune a linker.
+type Options struct {
+	// CommonWord reports whether a lower-case word is an ordinary word of
+	// the language ("apple"): a one-word company name that is one needs
+	// business context. Nil: no name counts as a common word.
+	CommonWord func(string) bool
 }
 
 // New returns a linker over k.
 func New(k *kb.KB) *Linker { return &Linker{kb: k} }
+
+// NewWith returns a linker over k with options.
+func NewWith(k *kb.KB, opt Options) *Linker { return &Linker{kb: k, opt: opt} }
 
 // Entity is a group of mentions of one thing, linked to the knowledge
 // base when Entry.ID is set.
@@ -51,6 +63,10 @@ type mention struct {
 	group int      // index of its entity
 	// cityContext: the text calls it a city ("the city of Almaty").
 	cityContext bool
+	// sport and business: its sentence reports a match or business
+	// (docContext.of); sportDoc: another mention is an unambiguous club or
+	// league; locative: "in", "at" ... precede it.
+	sport, business, sportDoc, locative bool
 }
 
 // Link groups and links the named entities of doc (doc.Entities with
@@ -65,6 +81,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 	}
 	ms := make([]mention, 0, named)
+	evidence := newDocContext(doc)
 	for _, sp := range doc.Entities {
 		switch sp.Label {
 		case "PER", "ORG", "LOC", "MISC":
@@ -73,12 +90,14 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			if sp.Start >= 2 && strings.EqualFold(doc.Tokens[sp.Start-1].Form, "of") && strings.EqualFold(doc.Tokens[sp.Start-2].Form, "city") {
 				m.cityContext = true
 			}
+			m.sport, m.business, m.locative = evidence.of(sp)
 			ms = append(ms, m)
 		}
 	}
 	if len(ms) == 0 {
 		return nil
 	}
+	l.markSportDocument(ms)
 	acronyms := definedAcronyms(doc, ms)
 	var ents []Entity
 	byKey := map[string]int{}
@@ -119,7 +138,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			continue
 		}
 		// A name met again resolves as it did the first time.
-		rk := resolveKey{m.text, m.typ, m.cityContext}
+		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, published)
@@ -182,8 +201,44 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
-	text, typ   string
-	cityContext bool
+	text, typ                                   string
+	cityContext, sport, business, sportDoc, loc bool
+}
+
+// markSportDocument sets sportDoc on every mention but the one when a
+// mention names only clubs or leagues ("Manchester City", "Premier
+// League"): the article is about football.
+func (l *Linker) markSportDocument(ms []mention) {
+	first := -1
+	for i := range ms {
+		c := l.kb.Lookup(ms[i].text)
+		if len(c) == 0 || ms[i].typ == "PER" {
+			continue
+		}
+		only := true
+		for _, e := range c {
+			only = only && (e.Kind == kb.KindClub || e.Kind == kb.KindLeague)
+		}
+		if !only {
+			continue
+		}
+		if first >= 0 && !strings.EqualFold(ms[first].text, ms[i].text) {
+			for j := range ms {
+				ms[j].sportDoc = true
+			}
+			return
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	if first >= 0 {
+		for j := range ms {
+			if !strings.EqualFold(ms[j].text, ms[first].text) {
+				ms[j].sportDoc = true
+			}
+		}
+	}
 }
 
 // definedAcronyms finds "Long Name (ACR)" in the document and maps ACR to
@@ -365,8 +420,8 @@ func mainCountry(countries map[string]int) string {
 
 // resolve chooses the KB entry for a mention, or reports that none fits.
 func (l *Linker) resolve(m *mention, countries map[string]int, published time.Time) (kb.Entry, bool) {
-	cands := l.candidates(m.text, countries)
-	if len(cands) == 0 {
+	cands, boost, none := l.filterOrgs(m, l.candidates(m.text, countries))
+	if none || len(cands) == 0 {
 		return kb.Entry{}, false
 	}
 	// A sovereign state of the same name beats a city unless the text
@@ -376,6 +431,8 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 	for i, c := range cands {
 		s := 1 / float64(i+1) // Lookup's prominence order
 		switch {
+		case boost[i]:
+			s += 4 // a club or company the context chose, over a place of its name
 		case c.Type == m.typ:
 			s += 2
 		case c.Kind == kb.KindDemonym && m.typ == "MISC":

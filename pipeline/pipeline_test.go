@@ -97,7 +97,7 @@ func TestSeedLinking(t *testing.T) {
 		{"Kazakhstan", "Q232", "country", "KAZ"},
 		{"Tokayev", "Q200881", "person", "KAZ"},
 		{"CSTO", "org:csto", "organisation", ""},
-		{"Almaty", "geonames:1526384", "city", "KAZ"},
+		{"Almaty", "Q35493", "city", "KAZ"},
 		{"Mangystau", "KZ-MAN", "region", "KAZ"},
 		{"Interfax", "media:interfax", "media", "RUS"},
 		{"Security Council", "body:KAZ:security-council", "government body", "KAZ"},

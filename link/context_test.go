@@ -1,0 +1,113 @@
+package link
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/text"
+)
+
+// docWith tokenises s and marks the given mentions ("Leicester|ORG") as
+// its entities, so that the linking rules are tested apart from the
+// recogniser.
+func docWith(t *testing.T, s string, mentions ...string) *text.Document {
+	t.Helper()
+	d := text.New(s)
+	for _, m := range mentions {
+		name, typ, _ := strings.Cut(m, "|")
+		words := strings.Fields(name)
+		found := false
+		for i := 0; i+len(words) <= len(d.Tokens) && !found; i++ {
+			ok := true
+			for k, w := range words {
+				ok = ok && d.Tokens[i+k].Form == w
+			}
+			if ok {
+				d.Entities = append(d.Entities, text.Span{Start: i, End: i + len(words), Label: typ})
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("%q not in %q", name, s)
+		}
+	}
+	return d
+}
+
+// TestClubsCompaniesAndPlaces checks the rules that choose between a
+// club, a company and a place of one name, precision first: evidence in
+// the sentence (a score, match or business words) or the document (other
+// clubs), the recogniser's type, and no identity at all when neither
+// decides.
+func TestClubsCompaniesAndPlaces(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewWith(k, Options{CommonWord: func(w string) bool { return w == "apple" }})
+	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		mentions   []string
+		want       map[string]string // mention text -> entity id prefix ("" = not linked)
+	}{
+		{"clubs in a match report", "Leicester beat Southampton 2-1 on Saturday.",
+			[]string{"Leicester|ORG", "Southampton|ORG"},
+			map[string]string{"Leicester": "club:", "Southampton": "club:"}},
+		{"a city typed LOC without match words", "Flooding closed three roads in Leicester on Saturday.",
+			[]string{"Leicester|LOC"}, map[string]string{"Leicester": "geonames:"}},
+		{"a city after 'in', even in a sports story", "The striker grew up in Southampton before the season began.",
+			[]string{"Southampton|LOC"}, map[string]string{"Southampton": "geonames:"}},
+		{"club or city, no evidence: no identity", "Leicester said on Monday it would appeal.",
+			[]string{"Leicester|ORG"}, map[string]string{"Leicester": ""}},
+		{"a company next to shares", "Shares of Nvidia rose 4% after its earnings beat forecasts.",
+			[]string{"Nvidia|ORG"}, map[string]string{"Nvidia": "sec:"}},
+		{"a company typed PER is never one", "Nvidia told reporters she would stay.",
+			[]string{"Nvidia|PER"}, map[string]string{"Nvidia": ""}},
+		{"a one-word company that is a common word needs business context", "Apple unveiled a new phone in Cupertino.",
+			[]string{"Apple|ORG", "Cupertino|LOC"}, map[string]string{"Apple": ""}},
+		{"the same with business context", "Apple shares fell after the company cut its revenue forecast.",
+			[]string{"Apple|ORG"}, map[string]string{"Apple": "sec:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := docWith(t, tt.text, tt.mentions...)
+			got := map[string]string{}
+			for _, e := range l.Link(d, pub) {
+				for _, m := range e.Mentions {
+					id := ""
+					if e.Linked() {
+						id = e.ID
+					}
+					got[d.SpanText(m)] = id
+				}
+			}
+			for name, want := range tt.want {
+				id := got[name]
+				if want == "" && id != "" || want != "" && !strings.HasPrefix(id, want) {
+					t.Errorf("%s: %q linked to %q, want %q", tt.text, name, id, want)
+				}
+			}
+		})
+	}
+}
+
+// TestDocContextOnLongSentence checks that the evidence of every mention
+// of one very long sentence is read in one pass (the test would take
+// minutes if each mention re-read its sentence).
+func TestDocContextOnLongSentence(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 50000; i++ {
+		b.WriteString("Leicester and ")
+	}
+	b.WriteString("Southampton drew 1-1")
+	d := text.New(b.String())
+	c := newDocContext(d)
+	for i := 0; i < len(d.Tokens); i += 2 {
+		sport, business, _ := c.of(text.Span{Start: i, End: i + 1})
+		if !sport || business {
+			t.Fatalf("token %d: sport %v business %v; want the score to count for the whole sentence", i, sport, business)
+		}
+	}
+}
