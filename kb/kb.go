@@ -112,6 +112,9 @@ type Entry struct {
 	// LinkOnly keeps the entry's names out of the recogniser's gazetteer:
 	// the linker finds it, the recogniser's features do not change.
 	LinkOnly bool `json:"-"`
+	// Office is set on the office holders generated from the knowledge
+	// sources (data/people.tsv.gz), and only on them.
+	Office *Office `json:"office,omitempty"`
 }
 
 // SourceUnsourced marks a curated fact that no source confirms (kb/audit).
@@ -154,6 +157,9 @@ type KB struct {
 	// the tables already have, whose imported copies Lookup leaves out.
 	overlays     []*overlay
 	embeddedQIDs map[string]bool
+	// holders are the generated office holders (data/people.tsv.gz),
+	// indexed on first use (load_people.go).
+	holders *officeHolders
 }
 
 // Role is one role a person held, from a date until a date: "head of
@@ -259,6 +265,7 @@ func (k *KB) Lookup(name string) []Entry {
 			}
 		}
 	}
+	out = append(out, k.holders.lookup(f)...)
 	if len(k.overlays) == 0 {
 		return out
 	}
@@ -283,6 +290,9 @@ func (k *KB) Get(id string) (Entry, bool) {
 	i, ok := k.byID[id]
 	if ok {
 		return k.entries[i], true
+	}
+	if e, ok := k.holders.get(id); ok {
+		return e, true
 	}
 	if len(k.overlays) == 0 {
 		return Entry{}, false
@@ -311,7 +321,7 @@ func qidNumber(id string) (uint32, bool) {
 
 // Len is the number of entries, the imported ones included.
 func (k *KB) Len() int {
-	n := len(k.entries)
+	n := len(k.entries) + len(k.holders.index().entries)
 	for _, o := range k.overlays {
 		n += o.n
 	}
@@ -321,9 +331,15 @@ func (k *KB) Len() int {
 // Entries calls yield for every entry until it returns false, in a fixed
 // order: countries, regions, cities, organisations, media, government
 // bodies, people, demonyms; within each, in the order of the tables; then
-// the imported entries, file by file, by QID.
+// the generated office holders; then the imported entries, file by file,
+// by QID.
 func (k *KB) Entries(yield func(Entry) bool) {
 	for _, e := range k.entries {
+		if !yield(e) {
+			return
+		}
+	}
+	for _, e := range k.holders.index().entries {
 		if !yield(e) {
 			return
 		}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"tidings/kb/internal/table"
@@ -83,6 +84,7 @@ func LoadWith(extensions ...string) (*KB, error) {
 	}
 	l.demonymEntries()
 	k := l.index()
+	k.holders = newOfficeHolders(files, k)
 	k.attach(overlays)
 	return k, nil
 }
@@ -165,7 +167,9 @@ func load(fsys fs.FS) (*KB, error) {
 		return nil, err
 	}
 	l.demonymEntries()
-	return l.index(), nil
+	k := l.index()
+	k.holders = newOfficeHolders(fsys, k)
+	return k, nil
 }
 
 // optionalTables are the generated tables that kb/gen writes only from
@@ -199,17 +203,28 @@ func newLoader(fsys fs.FS) (*loader, error) {
 		{"curated/wikidata.tsv", wikidataColumns, l.wikidata},
 		{"curated/roles.tsv", roleColumns, l.roleFacts},
 	}
+	// The tables are decompressed and parsed in parallel: that is most
+	// of the loading time.
 	tables := make([]table.Table, len(steps))
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tables[i], errs[i] = l.read(s.file, s.cols)
+			if optionalTables[s.file] && errors.Is(errs[i], fs.ErrNotExist) {
+				tables[i], errs[i] = table.Table{}, nil
+			}
+		}()
+	}
+	wg.Wait()
 	capacity, bodyRows := 0, 0
 	for i, s := range steps {
-		t, err := l.read(s.file, s.cols)
-		if optionalTables[s.file] && errors.Is(err, fs.ErrNotExist) {
-			t, err = table.Table{}, nil
+		if errs[i] != nil {
+			return nil, fmt.Errorf("kb: %s: %w", s.file, errs[i])
 		}
-		if err != nil {
-			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
-		}
-		tables[i] = t
+		t := tables[i]
 		capacity += len(t.Rows)
 		if s.file == "curated/bodies.tsv" {
 			bodyRows = len(t.Rows)
@@ -219,6 +234,7 @@ func newLoader(fsys fs.FS) (*loader, error) {
 	// entries are not copied as they grow.
 	capacity += bodyRows * 200
 	l.entries = make([]Entry, 0, capacity)
+	l.byID = make(map[string]int, capacity)
 	for i, s := range steps {
 		if err := s.fn(tables[i]); err != nil {
 			return nil, fmt.Errorf("kb: %s: %w", s.file, err)
@@ -742,12 +758,33 @@ func (l *loader) index() *KB {
 		byID:    make(map[string]int32, len(l.entries)),
 		byName:  make(map[string]int32, 2*len(l.entries)),
 	}
+	// Folding the names is most of the indexing: it runs on two
+	// goroutines into one flat slice, then the maps are filled in order.
+	start := make([]int, len(k.entries)+1)
 	for i := range k.entries {
-		e := &k.entries[i]
-		k.byID[e.ID] = int32(i)
-		k.addName(e.Name, int32(i))
-		for _, a := range e.Aliases {
-			k.addName(a, int32(i))
+		start[i+1] = start[i] + 1 + len(k.entries[i].Aliases)
+	}
+	folded := make([]string, start[len(k.entries)])
+	var wg sync.WaitGroup
+	half := len(k.entries) / 2
+	for _, part := range [][2]int{{0, half}, {half, len(k.entries)}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := part[0]; i < part[1]; i++ {
+				e := &k.entries[i]
+				folded[start[i]] = Fold(e.Name)
+				for j, a := range e.Aliases {
+					folded[start[i]+1+j] = Fold(a)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range k.entries {
+		k.byID[k.entries[i].ID] = int32(i)
+		for _, f := range folded[start[i]:start[i+1]] {
+			k.addFolded(f, int32(i))
 		}
 	}
 	for _, ids := range k.shared {
@@ -803,8 +840,10 @@ func (k *KB) indexRoles(roles []Role) {
 // entry, whose index the map holds; a name shared by several entries maps
 // to -1-j, where k.shared[j] lists them. This keeps loading from
 // allocating a slice per name.
-func (k *KB) addName(name string, i int32) {
-	f := Fold(name)
+func (k *KB) addName(name string, i int32) { k.addFolded(Fold(name), i) }
+
+// addFolded is addName for a name already folded.
+func (k *KB) addFolded(f string, i int32) {
 	v, ok := k.byName[f]
 	switch {
 	case !ok:

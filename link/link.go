@@ -420,7 +420,7 @@ func mainCountry(countries map[string]int) string {
 
 // resolve chooses the KB entry for a mention, or reports that none fits.
 func (l *Linker) resolve(m *mention, countries map[string]int, published time.Time) (kb.Entry, bool) {
-	cands, boost, none := l.filterOrgs(m, l.candidates(m.text, countries))
+	cands, boost, none := l.filterOrgs(m, officeHolders(m, l.candidates(m.text, countries), published))
 	if none || len(cands) == 0 {
 		return kb.Entry{}, false
 	}
@@ -540,6 +540,80 @@ func (l *Linker) countryBody(name, country string) []kb.Entry {
 }
 
 const kindPerson = "person"
+
+// officeHolders applies the strict terms of the office holders generated
+// from the knowledge sources (Entry.Office set), who are many and little
+// known: one is a candidate only for a mention typed PER of two words or
+// more that is one of their names, when no other entry has that name, and
+// among several of one name only a clear winner (clearOfficeHolder)
+// stays. A one-word mention reaches them only through coreference with a
+// full name in the document.
+func officeHolders(m *mention, cands []kb.Entry, published time.Time) []kb.Entry {
+	var holders []int
+	for i := range cands {
+		if cands[i].Office != nil {
+			holders = append(holders, i)
+		}
+	}
+	if len(holders) == 0 {
+		return cands
+	}
+	keep := -1
+	if len(holders) == len(cands) && m.typ == "PER" && len(m.words) >= 2 {
+		var named []int
+		folded := kb.Fold(m.text)
+		for _, i := range holders {
+			if slices.ContainsFunc(cands[i].Names(), func(n string) bool { return kb.Fold(n) == folded }) {
+				named = append(named, i)
+			}
+		}
+		keep = clearOfficeHolder(cands, named, published)
+	}
+	out := cands[:0:0]
+	for i := range cands {
+		if cands[i].Office == nil || i == keep {
+			out = append(out, cands[i])
+		}
+	}
+	return out
+}
+
+// clearOfficeHolder returns which of the office holders cands[i] (i in
+// among) clearly stands out, or -1: the one holding their latest
+// position on the publication date when no other does, else the one with
+// at least twice the positions of any other and two more.
+func clearOfficeHolder(cands []kb.Entry, among []int, published time.Time) int {
+	if len(among) <= 1 {
+		if len(among) == 1 {
+			return among[0]
+		}
+		return -1
+	}
+	var current []int
+	for _, i := range among {
+		if cands[i].Office.HeldOn(published) {
+			current = append(current, i)
+		}
+	}
+	switch len(current) {
+	case 1:
+		return current[0]
+	case 0:
+		current = among
+	}
+	best := current[0]
+	for _, i := range current[1:] {
+		if cands[i].Office.Positions > cands[best].Office.Positions {
+			best = i
+		}
+	}
+	for _, i := range current {
+		if p, q := cands[best].Office.Positions, cands[i].Office.Positions; i != best && (p < 2*q || p < q+2) {
+			return -1
+		}
+	}
+	return best
+}
 
 // heldRoleOn reports whether a person held any role on date.
 func (l *Linker) heldRoleOn(id string, date time.Time) bool {

@@ -1,0 +1,187 @@
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"sync"
+	"time"
+
+	"tidings/kb/internal/table"
+)
+
+// officeHolderColumns are the columns of the generated office-holder
+// table (kb/gen people.go).
+var officeHolderColumns = []string{"id", "name", "aliases", "country", "born", "wikipedia", "positions", "position", "from", "until", "source"}
+
+const officeHoldersFile = "data/people.tsv.gz"
+
+// Office is what the generated office-holder table says of a person: how
+// many positions they held and the latest one, for choosing among people
+// of one name.
+type Office struct {
+	Positions int    // distinct positions held (label and start)
+	Latest    string // the latest position's label, as the source gives it
+	// From is the first day of the latest position; Until the day after
+	// its end (zero: open or unknown).
+	From, Until time.Time
+}
+
+// HeldOn reports whether the latest position was held on date: started
+// on or before it and not ended. An unknown start does not count.
+func (o *Office) HeldOn(date time.Time) bool {
+	return o != nil && !date.IsZero() && !o.From.IsZero() && !date.Before(o.From) && (o.Until.IsZero() || date.Before(o.Until))
+}
+
+// officeHolders are the tens of thousands of office holders of the
+// knowledge sources (kb/gen people.go), loaded as people. They are read
+// and indexed on first use, not with the rest of the knowledge base, so
+// that a process that never looks a name up (or only builds the
+// recogniser's gazetteer, which leaves them out) does not pay for them.
+type officeHolders struct {
+	once  sync.Once
+	load  func() (*holderIndex, error)
+	idx   *holderIndex
+	err   error
+	empty holderIndex
+}
+
+type holderIndex struct {
+	entries []Entry
+	byID    map[string]int32
+	byName  map[string][]int32 // folded name -> entries
+}
+
+func newOfficeHolders(fsys fs.FS, k *KB) *officeHolders {
+	return &officeHolders{load: func() (*holderIndex, error) {
+		raw, err := fs.ReadFile(fsys, officeHoldersFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			return &holderIndex{}, nil // kb/gen writes it only from the shared sources
+		}
+		if err != nil {
+			return nil, err
+		}
+		t, err := table.ReadGzip(raw, officeHolderColumns)
+		if err != nil {
+			return nil, err
+		}
+		return indexOfficeHolders(t, k)
+	}}
+}
+
+// index returns the holders, reading them on the first call. A table that
+// does not load (an embedded file the tests check) gives no holders.
+func (h *officeHolders) index() *holderIndex {
+	if h == nil {
+		return &holderIndex{}
+	}
+	h.once.Do(func() { h.idx, h.err = h.load() })
+	if h.err != nil {
+		return &h.empty
+	}
+	return h.idx
+}
+
+// officeHoldersErr reports why the office holders failed to load (they
+// are read and indexed now if they were not yet): nil when they loaded.
+func (k *KB) officeHoldersErr() error {
+	if k.holders == nil {
+		return nil
+	}
+	k.holders.index()
+	if k.holders.err != nil {
+		return fmt.Errorf("kb: %s: %w", officeHoldersFile, k.holders.err)
+	}
+	return nil
+}
+
+func (h *officeHolders) lookup(folded string) []Entry {
+	idx := h.index()
+	ids := idx.byName[folded]
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]Entry, len(ids))
+	for i, j := range ids {
+		out[i] = idx.entries[j]
+	}
+	return out
+}
+
+func (h *officeHolders) get(id string) (Entry, bool) {
+	if !isQID(id) {
+		return Entry{}, false
+	}
+	idx := h.index()
+	i, ok := idx.byID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return idx.entries[i], true
+}
+
+// indexOfficeHolders makes the rows of people.tsv.gz person entries,
+// LinkOnly: out of the recogniser's gazetteer, so that its features do
+// not change; the linker takes them only on strict terms (a full name
+// typed PER). A person k already has (same QID) is left out: the curated
+// row wins.
+func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
+	known := map[string]bool{}
+	for i := range k.entries {
+		if q := k.entries[i].Wikidata; q != "" {
+			known[q] = true
+		}
+	}
+	idx := &holderIndex{entries: make([]Entry, 0, len(t.Rows)), byID: make(map[string]int32, len(t.Rows)),
+		byName: make(map[string][]int32, len(t.Rows))}
+	for _, r := range t.Rows {
+		id := r[0]
+		if !isQID(id) {
+			return nil, fmt.Errorf("id %q is not a QID", id)
+		}
+		if known[id] {
+			continue
+		}
+		if _, dup := idx.byID[id]; dup {
+			return nil, fmt.Errorf("duplicate id %s", id)
+		}
+		if r[1] == "" {
+			return nil, fmt.Errorf("%s: no name", id)
+		}
+		if r[3] != "" {
+			if c, ok := k.byID[r[3]]; !ok || k.entries[c].Kind != KindCountry {
+				return nil, fmt.Errorf("%s: unknown country %q", id, r[3])
+			}
+		}
+		positions, err := strconv.Atoi(r[6])
+		if err != nil {
+			return nil, fmt.Errorf("%s: positions %q", id, r[6])
+		}
+		// The sources' dates are as precise as Wikidata's: a malformed
+		// one counts as unknown rather than failing the load.
+		from, _, _ := parseDate(r[8])
+		_, until, _ := parseDate(r[9])
+		e := Entry{
+			ID: id, Wikidata: id, Wikipedia: r[5], Name: r[1], ShortName: r[1], Country: r[3],
+			Aliases: appendNew(nil, r[1], table.List(r[2])...), Kind: KindPerson, Type: TypePER,
+			Source: r[10], LinkOnly: true,
+			Office: &Office{Positions: positions, Latest: r[7], From: from, Until: until},
+		}
+		if r[4] != "" {
+			if e.Born, err = strconv.Atoi(r[4]); err != nil {
+				return nil, fmt.Errorf("%s: born %q", id, r[4])
+			}
+		}
+		i := int32(len(idx.entries))
+		idx.entries = append(idx.entries, e)
+		idx.byID[id] = i
+		for _, n := range e.Names() {
+			f := Fold(n)
+			if ids := idx.byName[f]; len(ids) == 0 || ids[len(ids)-1] != i {
+				idx.byName[f] = append(ids, i)
+			}
+		}
+	}
+	return idx, nil
+}

@@ -1,0 +1,84 @@
+package link
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/kb"
+)
+
+// TestOfficeHolders checks the strict terms of the generated office
+// holders on invented entries: a full name typed PER links, a one-word
+// or non-PER mention does not, another entry of the name wins, and of
+// several holders of one name only a clear winner stays.
+func TestOfficeHolders(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	holder := func(id, name string, positions int, from, until string) kb.Entry {
+		o := &kb.Office{Positions: positions, Latest: "Minister", From: day(from)}
+		if until != "" {
+			o.Until = day(until)
+		}
+		return kb.Entry{ID: id, Name: name, Kind: kb.KindPerson, Type: "PER", LinkOnly: true, Office: o}
+	}
+	curated := kb.Entry{ID: "person:ann-lee", Name: "Ann Lee", Kind: kb.KindPerson, Type: "PER"}
+	pub := day("2022-06-01")
+	tests := []struct {
+		name, text, typ string
+		cands           []kb.Entry
+		want            string // the id kept among the office holders ("" none)
+	}{
+		{"a full name typed PER", "Ann Lee", "PER", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, "Q1"},
+		{"one word", "Lee", "PER", []kb.Entry{holder("Q1", "Lee", 1, "2020-01-01", "")}, ""},
+		{"typed ORG", "Ann Lee", "ORG", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, ""},
+		{"another entry of the name", "Ann Lee", "PER", []kb.Entry{curated, holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, ""},
+		{"shared, no clear winner", "Ann Lee", "PER",
+			[]kb.Entry{holder("Q1", "Ann Lee", 2, "2010-01-01", "2012-01-01"), holder("Q2", "Ann Lee", 3, "2008-01-01", "2009-01-01")}, ""},
+		{"shared, one in office on the day", "Ann Lee", "PER",
+			[]kb.Entry{holder("Q1", "Ann Lee", 1, "2021-01-01", ""), holder("Q2", "Ann Lee", 5, "2008-01-01", "2009-01-01")}, "Q1"},
+		{"shared, many more positions", "Ann Lee", "PER",
+			[]kb.Entry{holder("Q1", "Ann Lee", 1, "2010-01-01", "2011-01-01"), holder("Q2", "Ann Lee", 6, "2008-01-01", "2009-01-01")}, "Q2"},
+	}
+	for _, tc := range tests {
+		m := &mention{text: tc.text, typ: tc.typ, words: strings.Fields(tc.text)}
+		got := ""
+		for _, c := range officeHolders(m, tc.cands, pub) {
+			if c.Office != nil {
+				got += c.ID
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: kept %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestOfficeHolderLinks links a generated office holder of the embedded
+// table from a full name, and a surname through coreference only.
+func TestOfficeHolderLinks(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
+		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
+	}
+	l := New(k)
+	pub := time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)
+	ids := func(d []Entity) map[string]string {
+		out := map[string]string{}
+		for _, e := range d {
+			out[e.Name] = e.ID
+		}
+		return out
+	}
+	full := docWith(t, "Janet Yellen spoke on Monday. Yellen said prices rose.", "Janet Yellen|PER", "Yellen|PER")
+	ents := l.Link(full, pub)
+	if len(ents) != 1 || ents[0].ID != "Q263725" || len(ents[0].Mentions) != 2 {
+		t.Errorf("full name then surname: got %+v, want one entity Q263725 with two mentions", ids(ents))
+	}
+	alone := docWith(t, "Yellen said prices rose.", "Yellen|PER")
+	if got := ids(l.Link(alone, pub)); got["Yellen"] == "Q263725" {
+		t.Errorf("a surname alone linked to %s", got["Yellen"])
+	}
+}
