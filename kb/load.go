@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"tidings/kb/internal/sources"
 	"tidings/kb/internal/table"
 )
 
@@ -123,7 +124,7 @@ func (k *KB) attach(overlays []*overlay) {
 func (l *loader) extension(t table.Table) error {
 	for i, r := range t.Rows {
 		id, name, kind, typ, country, aliases, qid := r[0], r[1], r[2], r[3], r[4], table.List(r[5]), r[6]
-		if qid != "" && !isQID(qid) {
+		if qid != "" && !sources.IsQID(qid) {
 			return fmt.Errorf("row %d: %q is not a Wikidata id", i+2, qid)
 		}
 		if j, ok := l.byID[id]; ok {
@@ -368,7 +369,7 @@ func (l *loader) placesWikidata(t table.Table) error {
 		if err != nil || (e.Kind != KindRegion && e.Kind != KindCity) {
 			return fmt.Errorf("unknown region or city %q", r[0])
 		}
-		if !isQID(r[1]) {
+		if !sources.IsQID(r[1]) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
 		}
 		if r[2] == "" || r[2] == SourceUnsourced {
@@ -401,7 +402,7 @@ func (l *loader) organisations(t table.Table) error {
 		if !strings.HasPrefix(r[0], "org:") {
 			return fmt.Errorf("id %q does not start with org:", r[0])
 		}
-		if r[1] != "" && !isQID(r[1]) {
+		if r[1] != "" && !sources.IsQID(r[1]) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
 		}
 		e := Entry{
@@ -520,7 +521,7 @@ func (l *loader) people(t table.Table) error {
 		if !strings.HasPrefix(id, "person:") || len(id) == len("person:") {
 			return fmt.Errorf("id %q does not start with person:", id)
 		}
-		if qid != "" && !isQID(qid) {
+		if qid != "" && !sources.IsQID(qid) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", id, qid)
 		}
 		if err := checkSource(source, qid, wikipedia); err != nil {
@@ -565,7 +566,7 @@ func (l *loader) wikidata(t table.Table) error {
 		if r[1] == "" {
 			continue // an unsourced row: no QID
 		}
-		if !isQID(r[1]) {
+		if !sources.IsQID(r[1]) {
 			return fmt.Errorf("%s: wikidata %q is not a QID", r[0], r[1])
 		}
 		if e.Wikidata != "" && e.Wikidata != r[1] {
@@ -871,16 +872,4 @@ func appendNew(list []string, except string, values ...string) []string {
 		list = append(list, v)
 	}
 	return list
-}
-
-func isQID(s string) bool {
-	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"tidings/kb/internal/sources"
 	"tidings/kb/internal/table"
 )
 
@@ -110,7 +111,7 @@ func (h *officeHolders) lookup(folded string) []Entry {
 }
 
 func (h *officeHolders) get(id string) (Entry, bool) {
-	if !isQID(id) {
+	if !sources.IsQID(id) {
 		return Entry{}, false
 	}
 	idx := h.index()
@@ -137,7 +138,7 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		byName: make(map[string][]int32, len(t.Rows))}
 	for _, r := range t.Rows {
 		id := r[0]
-		if !isQID(id) {
+		if !sources.IsQID(id) {
 			return nil, fmt.Errorf("id %q is not a QID", id)
 		}
 		if known[id] {

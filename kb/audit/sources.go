@@ -2,8 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	src "tidings/kb/internal/sources"
 
 	"tidings/kb"
 )
@@ -73,7 +75,7 @@ func (s *sources) person(qid, name, file string) *person {
 }
 
 func (s *sources) label(qid, label, file string) {
-	if !isQID(qid) || label == "" || isQID(label) {
+	if !src.IsQID(qid) || label == "" || src.IsQID(label) {
 		return
 	}
 	if _, ok := s.labels[qid]; !ok {
@@ -86,18 +88,6 @@ func (s *sources) label(qid, label, file string) {
 		}
 	}
 	s.byLabel[f] = append(s.byLabel[f], qid)
-}
-
-func isQID(s string) bool {
-	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // readCSV returns the header and rows of a CSV file; a file that cannot be
@@ -159,7 +149,7 @@ func loadSources(root string) (*sources, error) {
 	for _, r := range rows {
 		iso3, iso2, q := get(r, col(h, "iso3")), get(r, col(h, "iso2")), get(r, col(h, "wikiDataId"))
 		s.iso2[iso2] = iso3
-		if isQID(q) {
+		if src.IsQID(q) {
 			s.countryQ[q], s.countryOf[iso3] = iso3, q
 			s.label(q, get(r, col(h, "name")), s.rel(cpath))
 		}
@@ -203,7 +193,7 @@ func (s *sources) readRepo(dir string) {
 		file := s.rel(path)
 		for _, r := range rows {
 			q := get(r, col(h, "personID"))
-			if !isQID(q) {
+			if !src.IsQID(q) {
 				continue
 			}
 			p := s.person(q, get(r, col(h, "person")), file)
@@ -223,7 +213,7 @@ func (s *sources) readRepo(dir string) {
 	h, rows = readCSV(path)
 	for _, r := range rows {
 		q := get(r, col(h, "id"))
-		if !isQID(q) {
+		if !src.IsQID(q) {
 			continue
 		}
 		p := s.person(q, get(r, col(h, "name")), s.rel(path))
@@ -238,7 +228,7 @@ func (s *sources) readRepo(dir string) {
 	path = filepath.Join(dir, "html/family.csv")
 	h, rows = readCSV(path)
 	for _, r := range rows {
-		if q := get(r, col(h, "relative")); isQID(q) {
+		if q := get(r, col(h, "relative")); src.IsQID(q) {
 			s.person(q, get(r, col(h, "relativename")), s.rel(path))
 		}
 	}
@@ -247,7 +237,7 @@ func (s *sources) readRepo(dir string) {
 		h, rows := readCSV(path)
 		for _, r := range rows {
 			q := get(r, col(h, "officeholder"))
-			if !isQID(q) {
+			if !src.IsQID(q) {
 				continue
 			}
 			c := s.countryQ[get(r, col(h, "countryid"))]
@@ -295,29 +285,15 @@ func (s *sources) readLeaders(dir string) {
 		if err != nil {
 			continue
 		}
-		var doc struct {
-			Country struct {
-				ISO string `json:"iso_code"`
-			} `json:"country"`
-			Positions map[string]struct {
-				Title  string `json:"title_en"`
-				Holder *struct {
-					Name      string `json:"name_en"`
-					QID       string `json:"wikidata_id"`
-					Since     string `json:"since"`
-					Born      string `json:"born"`
-					Wikipedia string `json:"wikipedia_en"`
-				} `json:"current_holder"`
-			} `json:"positions"`
-		}
-		if json.Unmarshal(raw, &doc) != nil {
+		doc, err := src.ReadLeaders(bytes.NewReader(raw), path)
+		if err != nil {
 			continue
 		}
 		file := s.rel(path)
 		c := s.iso2[doc.Country.ISO]
 		for key, pos := range doc.Positions {
 			h := pos.Holder
-			if h == nil || !isQID(h.QID) {
+			if h == nil || !src.IsQID(h.QID) {
 				continue
 			}
 			p := s.person(h.QID, h.Name, file)
@@ -359,7 +335,7 @@ func (s *sources) readCongress(path, country string) {
 	}
 	var cur *rec
 	flush := func() {
-		if cur == nil || !isQID(cur.id["wikidata"]) {
+		if cur == nil || !src.IsQID(cur.id["wikidata"]) {
 			return
 		}
 		name := cur.name["official_full"]

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	src "tidings/kb/internal/sources"
 	"tidings/kb/internal/table"
 )
 
@@ -49,7 +49,7 @@ func ParseHolders(r io.Reader, source string) ([]Holding, error) {
 		h := Holding{QID: field(r, col["personID"]), Name: field(r, col["person"]), Position: field(r, col["position"]),
 			Start: field(r, col["start"]), End: field(r, col["end"]), Born: field(r, col["DOB"]),
 			Wikipedia: field(r, col["enwiki"]), Source: source}
-		if isQID(h.QID) {
+		if src.IsQID(h.QID) {
 			out = append(out, h)
 		}
 	}
@@ -67,7 +67,7 @@ func ParseBio(r io.Reader) (map[string]Bio, error) {
 	}
 	out := map[string]Bio{}
 	for _, r := range rows {
-		if id := field(r, col["id"]); isQID(id) {
+		if id := field(r, col["id"]); src.IsQID(id) {
 			out[id] = Bio{field(r, col["name"]), field(r, col["dob"]), field(r, col["enwiki"])}
 		}
 	}
@@ -86,7 +86,7 @@ func ParseWorldLeaders(r io.Reader, source string) ([]Holding, error) {
 		h := Holding{QID: field(r, col["officeholder"]), Name: field(r, col["officeholderLabel"]),
 			Position: field(r, col["positionLabel"]), Start: field(r, col["start_year"]), End: field(r, col["end_year"]),
 			Country: field(r, col["country"]), Source: source}
-		if isQID(h.QID) {
+		if src.IsQID(h.QID) {
 			out = append(out, h)
 		}
 	}
@@ -96,23 +96,9 @@ func ParseWorldLeaders(r io.Reader, source string) ([]Holding, error) {
 // ParseLeadersCurrent reads a leaders-current data/countries/*/current.json;
 // its country is the alpha-2 iso_code (organisations have none).
 func ParseLeadersCurrent(r io.Reader, source string) ([]Holding, error) {
-	var doc struct {
-		Country struct {
-			ISO string `json:"iso_code"`
-		} `json:"country"`
-		Positions map[string]struct {
-			Title  string `json:"title_en"`
-			Holder *struct {
-				Name      string `json:"name_en"`
-				QID       string `json:"wikidata_id"`
-				Since     string `json:"since"`
-				Born      string `json:"born"`
-				Wikipedia string `json:"wikipedia_en"`
-			} `json:"current_holder"`
-		} `json:"positions"`
-	}
-	if err := json.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+	doc, err := src.ReadLeaders(r, source)
+	if err != nil {
+		return nil, err
 	}
 	keys := make([]string, 0, len(doc.Positions))
 	for k := range doc.Positions {
@@ -122,7 +108,7 @@ func ParseLeadersCurrent(r io.Reader, source string) ([]Holding, error) {
 	var out []Holding
 	for _, k := range keys {
 		p := doc.Positions[k]
-		if p.Holder == nil || !isQID(p.Holder.QID) {
+		if p.Holder == nil || !src.IsQID(p.Holder.QID) {
 			continue
 		}
 		country := ""
@@ -169,7 +155,7 @@ func ParseCongress(r io.Reader, source string) ([]Holding, error) {
 		if name == "" {
 			name = strings.TrimSpace(first + " " + last)
 		}
-		if isQID(qid) && name != "" {
+		if src.IsQID(qid) && name != "" {
 			for _, t := range terms {
 				t.QID, t.Name, t.Born, t.Wikipedia, t.Country, t.Source = qid, name, born, wiki, "USA", source
 				out = append(out, t)
@@ -310,7 +296,7 @@ func PeopleTable(hs []Holding, bios map[string]Bio, skip map[string]bool, countr
 	people := map[string]*person{}
 	var order []string
 	for _, h := range hs {
-		if skip[h.QID] || isQID(h.Name) {
+		if skip[h.QID] || src.IsQID(h.Name) {
 			continue
 		}
 		p := people[h.QID]
@@ -352,7 +338,7 @@ func PeopleTable(hs []Holding, bios map[string]Bio, skip map[string]bool, countr
 			p.wiki = b.Wikipedia
 		}
 		names := p.names
-		if b.Name != "" && !isQID(b.Name) {
+		if b.Name != "" && !src.IsQID(b.Name) {
 			names = append([]string{b.Name}, names...)
 		}
 		var clean []string

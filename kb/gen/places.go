@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	src "tidings/kb/internal/sources"
 	"tidings/kb/internal/table"
 	"tidings/kb/internal/textfold"
 )
@@ -188,7 +189,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 	byCode := map[string]string{}
 	conflict := map[string]bool{}
 	for _, s := range p.States {
-		if s.ISO3166_2 == "" || !isQID(s.Wikidata) || !strings.HasPrefix(s.ISO3166_2, s.Country+"-") {
+		if s.ISO3166_2 == "" || !src.IsQID(s.Wikidata) || !strings.HasPrefix(s.ISO3166_2, s.Country+"-") {
 			continue
 		}
 		if q, ok := byCode[s.ISO3166_2]; ok && q != s.Wikidata {
@@ -226,13 +227,13 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		countries[c.Country] = true
 		k := key{c.Country, textfold.Fold(c.Name)}
 		byName[k] = append(byName[k], c)
-		if isQID(c.Wikidata) {
+		if src.IsQID(c.Wikidata) {
 			carriers[c.Wikidata] = append(carriers[c.Wikidata], c)
 		}
 	}
 	stateNames := map[string][]string{}
 	for _, s := range p.States {
-		if isQID(s.Wikidata) {
+		if src.IsQID(s.Wikidata) {
 			stateNames[s.Wikidata] = append(stateNames[s.Wikidata], textfold.Fold(s.Name))
 		}
 	}
@@ -298,7 +299,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		qids := map[string]bool{}
 		suspect := false
 		for _, c := range near {
-			if !isQID(c.Wikidata) {
+			if !src.IsQID(c.Wikidata) {
 				continue
 			}
 			qids[c.Wikidata] = true
@@ -320,7 +321,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 			st.CitiesNoQID++
 		default:
 			for _, c := range near {
-				if isQID(c.Wikidata) {
+				if src.IsQID(c.Wikidata) {
 					matches = append(matches, match{id, c.Wikidata, c.File})
 					qidCount[c.Wikidata]++
 					break
@@ -352,18 +353,6 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
 	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
-}
-
-func isQID(s string) bool {
-	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // placesSourcesRow is the row of places-wikidata.tsv.gz in SOURCES.md.
