@@ -38,25 +38,12 @@ type QuantityValue struct {
 
 // Quantity returns the value of a quantity span found by Quantities.
 func Quantity(doc *text.Document, sp text.Span) QuantityValue {
-	sent := sentenceOf(doc, sp.Start)
+	sent, _ := doc.SentenceOf(sp.Start)
 	q, ok := matchQuantity(doc.Tokens[sent.Start:sent.End], sp.Start-sent.Start)
 	if !ok {
 		return QuantityValue{}
 	}
 	return q.QuantityValue
-}
-
-func sentenceOf(doc *text.Document, tok int) text.Span {
-	lo, hi := 0, len(doc.Sentences)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if doc.Sentences[mid].End <= tok {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return doc.Sentences[lo]
 }
 
 type quantityMatch struct {

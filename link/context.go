@@ -1,7 +1,6 @@
 package link
 
 import (
-	"sort"
 	"strings"
 
 	"tidings/kb"
@@ -59,24 +58,16 @@ func newDocContext(doc *text.Document) *docContext {
 	return c
 }
 
-// sentenceOf returns the sentence span holding token i (the sentences are
-// in order and do not overlap).
-func (c *docContext) sentenceOf(i int) text.Span {
-	ss := c.doc.Sentences
-	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > i })
-	if k < len(ss) && ss[k].Start <= i {
-		return ss[k]
-	}
-	return text.Span{Start: 0, End: len(c.doc.Tokens)}
-}
-
 // of reads the evidence around a mention: match words or a score ("2-1")
 // in its sentence outside the mention; business words, "chief executive"
 // or a ticker in parentheses after it; a locative preposition before it
 // ("in Leicester" is the city).
 func (c *docContext) of(sp text.Span) (sport, business, locative bool) {
 	doc := c.doc
-	s := c.sentenceOf(sp.Start)
+	s, ok := doc.SentenceOf(sp.Start)
+	if !ok {
+		s = text.Span{Start: 0, End: len(doc.Tokens)}
+	}
 	inside := func(p []int32) int32 { return p[sp.End] - p[sp.Start] }
 	sport = c.sport[s.End]-c.sport[s.Start]-inside(c.sport) > 0
 	business = c.business[s.End]-c.business[s.Start]-inside(c.business) > 0

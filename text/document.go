@@ -10,6 +10,7 @@ package text
 
 import (
 	"context"
+	"sort"
 	"strings"
 )
 
@@ -116,6 +117,17 @@ func NewContext(ctx context.Context, text string) (*Document, error) {
 	d := &Document{Text: text, Tokens: toks, Multiword: mws}
 	d.Sentences = SplitSentences(text, d.Tokens, d.Multiword)
 	return d, nil
+}
+
+// SentenceOf returns the sentence that holds token tok (the sentences are
+// in order and do not overlap), found by binary search; ok is false when no
+// sentence holds it.
+func (d *Document) SentenceOf(tok int) (s Span, ok bool) {
+	k := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > tok })
+	if k < len(d.Sentences) && d.Sentences[k].Start <= tok {
+		return d.Sentences[k], true
+	}
+	return Span{}, false
 }
 
 // GivenToken is a surface token supplied by pre-tokenised input.

@@ -246,3 +246,16 @@ func benchText(b *testing.B) string {
 	}
 	return strings.Repeat(string(ex)+"\n\n", 1<<20/len(ex))
 }
+
+func TestSentenceOf(t *testing.T) {
+	d := New("One two. Three four five. Six.")
+	for tok, want := range map[int]int{0: 0, 2: 0, 3: 1, 6: 1, 7: 2, 8: 2} {
+		s, ok := d.SentenceOf(tok)
+		if !ok || s != d.Sentences[want] {
+			t.Errorf("SentenceOf(%d) = %v, %v; want sentence %d %v", tok, s, ok, want, d.Sentences[want])
+		}
+	}
+	if _, ok := d.SentenceOf(len(d.Tokens)); ok {
+		t.Error("SentenceOf past the last token found a sentence")
+	}
+}
