@@ -30,13 +30,14 @@ type LinkScore struct {
 // LinkError is a named mention linked to another entity than its gold one.
 type LinkError struct {
 	Title        string // the gold Wikipedia title
-	Gold, System string // knowledge-base ids
+	Gold, System string // knowledge-base ids; Gold is "" when the knowledge base lacks the entity
 }
 
 // Add scores one document. kbID maps a gold Wikipedia title to the
 // knowledge base's id ("" when it has none). It returns the mentions whose
 // gold entity is in the knowledge base and that the system linked to
-// another one.
+// another one, and those whose gold entity it lacks and that the system
+// linked all the same (Gold "").
 func (s *LinkScore) Add(gold []MeantimeMention, system []SystemLink, kbID func(title string) string) []LinkError {
 	type span struct{ start, end int }
 	exact := make(map[span]string, len(system))
@@ -83,6 +84,7 @@ func (s *LinkScore) Add(gold []MeantimeMention, system []SystemLink, kbID func(t
 		}
 		all.System++
 		if goldID == "" {
+			errs = append(errs, LinkError{Title: m.Title, System: sys})
 			continue
 		}
 		inKB.System++
@@ -101,6 +103,19 @@ func (s *LinkScore) Add(gold []MeantimeMention, system []SystemLink, kbID func(t
 // Missing returns the gold titles that the knowledge base lacks, most
 // frequent first, at most n.
 func (s *LinkScore) Missing(n int) []string {
+	out := s.missingSorted()
+	return out[:min(n, len(out))]
+}
+
+// MissingCount is how many gold mentions have the title that the knowledge
+// base lacks.
+func (s *LinkScore) MissingCount(title string) int { return s.missing[title] }
+
+// AllMissing returns every gold title that the knowledge base lacks, most
+// frequent first.
+func (s *LinkScore) AllMissing() []string { return s.missingSorted() }
+
+func (s *LinkScore) missingSorted() []string {
 	out := make([]string, 0, len(s.missing))
 	for t := range s.missing {
 		out = append(out, t)
@@ -111,5 +126,5 @@ func (s *LinkScore) Missing(n int) []string {
 		}
 		return out[i] < out[j]
 	})
-	return out[:min(n, len(out))]
+	return out
 }

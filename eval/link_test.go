@@ -29,8 +29,15 @@ func TestLinkScore(t *testing.T) {
 	}
 	var s LinkScore
 	errs := s.Add(gold, sys, kbID)
-	if want := []LinkError{{Title: "Toulouse", Gold: "city:toulouse", System: "city:paris"}}; !reflect.DeepEqual(errs, want) {
+	want := []LinkError{
+		{Title: "Toulouse", Gold: "city:toulouse", System: "city:paris"},
+		{Title: "Boeing", System: "org:airbus"}, // its gold entity is not in the KB
+	}
+	if !reflect.DeepEqual(errs, want) {
 		t.Errorf("errors = %+v, want %+v", errs, want)
+	}
+	if got := s.Missing(5); !reflect.DeepEqual(got, []string{"Boeing", "Lagardère"}) || s.MissingCount("Boeing") != 2 {
+		t.Errorf("missing %v (Boeing %d), want [Boeing Lagardère] (2)", got, s.MissingCount("Boeing"))
 	}
 	if s.Documents != 1 || s.Named != 7 {
 		t.Errorf("documents %d, named %d; want 1, 7", s.Documents, s.Named)

@@ -110,13 +110,23 @@ over the must-not-link mentions, in all and per class.`,
 					}
 				}
 				for _, e := range score.Add(doc.Mentions, sys, kbID) {
-					if showErrors {
-						fmt.Fprintf(cmd.ErrOrStderr(), "link error: %q gold %s system %s\n", e.Title, e.Gold, e.System)
+					if !showErrors {
+						continue
 					}
+					gold := e.Gold
+					if gold == "" {
+						gold = "(not in the knowledge base)"
+					}
+					fmt.Fprintf(cmd.ErrOrStderr(), "link error: %s: %q gold %s system %s\n", doc.Name, e.Title, gold, e.System)
 				}
 				prog.Add(1)
 			}
 			prog.Done()
+			if showErrors {
+				for _, t := range score.AllMissing() {
+					fmt.Fprintf(cmd.ErrOrStderr(), "not in the knowledge base: %q (%d mentions)\n", t, score.MissingCount(t))
+				}
+			}
 			r := linkResult{
 				Documents: score.Documents, Named: score.Named, InKB: score.InKB.Gold, Linked: score.InKB.System,
 				Correct: score.InKB.Correct, Precision: score.InKB.Precision, Recall: score.InKB.Recall, F1: score.InKB.F1,
@@ -132,7 +142,7 @@ over the must-not-link mentions, in all and per class.`,
 	}
 	c.Flags().StringVar(&gold, "gold", "", "directory of MEANTIME .xml files")
 	c.Flags().StringVar(&set, "set", "", "a linking test set (tab-separated, as link/testdata/news-linking.tsv)")
-	c.Flags().BoolVar(&showErrors, "errors", false, "print each wrongly linked mention (gold and system ids) on stderr")
+	c.Flags().BoolVar(&showErrors, "errors", false, "print each wrongly linked mention (gold and system ids) and each gold title the knowledge base lacks on stderr")
 	return c
 }
 

@@ -118,9 +118,9 @@ func run(ctx context.Context, out, isoDir, isoLocale, npmDir, knowledge string, 
 		return err
 	}
 	if in.Places != nil {
-		log.Printf("places: subdivisions %d/%d matched (%d codes with conflicting QIDs); cities %d/%d matched, %d ambiguous, %d sharing a QID, %d with a suspect QID, %d too far, %d without QID, %d in countries without a places/ file, %d with a subdivision's QID",
+		log.Printf("places: subdivisions %d/%d matched (%d codes with conflicting QIDs); cities %d/%d matched, %d ambiguous, %d sharing a QID, %d with a suspect QID, %d too far, %d without QID, %d in countries without a places/ file, %d with a subdivision's QID, %d confirmed capitals; %d QIDs copied down to later rows kept for the first",
 			st.SubdivisionsMatched, st.Subdivisions, st.SubdivisionsConflicting, st.CitiesMatched, st.Cities,
-			st.CitiesAmbiguous, st.CitiesSharedQID, st.CitiesSuspectQID, st.CitiesTooFar, st.CitiesNoQID, st.CitiesNoSourceFile, st.CitiesSameQIDAsSubdivision)
+			st.CitiesAmbiguous, st.CitiesSharedQID, st.CitiesSuspectQID, st.CitiesTooFar, st.CitiesNoQID, st.CitiesNoSourceFile, st.CitiesSameQIDAsSubdivision, st.CitiesCapital, st.CitiesCopiedDown)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

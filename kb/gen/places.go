@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -31,11 +32,16 @@ import (
 var PlacesWikidataColumns = []string{"id", "wikidata", "source"}
 
 const (
-	placesStatesFile = "places/csv/states.csv"
-	placesCitiesDir  = "places/contributions/cities"
+	placesStatesFile    = "places/csv/states.csv"
+	placesCountriesFile = "places/csv/countries.csv"
+	placesCitiesDir     = "places/contributions/cities"
 	// cityRadiusKm is how far apart a GeoNames city and a places/ city of
 	// the same name may be and still be taken for one place.
 	cityRadiusKm = 5.0
+	// capitalRadiusKm replaces it for a confirmed capital: sources put a
+	// big city's point anywhere in its area (Ankara's lies 35 km from
+	// GeoNames'), and a country has one capital of that name.
+	capitalRadiusKm = 50.0
 )
 
 // Places is what kb/gen reads from places/.
@@ -43,6 +49,9 @@ type Places struct {
 	Commit string // the source's commit and date, from knowledge/SOURCES.tsv
 	States []PlaceState
 	Cities []PlaceCity
+	// Capitals maps a country's ISO 3166-1 alpha-2 code to its capital's
+	// name, as places/csv/countries.csv gives it.
+	Capitals map[string]string
 }
 
 // PlaceState is one row of places/csv/states.csv.
@@ -52,6 +61,7 @@ type PlaceState struct {
 
 // PlaceCity is one city of places/contributions/cities/<ISO2>.json.
 type PlaceCity struct {
+	ID         int64  `json:"id"` // the source's row id: a file's rows run in id order
 	Name       string `json:"name"`
 	Country    string `json:"country_code"`
 	State      string `json:"state_code"`
@@ -109,6 +119,13 @@ func readPlaces(knowledge string) (*Places, error) {
 		}
 		p.Cities = append(p.Cities, cities...)
 	}
+	raw, err = os.ReadFile(filepath.Join(knowledge, placesCountriesFile))
+	if err != nil {
+		return nil, err
+	}
+	if p.Capitals, err = parseCapitals(raw); err != nil {
+		return nil, fmt.Errorf("%s: %w", placesCountriesFile, err)
+	}
 	p.Commit, err = placesCommit(filepath.Join(knowledge, "SOURCES.tsv"))
 	if err != nil {
 		return nil, err
@@ -145,6 +162,38 @@ func parseStates(raw []byte) ([]PlaceState, error) {
 	}
 }
 
+// parseCapitals reads the iso2 and capital columns of
+// places/csv/countries.csv.
+func parseCapitals(raw []byte) (map[string]string, error) {
+	r := csv.NewReader(bytes.NewReader(raw))
+	header, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	for _, h := range []string{"iso2", "capital"} {
+		if _, ok := col[h]; !ok {
+			return nil, fmt.Errorf("no column %q", h)
+		}
+	}
+	out := map[string]string{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if c := strings.TrimSpace(rec[col["capital"]]); c != "" {
+			out[rec[col["iso2"]]] = c
+		}
+	}
+}
+
 // placesCommit returns "<commit> (<date>)" of places/csv/states.csv as
 // knowledge/SOURCES.tsv records it, or "" when that file is absent.
 func placesCommit(path string) (string, error) {
@@ -176,6 +225,8 @@ type PlacesStats struct {
 	CitiesNoQID                       int // the places/ city matched has no QID
 	CitiesNoSourceFile                int // in a country without a places/ cities file
 	CitiesSameQIDAsSubdivision        int // kept: a city that is its own region (Berlin)
+	CitiesCapital                     int // GeoNames capitals that countries.csv confirms, matched within capitalRadiusKm
+	CitiesCopiedDown                  int // shared QIDs of consecutive rows: the first row keeps it
 }
 
 // placesTable matches the subdivisions and cities (rows of the generated
@@ -237,10 +288,14 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 			stateNames[s.Wikidata] = append(stateNames[s.Wikidata], textfold.Fold(s.Name))
 		}
 	}
-	// untrusted: QIDs that the source gives to cities far apart (rows
-	// copied down wrongly: Konin and Konieczkowa). trusted: the one such
-	// city that states.csv confirms, a state of that QID and name, keeps
-	// it (Almaty, not Altayskiy).
+	// untrusted: QIDs that the source gives to cities far apart. Most
+	// are copied down: rows that lacked a QID took the one of the row
+	// above, so when the carriers are consecutive rows of one file the
+	// first keeps it (Khartoum, not Kināna after it; not Kyiv, whose QID
+	// is Kvasy's above it). Where states.csv confirms one carrier (a
+	// state of that QID and name: Almaty, not Altayskiy) it was the first
+	// of its run in all 29 cases, so the rule is the source's own. Other
+	// shared QIDs stay untrusted.
 	untrusted := map[string]bool{}
 	trusted := map[string]*PlaceCity{}
 	for q, cs := range carriers {
@@ -262,6 +317,9 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		}
 		if len(named) == 1 {
 			trusted[q] = named[0]
+		} else if first := copiedDown(cs); first != nil {
+			trusted[q] = first
+			st.CitiesCopiedDown++
 		}
 	}
 	type match struct{ id, qid, file string }
@@ -290,9 +348,18 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		if len(cands) == 0 {
 			continue
 		}
+		// A capital (GeoNames' feature code PPLC, and the name that
+		// countries.csv gives the country's capital) matches within
+		// capitalRadiusKm: a big city's point may lie anywhere in its area.
+		radius := cityRadiusKm
+		if capital, ok := p.Capitals[a2]; ok && r[6] == "PPLC" &&
+			(textfold.Fold(capital) == textfold.Fold(name) || textfold.Fold(capital) == textfold.Fold(ascii)) {
+			radius = capitalRadiusKm
+			st.CitiesCapital++
+		}
 		var near []*PlaceCity
 		for _, c := range cands {
-			if km(ll[0], ll[1], float64(c.Lat), float64(c.Lon)) <= cityRadiusKm {
+			if km(ll[0], ll[1], float64(c.Lat), float64(c.Lon)) <= radius {
 				near = append(near, c)
 			}
 		}
@@ -306,7 +373,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 			if untrusted[c.Wikidata] && trusted[c.Wikidata] != c {
 				suspect = true
 			}
-			if sn, ok := stateNames[c.Wikidata]; ok && !slices.Contains(sn, textfold.Fold(c.Name)) {
+			if sn, ok := stateNames[c.Wikidata]; ok && !namesCity(sn, textfold.Fold(c.Name)) {
 				suspect = true
 			}
 		}
@@ -343,6 +410,32 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 	return t, st
 }
 
+// namesCity reports whether one of a state's folded names is the city's
+// (Berlin) or the city's with "city" ("Nairobi City", "City of
+// Tshwane"): then a QID that the state and the city share is the city's.
+// A "Tashkent Region" is not its city.
+func namesCity(stateNames []string, city string) bool {
+	for _, n := range stateNames {
+		if n == city || n == city+" city" || n == "city of "+city {
+			return true
+		}
+	}
+	return false
+}
+
+// copiedDown returns the first of cs when they are consecutive rows of
+// one file (ids n, n+1, ...), the row whose QID the others took; else nil.
+func copiedDown(cs []*PlaceCity) *PlaceCity {
+	sorted := slices.Clone(cs)
+	slices.SortFunc(sorted, func(a, b *PlaceCity) int { return cmp.Compare(a.ID, b.ID) })
+	for i, c := range sorted {
+		if c.File != sorted[0].File || c.ID != sorted[0].ID+int64(i) {
+			return nil
+		}
+	}
+	return sorted[0]
+}
+
 // km is the great-circle distance between two points given in degrees.
 func km(lat1, lon1, lat2, lon2 float64) float64 {
 	if math.IsNaN(lat2) || math.IsNaN(lon2) {
@@ -361,8 +454,8 @@ func placesSourcesRow(rows int, st PlacesStats, commit string) string {
 	if commit == "" {
 		version = "unrecorded"
 	}
-	return fmt.Sprintf("| places-wikidata.tsv.gz | %d | Wikidata ids of %d of %d subdivisions (by ISO 3166-2 code, from places/csv/states.csv) and %d of %d cities (same country, same name or ASCII name, within %g km; from places/contributions/cities/<ISO2>.json; %d left out as ambiguous or doubtful) from dr5hn/countries-states-cities-database, read from knowledge/places; each row names its file | %s | ODbL-1.0 (Open Database License) |",
-		rows, st.SubdivisionsMatched, st.Subdivisions, st.CitiesMatched, st.Cities, cityRadiusKm,
+	return fmt.Sprintf("| places-wikidata.tsv.gz | %d | Wikidata ids of %d of %d subdivisions (by ISO 3166-2 code, from places/csv/states.csv) and %d of %d cities (same country, same name or ASCII name, within %g km, or %g km for the %d capitals that GeoNames and countries.csv agree on; a QID that the source copied down to the rows after its own is kept for the first row, %d such; from places/contributions/cities/<ISO2>.json; %d left out as ambiguous or doubtful) from dr5hn/countries-states-cities-database, read from knowledge/places; each row names its file | %s | ODbL-1.0 (Open Database License) |",
+		rows, st.SubdivisionsMatched, st.Subdivisions, st.CitiesMatched, st.Cities, cityRadiusKm, capitalRadiusKm, st.CitiesCapital, st.CitiesCopiedDown,
 		st.CitiesAmbiguous+st.CitiesSharedQID+st.CitiesSuspectQID+st.SubdivisionsConflicting, version)
 }
 
