@@ -35,7 +35,7 @@ const (
 	KindBody         = "government body"
 	KindPerson       = "person"
 	KindDemonym      = "demonym"
-	KindCompany      = "company"       // a listed company (S&P 500, with its SEC CIK)
+	KindCompany      = "company"       // a company of the SEC's list (its CIK), tier 0 when in the S&P 500
 	KindClub         = "club"          // a football club (openfootball)
 	KindNationalTeam = "national team" // a national football team (openfootball)
 	KindLeague       = "league"        // a football competition (openfootball)
@@ -107,7 +107,9 @@ type Entry struct {
 	Source string `json:"source,omitempty"`
 	// Tier is a prominence prior among clubs and leagues of one name
 	// (1: England, Spain, Germany, Italy, France and UEFA; 2: the rest
-	// of Europe; 3: elsewhere); 0 for other kinds.
+	// of Europe; 3: elsewhere); among companies, 0 for the S&P 500, 1 for
+	// the rest of the SEC's first 1,000 and 2 for the others; 0 for other
+	// kinds.
 	Tier int `json:"tier,omitempty"`
 	// LinkOnly keeps the entry's names out of the recogniser's gazetteer:
 	// the linker finds it, the recogniser's features do not change.

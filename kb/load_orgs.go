@@ -11,7 +11,7 @@ import (
 // The columns of the generated company and football tables (kb/gen
 // companies.go and sports.go).
 var (
-	companyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source"}
+	companyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source", "sec_rank"}
 	sportColumns   = []string{"id", "kind", "name", "aliases", "city", "country", "tier", "source"}
 )
 
@@ -21,15 +21,25 @@ var footballCountries = map[string]string{
 	"eng": "GBR", "sco": "GBR", "wal": "GBR", "nir": "GBR", "kos": "UNK",
 }
 
-// companies loads the S&P 500 companies. They stay out of the
-// recogniser's gazetteer (LinkOnly): many go by common words ("Target",
-// "Block", "Visa") that the recogniser was not trained to see as names.
+// companies loads the S&P 500 companies (tier 0) and the other companies
+// of the SEC's list (source "sec"): tier 1 among the first 1,000 of that
+// list, which puts the largest first (kb/gen companies.go), tier 2 for
+// the rest; the less known are linked on stronger evidence. They stay out of the recogniser's gazetteer (LinkOnly): many
+// go by common words ("Target", "Block", "Visa") that the recogniser was
+// not trained to see as names.
 func (l *loader) companies(t table.Table) error {
 	hq := l.headquartersCountries()
 	for _, r := range t.Rows {
+		tier := 0
+		if r[6] == "sec" {
+			tier = 2
+			if rank, err := strconv.Atoi(r[7]); err == nil && rank < 1000 {
+				tier = 1
+			}
+		}
 		if err := l.add(Entry{
 			ID: r[0], Name: r[1], Aliases: table.List(r[2]), Subtype: r[5], ShortName: r[1],
-			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: true,
+			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: true, Tier: tier,
 		}); err != nil {
 			return err
 		}

@@ -1,7 +1,10 @@
 package link
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tidings/kb"
 	"tidings/text"
@@ -83,6 +86,116 @@ func (c *docContext) of(sp text.Span) (sport, business, locative bool) {
 	return
 }
 
+// maxCompanyWords is the longest company name missedCompanies looks for.
+const maxCompanyWords = 4
+
+// missedCompanies finds the companies that the recogniser left out
+// ("Coinbase swung to a profit"), precision first: in a sentence with
+// business evidence outside the name and written in ordinary case (not a
+// headline whose words are mostly capitalised), a whole run of
+// capitalised tokens, none in an entity, of at most maxCompanyWords, that
+// is a company's name or alias and nothing else's in the knowledge base.
+// A one-word name must not be a common word ("Banner", "Match") nor
+// shorter than three letters.
+func (l *Linker) missedCompanies(doc *text.Document, c *docContext) []text.Span {
+	var out []text.Span
+	var covered []bool // allocated at the first sentence with evidence
+	upper := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(doc.Tokens[i].Form)
+		return unicode.IsUpper(r)
+	}
+	for _, s := range doc.Sentences {
+		if c.business[s.End] == c.business[s.Start] || headlineCase(doc, s) {
+			continue
+		}
+		if covered == nil {
+			covered = make([]bool, len(doc.Tokens))
+			for _, e := range doc.Entities {
+				for i := e.Start; i < e.End && i < len(covered); i++ {
+					covered[i] = true
+				}
+			}
+		}
+		for i := s.Start; i < s.End; {
+			if !upper(i) {
+				i++
+				continue
+			}
+			end := i + 1
+			for end < s.End && upper(end) {
+				end++
+			}
+			run := text.Span{Start: i, End: end, Label: "ORG"}
+			i = end
+			if run.End-run.Start > maxCompanyWords || slices.Contains(covered[run.Start:run.End], true) {
+				continue
+			}
+			if c.business[s.End]-c.business[s.Start]-(c.business[run.End]-c.business[run.Start]) == 0 {
+				continue // the only evidence is the name itself ("Shares")
+			}
+			name := strings.Join(strings.Fields(doc.SpanText(run)), " ")
+			if run.End-run.Start == 1 && (utf8.RuneCountInString(name) < 3 || l.commonWord(name)) {
+				continue
+			}
+			if l.onlyCompanies(name) {
+				out = append(out, run)
+			}
+		}
+	}
+	return out
+}
+
+// fragment reports whether a capitalised word touches the span, before
+// or after it, even across a line break that split a sentence ("National
+// | Intergroup") but not across a blank line (a title and its body).
+func fragment(doc *text.Document, sp text.Span) bool {
+	touches := func(a, b int) bool { // tokens a and b, a before b; the other is checked
+		if a < 0 || b >= len(doc.Tokens) || strings.Contains(doc.Text[doc.Tokens[a].End:doc.Tokens[b].Start], "\n\n") {
+			return false
+		}
+		other := a
+		if a == sp.End-1 {
+			other = b
+		}
+		r, _ := utf8.DecodeRuneInString(doc.Tokens[other].Form)
+		return unicode.IsUpper(r)
+	}
+	return touches(sp.Start-1, sp.Start) || touches(sp.End-1, sp.End)
+}
+
+// headlineCase reports whether most words of a sentence (60 % or more, of
+// three or more) begin with a capital, as in headlines: there
+// capitalisation says nothing of names.
+func headlineCase(doc *text.Document, s text.Span) bool {
+	words, caps := 0, 0
+	for _, t := range doc.Tokens[s.Start:s.End] {
+		r, _ := utf8.DecodeRuneInString(t.Form)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*5 >= words*3
+}
+
+// onlyCompanies reports whether the knowledge base knows name, as
+// written (not an acronym matched through folding), and only as companies.
+func (l *Linker) onlyCompanies(name string) bool {
+	cands := acronymSafe(name, l.kb.Lookup(name))
+	if len(cands) == 0 {
+		return false
+	}
+	for _, e := range cands {
+		if e.Kind != kb.KindCompany {
+			return false
+		}
+	}
+	return true
+}
+
 // isScore reports whether token i is a score: "2-1" as one token, or
 // "2", "-", "1".
 func isScore(doc *text.Document, i int) bool {
@@ -125,18 +238,27 @@ func isPlaceKind(kind string) bool {
 // for a mention typed ORG, LOC or MISC with match evidence (in its
 // sentence, or another unambiguous club or league in the document),
 // never after "in"/"at"; without evidence, only when no place shares the
-// name. A company is kept for a mention typed ORG or one in a business
-// sentence, not typed LOC or PER; a one-word company name that is also
-// a place or a common word needs the business context. When a club was
-// set aside for want of evidence, a mention not typed LOC gets no
-// identity: "Leicester said" is the club or the city. boost tells
+// name. A company of the S&P 500 (tier 0) is kept for a mention typed
+// ORG, or one in a business sentence; one of the rest of the SEC's list
+// (tiers 1 and 2) only in a business sentence, and not when a capitalised
+// word touches the mention. A mention typed LOC or PER is kept as a
+// company only in a business sentence and when no place (LOC) or person
+// (PER) has its name: the recogniser, which was not trained on these
+// names, often types "Netflix" or "Walmart" as a person. A one-word
+// company name that is also a place or a common word needs the business
+// context; in tier 1 also the type ORG, and in tier 2 it is never kept.
+// When several companies of the same tier remain, none is chosen. When a
+// club was set aside for want of evidence, a mention not typed LOC gets
+// no identity: "Leicester said" is the club or the city. boost tells
 // resolve which candidates the rules chose.
 func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost []bool, none bool) {
-	hasPlace := false
+	hasPlace, hasPerson := false, false
 	for _, c := range cands {
 		hasPlace = hasPlace || isPlaceKind(c.Kind)
+		hasPerson = hasPerson || c.Kind == kindPerson
 	}
 	droppedClub := false
+	companies, bestTier := 0, -1
 	for _, c := range cands {
 		switch {
 		case isSportKind(c.Kind):
@@ -151,19 +273,51 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 			}
 			out, boost = append(out, c), append(boost, true)
 		case c.Kind == kb.KindCompany:
-			// a name the recogniser did not know may come typed LOC:
-			// business context and no place of that name make it the company
-			ok := m.typ != "PER" && (m.typ == "ORG" || m.business) && (m.typ != "LOC" || m.business && !hasPlace)
+			var ok bool
+			switch m.typ {
+			case "ORG":
+				ok = c.Tier == 0 || m.business
+			case "LOC":
+				ok = m.business && !hasPlace
+			case "PER":
+				ok = m.business && !hasPerson
+			default:
+				ok = m.business
+			}
+			if c.Tier > 0 && m.fragment {
+				ok = false // a piece of a longer name: "National | Intergroup"
+			}
 			if len(m.words) == 1 && (hasPlace || l.commonWord(m.text)) {
 				ok = ok && m.business
+				// a less known company by a common word: only as the
+				// recogniser typed it, and not at all beyond the first tier
+				if c.Tier > 1 || c.Tier == 1 && m.typ != "ORG" {
+					ok = false
+				}
 			}
 			if !ok {
 				continue
+			}
+			switch {
+			case bestTier < 0 || c.Tier < bestTier:
+				bestTier, companies = c.Tier, 1
+			case c.Tier == bestTier:
+				companies++
 			}
 			out, boost = append(out, c), append(boost, true)
 		default:
 			out, boost = append(out, c), append(boost, false)
 		}
+	}
+	if companies > 1 {
+		// several companies of the best tier share the name: no company
+		kept, keptBoost := out[:0], boost[:0]
+		for i, c := range out {
+			if c.Kind != kb.KindCompany {
+				kept, keptBoost = append(kept, c), append(keptBoost, boost[i])
+			}
+		}
+		out, boost = kept, keptBoost
 	}
 	if droppedClub && m.typ != "LOC" {
 		return nil, nil, true

@@ -45,7 +45,7 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := NewWith(k, Options{CommonWord: func(w string) bool { return w == "apple" }})
+	l := NewWith(k, Options{CommonWord: func(w string) bool { return w == "apple" || w == "banner" }})
 	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name, text string
@@ -63,8 +63,18 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Leicester|ORG"}, map[string]string{"Leicester": ""}},
 		{"a company next to shares", "Shares of Nvidia rose 4% after its earnings beat forecasts.",
 			[]string{"Nvidia|ORG"}, map[string]string{"Nvidia": "sec:"}},
-		{"a company typed PER is never one", "Nvidia told reporters she would stay.",
+		{"a company typed PER without business words is not one", "Nvidia told reporters she would stay.",
 			[]string{"Nvidia|PER"}, map[string]string{"Nvidia": ""}},
+		{"a company typed PER in a business sentence is one", "Netflix added subscribers as its revenue rose.",
+			[]string{"Netflix|PER"}, map[string]string{"Netflix": "sec:"}},
+		{"a company the recogniser missed, in a business sentence", "After a weak year Coinbase swung to a profit as revenue rose.",
+			nil, map[string]string{"Coinbase": "sec:"}},
+		{"not in a headline, where every word is capitalised", "Coinbase Swings To A Profit As Revenue Rises",
+			nil, map[string]string{"Coinbase": ""}},
+		{"not a piece of a longer name", "Shares of Snowflake Partners rose after the deal.",
+			[]string{"Snowflake|ORG"}, map[string]string{"Snowflake": ""}},
+		{"a less known company by a common word is never linked", "Banner said its quarterly profit rose.",
+			[]string{"Banner|ORG"}, map[string]string{"Banner": ""}},
 		{"a one-word company that is a common word needs business context", "Apple unveiled a new phone in Cupertino.",
 			[]string{"Apple|ORG", "Cupertino|LOC"}, map[string]string{"Apple": ""}},
 		{"the same with business context", "Apple shares fell after the company cut its revenue forecast.",

@@ -67,12 +67,22 @@ type mention struct {
 	// (docContext.of); sportDoc: another mention is an unambiguous club or
 	// league; locative: "in", "at" ... precede it.
 	sport, business, sportDoc, locative bool
+	// fragment: a capitalised word touches it, so that it may be part of
+	// a longer name the recogniser split ("National | Intergroup").
+	fragment bool
 }
 
 // Link groups and links the named entities of doc (doc.Entities with
 // types PER, ORG, LOC, MISC). published (zero when unknown) decides who
-// held a role.
+// held a role. It first adds to doc.Entities, typed ORG, the companies of
+// the knowledge base that the recogniser missed in business sentences
+// (missedCompanies).
 func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
+	evidence := newDocContext(doc)
+	if missed := l.missedCompanies(doc, evidence); len(missed) > 0 {
+		doc.Entities = append(doc.Entities, missed...)
+		slices.SortStableFunc(doc.Entities, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+	}
 	named := 0
 	for _, sp := range doc.Entities {
 		switch sp.Label {
@@ -81,7 +91,6 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 	}
 	ms := make([]mention, 0, named)
-	evidence := newDocContext(doc)
 	for _, sp := range doc.Entities {
 		switch sp.Label {
 		case "PER", "ORG", "LOC", "MISC":
@@ -91,6 +100,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 				m.cityContext = true
 			}
 			m.sport, m.business, m.locative = evidence.of(sp)
+			m.fragment = fragment(doc, sp)
 			ms = append(ms, m)
 		}
 	}
@@ -138,7 +148,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			continue
 		}
 		// A name met again resolves as it did the first time.
-		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative}
+		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, published)
@@ -201,8 +211,8 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
-	text, typ                                   string
-	cityContext, sport, business, sportDoc, loc bool
+	text, typ                                             string
+	cityContext, sport, business, sportDoc, loc, fragment bool
 }
 
 // markSportDocument sets sportDoc on every mention but the one when a
@@ -305,8 +315,10 @@ func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 	default:
 		best = idx.first(corefKey{corefSuffix, m.typ, m.text}, best)
 		// "the Commission" after "the European Commission", unless the
-		// short name is itself something known
-		if best >= 0 && l.kb.Lookup(m.text) != nil {
+		// short name is itself something known (a less known company of
+		// that name does not count: "Intergroup" after "National
+		// Intergroup" is the same firm)
+		if best >= 0 && slices.ContainsFunc(l.kb.Lookup(m.text), func(e kb.Entry) bool { return e.Kind != kb.KindCompany || e.Tier == 0 }) {
 			best = -1
 		}
 	}

@@ -14,8 +14,11 @@ import (
 	"tidings/kb/internal/table"
 )
 
-// CompanyColumns are the columns of companies.tsv.gz.
-var CompanyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source"}
+// CompanyColumns are the columns of companies.tsv.gz. sec_rank is the
+// place of the company's first entry in the SEC's company_tickers.json,
+// which lists the largest companies first (487 of the S&P 500 are among
+// its first 1,000 entries, 10 among the next 1,000): a prominence prior.
+var CompanyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source", "sec_rank"}
 
 const (
 	spConstituents = "companies/s-and-p-500/constituents.csv"
@@ -54,14 +57,25 @@ func ParseSECTickers(r io.Reader) ([]SECCompany, error) {
 // CompanyTable joins the S&P 500 constituents (Symbol, Security, GICS
 // Sector, ..., Headquarters Location, ..., CIK) with the SEC titles by
 // CIK: one row per company (share classes merged), id sec:<CIK> without
-// zero padding, as the SEC file writes cik_str.
+// zero padding, as the SEC file writes cik_str. The other companies of the
+// SEC's list follow, source "sec", named from their SEC title alone (no
+// headquarters, no sector), except funds, trusts and blank-cheque
+// companies, which the news does not name as firms.
 func CompanyTable(constituents io.Reader, sec []SECCompany) (table.Table, error) {
 	t := table.Table{Header: CompanyColumns}
 	titles := map[int64]SECCompany{}
-	for _, c := range sec {
+	rank := map[int64]int{}
+	for i, c := range sec {
 		if _, ok := titles[c.CIK]; !ok { // the SEC lists a company's main ticker first
 			titles[c.CIK] = c
+			rank[c.CIK] = i
 		}
+	}
+	rankOf := func(cik int64) string {
+		if r, ok := rank[cik]; ok {
+			return strconv.Itoa(r)
+		}
+		return ""
 	}
 	r := csv.NewReader(constituents)
 	head, err := r.Read()
@@ -115,12 +129,56 @@ func CompanyTable(constituents io.Reader, sec []SECCompany) (table.Table, error)
 		t.Rows = append(t.Rows, []string{
 			"sec:" + strconv.FormatInt(cik, 10), clean(name), joinExcept(dedupe(aliases), name), ticker,
 			clean(rec[col["Headquarters Location"]]), clean(rec[col["GICS Sector"]]),
-			"s-and-p-500+sec",
+			"s-and-p-500+sec", rankOf(cik),
+		})
+	}
+	for _, c := range sec {
+		if _, ok := seen[c.CIK]; ok || notAFirm.MatchString(c.Title) {
+			continue
+		}
+		title := trailingSlash.ReplaceAllString(stateSuffix.ReplaceAllString(c.Title, ""), "")
+		caps := isAllCaps(title)
+		if caps {
+			title = titleCase(title)
+		}
+		title = nordicForm.ReplaceAllString(legalName(title), "")
+		if title == "" {
+			continue
+		}
+		name, aliases := CompanyNames(title)
+		// "Rivian Automotive": the news says Rivian; an S&P 500 name
+		// keeps the word (O'Reilly Automotive is not O'Reilly)
+		if short, ok := strings.CutSuffix(name, " Automotive"); ok {
+			aliases = append(aliases, name)
+			name = short
+		}
+		ticker := clean(c.Ticker)
+		// "Hsbc" from "HSBC HOLDINGS PLC" is the ticker written in capitals
+		if caps && strings.EqualFold(name, ticker) {
+			aliases = append(aliases, name)
+			name = strings.ToUpper(name)
+		} else if acronymOf(ticker, name) {
+			aliases = append(aliases, ticker)
+		}
+		seen[c.CIK] = len(t.Rows)
+		t.Rows = append(t.Rows, []string{
+			"sec:" + strconv.FormatInt(c.CIK, 10), clean(name), joinExcept(dedupe(aliases), name), ticker, "", "", "sec", rankOf(c.CIK),
 		})
 	}
 	sort.Slice(t.Rows, func(a, b int) bool { return t.Rows[a][0] < t.Rows[b][0] })
 	return t, nil
 }
+
+// notAFirm matches the SEC titles of funds, trusts, exchange-traded
+// products and blank-cheque (acquisition) companies.
+var notAFirm = regexp.MustCompile(`(?i)\b(fund|funds|trust|etf|etn|acquisition|acquisitions|spac|portfolio|municipal|income securities)\b`)
+
+// trailingSlash is what stateSuffix leaves of "CORP/" and "INC. / DE".
+var trailingSlash = regexp.MustCompile(`\s*/\s*([A-Za-z]{2,3}\s*)?/?\s*$`)
+
+// nordicForm is a Danish or Norwegian legal form as the SEC writes it:
+// "NOVO NORDISK A S", "EQUINOR ASA".
+var nordicForm = regexp.MustCompile(`(?i)[ ,]+(a[ /]s|asa|ab|oyj|abp|s\.?p\.?a\.?|kgaa|s\.?c\.?a\.?)$`)
 
 // stateSuffix is the SEC's mark of a state of incorporation: "/DE/".
 var stateSuffix = regexp.MustCompile(`\s*/[A-Za-z]{2,3}/?\s*$`)
@@ -147,6 +205,7 @@ var companySuffixes = map[string]bool{
 	"sa": true, "s.a": true, "ag": true, "nv": true, "n.v": true, "se": true, "the": false,
 	"group": true, "holdings": true, "holding": true, "technologies": true, "technology": true,
 	"platforms": true, "motor": true, "com": true, "&": true, "and": true, "de": true,
+	"public": true,
 }
 
 // CompanyNames returns the name a news writer uses and the other forms
