@@ -119,22 +119,27 @@ func TestShippedLinkSet(t *testing.T) {
 	}
 }
 
-// TestShippedLinkSetSources checks that each identity occurs in the source
-// file the set names for it (the QID, the CIK, the club's name, the league
-// code), so that no identity was written from memory.
+// TestShippedLinkSetSources checks that each identity of the shipped sets
+// occurs in the source file the set names for it (the QID, the CIK, the
+// club's name, the league code), so that no identity was written from
+// memory.
 func TestShippedLinkSetSources(t *testing.T) {
 	const knowledge = "../../shared/data/knowledge"
 	if _, err := os.Stat(knowledge); err != nil {
 		t.Skipf("%s is absent (it holds the linking set's sources): %v", knowledge, err)
 	}
-	f, err := os.Open(shippedLinkSet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cases, err := ReadLinkSet(f, shippedLinkSet)
-	if err != nil {
-		t.Fatal(err)
+	var cases []LinkCase
+	for _, path := range []string{shippedLinkSet, "../link/testdata/news-linking-companies.tsv"} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := ReadLinkSet(f, path)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, cs...)
 	}
 	files := map[string]string{}
 	for _, c := range cases {
