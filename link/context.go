@@ -100,10 +100,7 @@ const maxCompanyWords = 4
 func (l *Linker) missedCompanies(doc *text.Document, c *docContext) []text.Span {
 	var out []text.Span
 	var covered []bool // allocated at the first sentence with evidence
-	upper := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(doc.Tokens[i].Form)
-		return unicode.IsUpper(r)
-	}
+	upper := func(i int) bool { return capitalised(doc.Tokens[i].Form) }
 	for _, s := range doc.Sentences {
 		if c.business[s.End] == c.business[s.Start] || headlineCase(doc, s) {
 			continue
@@ -149,18 +146,17 @@ func (l *Linker) missedCompanies(doc *text.Document, c *docContext) []text.Span 
 // or after it, even across a line break that split a sentence ("National
 // | Intergroup") but not across a blank line (a title and its body).
 func fragment(doc *text.Document, sp text.Span) bool {
-	touches := func(a, b int) bool { // tokens a and b, a before b; the other is checked
-		if a < 0 || b >= len(doc.Tokens) || strings.Contains(doc.Text[doc.Tokens[a].End:doc.Tokens[b].Start], "\n\n") {
-			return false
-		}
-		other := a
-		if a == sp.End-1 {
-			other = b
-		}
-		r, _ := utf8.DecodeRuneInString(doc.Tokens[other].Form)
-		return unicode.IsUpper(r)
+	joined := func(a, b int) bool { // tokens a and b, next to each other, exist and no blank line parts them
+		return a >= 0 && b < len(doc.Tokens) && !strings.Contains(doc.Text[doc.Tokens[a].End:doc.Tokens[b].Start], "\n\n")
 	}
-	return touches(sp.Start-1, sp.Start) || touches(sp.End-1, sp.End)
+	return joined(sp.Start-1, sp.Start) && capitalised(doc.Tokens[sp.Start-1].Form) ||
+		joined(sp.End-1, sp.End) && capitalised(doc.Tokens[sp.End].Form)
+}
+
+// capitalised reports whether a token begins with a capital letter.
+func capitalised(form string) bool {
+	r, _ := utf8.DecodeRuneInString(form)
+	return unicode.IsUpper(r)
 }
 
 // headlineCase reports whether most words of a sentence (60 % or more, of

@@ -535,13 +535,9 @@ func auditCountryQIDs(s *sources, t *tsv, known map[string]bool) *count {
 
 // countryIDs returns the alpha-3 codes of the knowledge base's countries.
 func countryIDs(path string) (map[string]bool, error) {
-	raw, err := os.ReadFile(path)
+	t, err := table.ReadGzipFile(path, []string{"id", "alpha2", "name", "official", "aliases", "demonyms", "capital", "independent"})
 	if err != nil {
 		return nil, err
-	}
-	t, err := table.ReadGzip(raw, []string{"id", "alpha2", "name", "official", "aliases", "demonyms", "capital", "independent"})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	out := map[string]bool{}
 	for _, r := range t.Rows {

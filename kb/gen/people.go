@@ -489,13 +489,9 @@ func curatedQIDs(path string) (map[string]bool, error) {
 // countryMapper maps a country's alpha-3, alpha-2, name, official name
 // or alias (folded to lower case) to its alpha-3, from countries.tsv.gz.
 func countryMapper(path string) (func(string) string, error) {
-	raw, err := os.ReadFile(path)
+	t, err := table.ReadGzipFile(path, CountryColumns)
 	if err != nil {
 		return nil, err
-	}
-	t, err := table.ReadGzip(raw, []string{"id", "alpha2", "name", "official", "aliases", "demonyms", "capital", "independent"})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	m := map[string]string{}
 	for _, r := range t.Rows {

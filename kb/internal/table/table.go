@@ -12,6 +12,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 )
@@ -102,6 +103,20 @@ func ReadGzip(data []byte, want []string) (Table, error) {
 		return Table{}, fmt.Errorf("gzip: %w", err)
 	}
 	return Parse(buf.String(), want)
+}
+
+// ReadGzipFile reads the table that WriteGzip wrote to path; errors name
+// the file.
+func ReadGzipFile(path string, want []string) (Table, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return Table{}, err
+	}
+	t, err := ReadGzip(raw, want)
+	if err != nil {
+		return Table{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return t, nil
 }
 
 // Parse reads TSV text whose first line that is neither blank nor a
