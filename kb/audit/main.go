@@ -1,12 +1,29 @@
 // Command audit matches the hand-written tables of kb/curated against the
 // public knowledge sources (../shared/data/knowledge: every-politician
-// Wikidata extracts, leaders-current, us-congress, places) and writes the
-// provenance into the tables: each row gets a source column (the file
+// Wikidata extracts, leaders-current, us-congress, places, and the
+// PETRARCH-2 Phoenix actor dictionaries under cameo/petrarch2) and writes
+// the provenance into the tables: each row gets a source column (the file
 // under knowledge/ that confirms it, or "unsourced"), and the wikidata and
 // wikipedia columns hold only what a source gives. Where a source
 // contradicts a row (a term's dates, a QID, a year of birth) the source
 // wins. It prints the counts as JSON: confirmed, corrected (with each
-// change), unsourced, per table.
+// change), unsourced, per table, and writes them, indented, to
+// kb/audit/report.json (-report).
+//
+// An organisation whose QID no Wikidata source gives is confirmed by the
+// Phoenix dictionaries (Phoenix.International.actors.txt, then
+// Phoenix.MilNonState.actors.txt) when its name or one of its aliases,
+// without diacritics, upper-cased, every run of characters other than
+// letters and digits written '_' and no '_' at either end, is an actor's
+// primary phrase or synonym there. Such a match confirms that the body
+// exists under that name, not a QID: the wikidata column stays empty. An
+// acronym counts only with three letters or more and as a synonym of an
+// actor whose primary phrase is one of the row's names, so it never
+// confirms a row on its own; a name two rows share, a synonym the
+// dictionary files under another row's body, and the matches listed in
+// phoenixExcluded confirm nothing (see phoenixMatcher.confirm). The report lists, for the
+// organisations left unsourced, the Phoenix phrases that matched and why
+// each was not taken.
 //
 // Run it from the repository root:
 //
@@ -101,7 +118,11 @@ type count struct {
 	QIDsAdded   int      `json:"qids_added,omitempty"`
 	Wikipedia   int      `json:"wikipedia_titles,omitempty"`
 	Aliases     int      `json:"aliases_added,omitempty"`
+	Phoenix     int      `json:"confirmed_by_phoenix,omitempty"`
 	Changes     []string `json:"changes,omitempty"`
+	// PhoenixNotTaken lists, for rows left unsourced, the Phoenix
+	// phrases that matched one of their names and why each was not taken.
+	PhoenixNotTaken []string `json:"phoenix_not_taken,omitempty"`
 }
 
 func (c *count) tally(source string, changed bool) {
@@ -119,6 +140,7 @@ func (c *count) tally(source string, changed bool) {
 func main() {
 	knowledge := flag.String("knowledge", "../shared/data/knowledge", "the knowledge sources (read-only)")
 	curated := flag.String("curated", "kb/curated", "the curated tables, rewritten in place")
+	reportPath := flag.String("report", "kb/audit/report.json", "where to write the counts as indented JSON (\"\" for nowhere)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("kb/audit: ")
@@ -166,13 +188,35 @@ func main() {
 	}
 	for _, name := range []string{"people", "roles", "organisations", "wikidata"} {
 		c := report[name]
-		fmt.Printf("%-14s rows %4d  confirmed %4d  corrected %3d  unsourced %4d  qids removed %d  qids added %d  wikipedia %d  aliases %d\n",
-			name, c.Rows, c.Confirmed, c.Corrected, c.Unsourced, c.QIDsRemoved, c.QIDsAdded, c.Wikipedia, c.Aliases)
+		fmt.Printf("%-14s rows %4d  confirmed %4d  corrected %3d  unsourced %4d  qids removed %d  qids added %d  wikipedia %d  aliases %d  phoenix %d\n",
+			name, c.Rows, c.Confirmed, c.Corrected, c.Unsourced, c.QIDsRemoved, c.QIDsAdded, c.Wikipedia, c.Aliases, c.Phoenix)
 	}
 	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(report); err != nil {
 		log.Fatal(err)
 	}
+	if *reportPath != "" {
+		if err := writeReport(*reportPath, report); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// writeReport writes the counts as JSON indented by four spaces.
+func writeReport(path string, report map[string]*count) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "    ")
+	if err := enc.Encode(report); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // rowNames are the folded names a row goes by.
@@ -451,9 +495,12 @@ func absDays(a, b time.Time) int {
 
 // auditOrganisations confirms an organisation's QID where a source labels
 // that QID with one of its names, and gives a QID where exactly one item
-// of the sources (no person, no country) bears its full name.
+// of the sources (no person, no country) bears its full name. A row left
+// without a QID is confirmed, without one, by the Phoenix actor
+// dictionaries when they name it (phoenixMatcher.confirm).
 func auditOrganisations(s *sources, t *tsv) *count {
 	c := &count{}
+	ph := newPhoenixMatcher(s.phoenix, t.rows)
 	for _, r := range t.rows {
 		id, q := r["id"], r["wikidata"]
 		names := rowNames(r)
@@ -477,8 +524,16 @@ func auditOrganisations(s *sources, t *tsv) *count {
 			}
 		}
 		if q == "" {
+			file, why := ph.confirm(id)
 			r["wikidata"], r["source"] = "", unsourced
-			c.tally(unsourced, false)
+			if file != "" {
+				r["source"] = file
+				c.Phoenix++
+			}
+			for _, w := range why {
+				c.PhoenixNotTaken = append(c.PhoenixNotTaken, id+": "+w)
+			}
+			c.tally(r["source"], false)
 			continue
 		}
 		r["wikidata"], r["source"] = q, s.labelFile[q]

@@ -48,6 +48,7 @@ type sources struct {
 	countryQ  map[string]string   // country QID -> alpha-3
 	countryOf map[string]string   // alpha-3 -> country QID (places)
 	iso2      map[string]string   // alpha-2 -> alpha-3
+	phoenix   *phoenix            // the PETRARCH-2 Phoenix actor dictionaries
 }
 
 func (s *sources) rel(path string) string {
@@ -167,6 +168,9 @@ func loadSources(root string) (*sources, error) {
 	s.readLeaders(filepath.Join(root, "leaders-current/data/countries"))
 	s.readCongress(filepath.Join(root, "us-congress/legislators-current.yaml"), "")
 	s.readCongress(filepath.Join(root, "us-congress/executive.yaml"), "USA")
+	if s.phoenix, err = loadPhoenix(root); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
