@@ -25,6 +25,7 @@ type LinkScore struct {
 	// knowledge base lacks cannot be correct).
 	All     PRF
 	missing map[string]int // gold titles the knowledge base lacks
+	missed  map[string]int // gold titles the knowledge base holds, mentions left unlinked
 }
 
 // LinkError is a named mention linked to another entity than its gold one.
@@ -80,6 +81,12 @@ func (s *LinkScore) Add(gold []MeantimeMention, system []SystemLink, kbID func(t
 		}
 		sys, ok := linkOf(m)
 		if !ok {
+			if goldID != "" {
+				if s.missed == nil {
+					s.missed = map[string]int{}
+				}
+				s.missed[m.Title]++
+			}
 			continue
 		}
 		all.System++
@@ -115,14 +122,24 @@ func (s *LinkScore) MissingCount(title string) int { return s.missing[title] }
 // frequent first.
 func (s *LinkScore) AllMissing() []string { return s.missingSorted() }
 
-func (s *LinkScore) missingSorted() []string {
-	out := make([]string, 0, len(s.missing))
-	for t := range s.missing {
+// Unlinked returns the gold titles that the knowledge base holds and that
+// had mentions the system left unlinked, most frequent first, and how many
+// mentions of each.
+func (s *LinkScore) Unlinked() ([]string, map[string]int) {
+	return byCount(s.missed), s.missed
+}
+
+func (s *LinkScore) missingSorted() []string { return byCount(s.missing) }
+
+// byCount returns the keys of m, largest count first, then in order.
+func byCount(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for t := range m {
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if s.missing[out[i]] != s.missing[out[j]] {
-			return s.missing[out[i]] > s.missing[out[j]]
+		if m[out[i]] != m[out[j]] {
+			return m[out[i]] > m[out[j]]
 		}
 		return out[i] < out[j]
 	})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -24,11 +25,29 @@ type LinkCase struct {
 	Sources map[string]string
 }
 
-// LinkExpect is one scored mention: the first occurrence of Surface in the
-// sentence, and its Identity: a Wikidata QID ("Q7184"), a source key
+// LinkExpect is one scored mention: the Nth occurrence of Surface in the
+// text (written "Surface#N" in the set; the first when N is not given),
+// and its Identity: a Wikidata QID ("Q7184"), a source key
 // ("sec:1045810", "club:Arsenal FC", "league:eng.1"), or NoLink.
 type LinkExpect struct {
 	Surface, Identity string
+	Occurrence        int // 1 for the first
+}
+
+// offset returns the byte offset of e's occurrence in text, -1 if there is
+// none.
+func (e LinkExpect) offset(text string) int {
+	at := 0
+	for n := max(e.Occurrence, 1); ; n-- {
+		i := strings.Index(text[at:], e.Surface)
+		if i < 0 {
+			return -1
+		}
+		if n == 1 {
+			return at + i
+		}
+		at += i + len(e.Surface)
+	}
 }
 
 // NoLink is the identity of a mention that must not be linked to anything.
@@ -89,17 +108,25 @@ func ReadLinkSet(r io.Reader, name string) ([]LinkCase, error) {
 		}
 		for _, it := range strings.Split(f[4], " | ") {
 			surface, id, ok := strings.Cut(it, "=>")
+			e := LinkExpect{Surface: surface, Identity: id, Occurrence: 1}
+			if s, n, hasN := strings.Cut(surface, "#"); hasN {
+				k, err := strconv.Atoi(n)
+				if err != nil || k < 1 {
+					return nil, fail("occurrence %q of %q is not a number from 1", n, s)
+				}
+				e.Surface, e.Occurrence = s, k
+			}
 			switch {
-			case !ok || surface == "":
+			case !ok || e.Surface == "":
 				return nil, fail("expectation %q is not surface=>identity", it)
-			case !strings.Contains(c.Text, surface):
-				return nil, fail("surface %q is not in the sentence", surface)
+			case e.offset(c.Text) < 0:
+				return nil, fail("surface %q is not in the sentence %d times", e.Surface, e.Occurrence)
 			case !linkIdentity.MatchString(id):
 				return nil, fail("identity %q is not a QID, sec:CIK, club:NAME, league:CODE or -", id)
 			case id != NoLink && c.Sources[id] == "":
 				return nil, fail("identity %s names no source file", id)
 			}
-			c.Expect = append(c.Expect, LinkExpect{Surface: surface, Identity: id})
+			c.Expect = append(c.Expect, e)
 		}
 		cases = append(cases, c)
 	}
@@ -197,7 +224,7 @@ func (s *LinkSetScore) Add(c LinkCase, sys []SystemMention) []LinkSetError {
 	cl.Sentences++
 	var errs []LinkSetError
 	for _, e := range c.Expect {
-		start := strings.Index(c.Text, e.Surface)
+		start := e.offset(c.Text)
 		end := start + len(e.Surface)
 		m, found := coveringMention(sys, start, end)
 		got := ""
@@ -216,7 +243,11 @@ func (s *LinkSetScore) Add(c LinkCase, sys []SystemMention) []LinkSetError {
 			cl.Identity.add(linked, ok)
 		}
 		if !ok {
-			errs = append(errs, LinkSetError{Case: c.ID, Surface: e.Surface, Expected: e.Identity, System: got, Found: found})
+			surface := e.Surface
+			if e.Occurrence > 1 {
+				surface += "#" + strconv.Itoa(e.Occurrence)
+			}
+			errs = append(errs, LinkSetError{Case: c.ID, Surface: surface, Expected: e.Identity, System: got, Found: found})
 		}
 	}
 	for _, k := range []*LinkSetClass{&s.All, cl} {

@@ -67,6 +67,28 @@ func TestLinkSetScore(t *testing.T) {
 	}
 }
 
+// TestLinkSetOccurrence checks that "Surface#N" scores the Nth occurrence.
+func TestLinkSetOccurrence(t *testing.T) {
+	const set = "id\tdate\tclass\ttext\texpected\tsources\n" +
+		"a\t2024-03-01\tsport\tLeicester won. Fans cheered in Leicester.\tLeicester=>club:Leicester City FC | Leicester#2=>Q83065\tclub:Leicester City FC=eng.clubs.txt | Q83065=GB.json\n"
+	cases, err := ReadLinkSet(strings.NewReader(set), "occ.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := cases[0].Expect[1]; e.Surface != "Leicester" || e.Occurrence != 2 {
+		t.Fatalf("second expectation %+v", e)
+	}
+	var s LinkSetScore
+	errs := s.Add(cases[0], []SystemMention{
+		{Start: 0, End: 9, ID: "club:Leicester City FC"},
+		{Start: 30, End: 39, ID: "club:Leicester City FC"}, // the city: wrong
+	})
+	want := []LinkSetError{{Case: "a", Surface: "Leicester#2", Expected: "Q83065", System: "club:Leicester City FC", Found: true}}
+	if !reflect.DeepEqual(errs, want) {
+		t.Errorf("errors = %+v, want %+v", errs, want)
+	}
+}
+
 func TestReadLinkSetErrors(t *testing.T) {
 	head := "id\tdate\tclass\ttext\texpected\tsources\n"
 	for name, in := range map[string]string{
@@ -77,6 +99,8 @@ func TestReadLinkSetErrors(t *testing.T) {
 		"no source":      head + "a\t2024-01-01\tx\tParis\tParis=>Q90\t-\n",
 		"repeated id":    head + "a\t2024-01-01\tx\tParis\tParis=>-\t-\na\t2024-01-01\tx\tParis\tParis=>-\t-\n",
 		"missing column": head + "a\t2024-01-01\tx\tParis\tParis=>-\n",
+		"occurrence":     head + "a\t2024-01-01\tx\tParis, Paris\tParis#3=>-\t-\n",
+		"bad occurrence": head + "a\t2024-01-01\tx\tParis\tParis#0=>-\t-\n",
 	} {
 		if _, err := ReadLinkSet(strings.NewReader(in), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv") {
 			t.Errorf("%s: error %v", name, err)
@@ -129,7 +153,7 @@ func TestShippedLinkSetSources(t *testing.T) {
 		t.Skipf("%s is absent (it holds the linking set's sources): %v", knowledge, err)
 	}
 	var cases []LinkCase
-	for _, path := range []string{shippedLinkSet, "../link/testdata/news-linking-companies.tsv"} {
+	for _, path := range []string{shippedLinkSet, "../link/testdata/news-linking-companies.tsv", "../link/testdata/news-linking-discourse.tsv"} {
 		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)

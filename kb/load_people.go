@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 
 // officeHolderColumns are the columns of the generated office-holder
 // table (kb/gen people.go).
-var officeHolderColumns = []string{"id", "name", "aliases", "country", "born", "wikipedia", "positions", "position", "from", "until", "source"}
+var officeHolderColumns = []string{"id", "name", "aliases", "country", "born", "wikipedia", "positions", "position", "from", "until", "source", "as_of"}
 
 const officeHoldersFile = "data/people.tsv.gz"
 
@@ -27,12 +28,22 @@ type Office struct {
 	// From is the first day of the latest position; Until the day after
 	// its end (zero: open or unknown).
 	From, Until time.Time
+	// AsOf is the date of the source (zero: unknown): an open position
+	// is known to be held up to that day, not after.
+	AsOf time.Time
 }
 
 // HeldOn reports whether the latest position was held on date: started
-// on or before it and not ended. An unknown start does not count.
+// on or before it and not ended, and, when it has no end, date is not
+// after the source's date. An unknown start does not count.
 func (o *Office) HeldOn(date time.Time) bool {
-	return o != nil && !date.IsZero() && !o.From.IsZero() && !date.Before(o.From) && (o.Until.IsZero() || date.Before(o.Until))
+	if o == nil || date.IsZero() || o.From.IsZero() || date.Before(o.From) {
+		return false
+	}
+	if o.Until.IsZero() {
+		return o.AsOf.IsZero() || !date.After(o.AsOf)
+	}
+	return date.Before(o.Until)
 }
 
 // officeHolders are the tens of thousands of office holders of the
@@ -52,6 +63,10 @@ type holderIndex struct {
 	entries []Entry
 	byID    map[string]int32
 	byName  map[string][]int32 // folded name -> entries
+	// byLast lists the people by the folded last word of their name:
+	// the knowledge base's own (as -1-i for k.entries[i]) and the office
+	// holders (as their index).
+	byLast map[string][]int32
 }
 
 func newOfficeHolders(fsys fs.FS, k *KB) *officeHolders {
@@ -135,7 +150,13 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		}
 	}
 	idx := &holderIndex{entries: make([]Entry, 0, len(t.Rows)), byID: make(map[string]int32, len(t.Rows)),
-		byName: make(map[string][]int32, len(t.Rows))}
+		byName: make(map[string][]int32, len(t.Rows)), byLast: map[string][]int32{}}
+	for i := range k.entries {
+		if k.entries[i].Kind == KindPerson {
+			w := lastWord(k.entries[i].Name)
+			idx.byLast[w] = append(idx.byLast[w], int32(-1-i))
+		}
+	}
 	for _, r := range t.Rows {
 		id := r[0]
 		if !sources.IsQID(id) {
@@ -163,11 +184,12 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		// one counts as unknown rather than failing the load.
 		from, _, _ := parseDate(r[8])
 		_, until, _ := parseDate(r[9])
+		asOf, _, _ := parseDate(r[11])
 		e := Entry{
 			ID: id, Wikidata: id, Wikipedia: r[5], Name: r[1], ShortName: r[1], Country: r[3],
 			Aliases: appendNew(nil, r[1], table.List(r[2])...), Kind: KindPerson, Type: TypePER,
 			Source: r[10], LinkOnly: true,
-			Office: &Office{Positions: positions, Latest: r[7], From: from, Until: until},
+			Office: &Office{Positions: positions, Latest: r[7], From: from, Until: until, AsOf: asOf},
 		}
 		if r[4] != "" {
 			if e.Born, err = strconv.Atoi(r[4]); err != nil {
@@ -176,6 +198,8 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		}
 		i := int32(len(idx.entries))
 		idx.entries = append(idx.entries, e)
+		w := lastWord(e.Name)
+		idx.byLast[w] = append(idx.byLast[w], i)
 		idx.byID[id] = i
 		for _, n := range e.Names() {
 			f := Fold(n)
@@ -185,4 +209,31 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		}
 	}
 	return idx, nil
+}
+
+// lastWord is the folded last word of a name.
+func lastWord(name string) string {
+	f := Fold(name)
+	return f[strings.LastIndexByte(f, ' ')+1:]
+}
+
+// PeopleWithLastName returns the people of the knowledge base (its own
+// and the generated office holders; not those of imported files) whose
+// name's last word is word, as Fold compares: "Johnson" is many people's,
+// "Tokayev" one's.
+func (k *KB) PeopleWithLastName(word string) []Entry {
+	if k.holders == nil {
+		return nil
+	}
+	idx := k.holders.index()
+	ids := idx.byLast[Fold(word)]
+	out := make([]Entry, 0, len(ids))
+	for _, i := range ids {
+		if i < 0 {
+			out = append(out, k.entries[-1-i])
+		} else {
+			out = append(out, idx.entries[i])
+		}
+	}
+	return out
 }

@@ -61,3 +61,25 @@ func BenchmarkOfficeHolders(b *testing.B) {
 		}
 	}
 }
+
+// TestOfficeHeldOn checks the dates of a position: an open one is known
+// held only up to its source's date.
+func TestOfficeHeldOn(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	closed := &Office{From: day("2019-01-01"), Until: day("2023-01-01")}
+	open := &Office{From: day("2019-01-01"), AsOf: day("2022-07-29")}
+	undated := &Office{From: day("2019-01-01")}
+	for _, tc := range []struct {
+		o    *Office
+		date string
+		want bool
+	}{
+		{closed, "2018-12-31", false}, {closed, "2019-01-01", true}, {closed, "2022-12-31", true}, {closed, "2023-01-01", false},
+		{open, "2022-07-29", true}, {open, "2022-07-30", false}, {undated, "2030-01-01", true},
+		{&Office{}, "2020-01-01", false}, {nil, "2020-01-01", false},
+	} {
+		if got := tc.o.HeldOn(day(tc.date)); got != tc.want {
+			t.Errorf("%+v on %s: %v, want %v", tc.o, tc.date, got, tc.want)
+		}
+	}
+}

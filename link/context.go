@@ -64,7 +64,7 @@ func newDocContext(doc *text.Document) *docContext {
 // of reads the evidence around a mention: match words or a score ("2-1")
 // in its sentence outside the mention; business words, "chief executive"
 // or a ticker in parentheses after it; a locative preposition before it
-// ("in Leicester" is the city).
+// ("in Leicester" is the city, "in the Amazon" the forest).
 func (c *docContext) of(sp text.Span) (sport, business, locative bool) {
 	doc := c.doc
 	s, ok := doc.SentenceOf(sp.Start)
@@ -77,8 +77,13 @@ func (c *docContext) of(sp text.Span) (sport, business, locative bool) {
 	if e := sp.End; e+2 < len(doc.Tokens) && doc.Tokens[e].Form == "(" && doc.Tokens[e+2].Form == ")" && isTicker(doc.Tokens[e+1].Form) {
 		business = true
 	}
-	if sp.Start > 0 {
-		switch strings.ToLower(doc.Tokens[sp.Start-1].Form) {
+	// the preposition, or the preposition and "the" ("in the Amazon")
+	before := sp.Start - 1
+	if before > 0 && strings.EqualFold(doc.Tokens[before].Form, "the") {
+		before--
+	}
+	if before >= 0 {
+		switch strings.ToLower(doc.Tokens[before].Form) {
 		case "in", "at", "near", "from", "of":
 			locative = true
 		}
@@ -230,36 +235,51 @@ func isPlaceKind(kind string) bool {
 }
 
 // filterOrgs applies the rules for companies and clubs to a mention's
-// candidates, precision first. A club, national team or league is kept
-// for a mention typed ORG, LOC or MISC with match evidence (in its
-// sentence, or another unambiguous club or league in the document),
-// never after "in"/"at"; without evidence, only when no place shares the
-// name. A company of the S&P 500 (tier 0) is kept for a mention typed
+// candidates, precision first. The evidence is that of every mention of
+// the name in the document (poolEvidence). A club, national team or
+// league is kept for a mention typed ORG, LOC or MISC with match evidence
+// (around the name, or another unambiguous club or league in the
+// document), a club never after "in"/"at"; without evidence, only when no
+// place shares the name. A mention typed PER is a club only with match
+// words around the name and when no person has it ("Chelsea beat
+// Everton 6-0"). A company of the S&P 500 (tier 0) is kept for a mention typed
 // ORG, or one in a business sentence; one of the rest of the SEC's list
 // (tiers 1 and 2) only in a business sentence, and not when a capitalised
 // word touches the mention. A mention typed LOC or PER is kept as a
-// company only in a business sentence and when no place (LOC) or person
-// (PER) has its name: the recogniser, which was not trained on these
+// company only in a business sentence and when no place other than a
+// small town (LOC) or no person (PER) has its name: the recogniser, which was not trained on these
 // names, often types "Netflix" or "Walmart" as a person. A one-word
 // company name that is also a place or a common word needs the business
-// context; in tier 1 also the type ORG, and in tier 2 it is never kept.
+// context, except in tier 0 for a mention typed ORG when no place has the
+// name (the recogniser's type is the evidence: "Apple unveiled a phone");
+// in tier 1 also the type ORG unless the only places of the name are small
+// towns (Nokia), and in tier 2 it is never kept.
 // When several companies of the same tier remain, none is chosen. When a
 // club was set aside for want of evidence, a mention not typed LOC gets
-// no identity: "Leicester said" is the club or the city. boost tells
+// no identity: "Leicester said" is the club or the city; likewise when a
+// known company (tiers 0 and 1) was set aside and only small towns of its
+// name remain, unless a locative preposition names the place. boost tells
 // resolve which candidates the rules chose.
 func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost []bool, none bool) {
-	hasPlace, hasPerson := false, false
+	hasPlace, hasBigPlace, hasPerson := false, false, false
 	for _, c := range cands {
 		hasPlace = hasPlace || isPlaceKind(c.Kind)
+		hasBigPlace = hasBigPlace || isPlaceKind(c.Kind) && !smallTown(c)
 		hasPerson = hasPerson || c.Kind == kindPerson
 	}
-	droppedClub := false
+	droppedClub, droppedCompany := false, false
 	companies, bestTier := 0, -1
 	for _, c := range cands {
 		switch {
 		case isSportKind(c.Kind):
-			ok := m.typ != "PER" && !m.locative &&
+			// "in Leicester" is the city, "in the Premier League" the league
+			ok := m.typ != "PER" && (!m.locative || c.Kind == kb.KindLeague) &&
 				(m.sport || m.sportDoc || m.typ != "LOC" && !hasPlace && c.Kind != kb.KindNationalTeam)
+			if m.typ == "PER" {
+				// the recogniser takes "Chelsea" for a first name: a club
+				// only in a match report and when no person has the name
+				ok = m.sport && !m.locative && !hasPerson && c.Kind == kb.KindClub
+			}
 			if c.Kind == kb.KindNationalTeam {
 				ok = ok && m.typ == "ORG" && m.sport
 			}
@@ -274,7 +294,7 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 			case "ORG":
 				ok = c.Tier == 0 || m.business
 			case "LOC":
-				ok = m.business && !hasPlace
+				ok = m.business && !hasBigPlace
 			case "PER":
 				ok = m.business && !hasPerson
 			default:
@@ -283,15 +303,16 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 			if c.Tier > 0 && m.fragment {
 				ok = false // a piece of a longer name: "National | Intergroup"
 			}
-			if len(m.words) == 1 && (hasPlace || l.commonWord(m.text)) {
+			if len(m.words) == 1 && (hasPlace || l.commonWord(m.text)) && !(c.Tier == 0 && m.typ == "ORG" && !hasPlace) {
 				ok = ok && m.business
 				// a less known company by a common word: only as the
 				// recogniser typed it, and not at all beyond the first tier
-				if c.Tier > 1 || c.Tier == 1 && m.typ != "ORG" {
+				if c.Tier > 1 || c.Tier == 1 && m.typ != "ORG" && (hasBigPlace || l.commonWord(m.text)) {
 					ok = false
 				}
 			}
 			if !ok {
+				droppedCompany = droppedCompany || c.Tier <= 1
 				continue
 			}
 			switch {
@@ -318,7 +339,19 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 	if droppedClub && m.typ != "LOC" {
 		return nil, nil, true
 	}
+	if droppedCompany && !m.locative && len(out) > 0 && !slices.ContainsFunc(out, func(c kb.Entry) bool { return !smallTown(c) }) {
+		// a known company set aside for want of evidence, and only small
+		// towns of its name left: "Nokia Voices Concern" is not the town
+		return nil, nil, true
+	}
 	return out, boost, false
+}
+
+// smallTown reports whether e is a city of fewer than 100,000 people:
+// such a town does not stand in the way of a company of its name (Nokia)
+// that the article's business words chose.
+func smallTown(e kb.Entry) bool {
+	return e.Kind == kb.KindCity && e.Population < 100_000
 }
 
 // commonWord reports whether name, in lower case, is an ordinary word

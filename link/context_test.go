@@ -1,6 +1,8 @@
 package link
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,15 +12,16 @@ import (
 
 // docWith tokenises s and marks the given mentions ("Leicester|ORG") as
 // its entities, so that the linking rules are tested apart from the
-// recogniser.
+// recogniser. A name given again marks its next occurrence.
 func docWith(t *testing.T, s string, mentions ...string) *text.Document {
 	t.Helper()
 	d := text.New(s)
+	next := map[string]int{} // name -> token to look from
 	for _, m := range mentions {
 		name, typ, _ := strings.Cut(m, "|")
 		words := strings.Fields(name)
 		found := false
-		for i := 0; i+len(words) <= len(d.Tokens) && !found; i++ {
+		for i := next[name]; i+len(words) <= len(d.Tokens) && !found; i++ {
 			ok := true
 			for k, w := range words {
 				ok = ok && d.Tokens[i+k].Form == w
@@ -26,6 +29,7 @@ func docWith(t *testing.T, s string, mentions ...string) *text.Document {
 			if ok {
 				d.Entities = append(d.Entities, text.Span{Start: i, End: i + len(words), Label: typ})
 				found = true
+				next[name] = i + len(words)
 			}
 		}
 		if !found {
@@ -75,22 +79,52 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Snowflake|ORG"}, map[string]string{"Snowflake": ""}},
 		{"a less known company by a common word is never linked", "Banner said its quarterly profit rose.",
 			[]string{"Banner|ORG"}, map[string]string{"Banner": ""}},
-		{"a one-word company that is a common word needs business context", "Apple unveiled a new phone in Cupertino.",
-			[]string{"Apple|ORG", "Cupertino|LOC"}, map[string]string{"Apple": ""}},
+		{"an S&P 500 company by a common word, typed ORG", "Apple unveiled a new phone in Cupertino.",
+			[]string{"Apple|ORG", "Cupertino|LOC"}, map[string]string{"Apple": "sec:"}},
+		{"the same typed otherwise needs business context", "Apple unveiled a new phone in Cupertino.",
+			[]string{"Apple|PER", "Cupertino|LOC"}, map[string]string{"Apple": ""}},
 		{"the same with business context", "Apple shares fell after the company cut its revenue forecast.",
-			[]string{"Apple|ORG"}, map[string]string{"Apple": "sec:"}},
+			[]string{"Apple|PER"}, map[string]string{"Apple": "sec:"}},
+		// one sense per discourse
+		{"a company keeps the sense its business sentence gave", "Nvidia shares rose. Nvidia told reporters it would stay.",
+			[]string{"Nvidia|ORG", "Nvidia|PER"}, map[string]string{"Nvidia": "sec:", "Nvidia#2": "sec:"}},
+		{"a club keeps the sense its match report gave", "Leicester beat Southampton 2-1. Leicester said on Monday it would appeal.",
+			[]string{"Leicester|ORG", "Southampton|ORG", "Leicester|ORG"}, map[string]string{"Leicester": "club:", "Leicester#2": "club:"}},
+		{"a club typed LOC without match words of its own", "Leicester beat Southampton 2-1. Leicester will face Burnley.",
+			[]string{"Leicester|LOC", "Southampton|ORG", "Leicester|LOC"}, map[string]string{"Leicester": "club:", "Leicester#2": "club:"}},
+		{"but a place after 'in' stays a place", "Leicester beat Southampton 2-1. Fans celebrated in Leicester.",
+			[]string{"Leicester|ORG", "Southampton|ORG", "Leicester|LOC"}, map[string]string{"Leicester": "club:", "Leicester#2": "geonames:"}},
+		{"a club typed PER in a match report", "Southampton beat Leicester 2-1.",
+			[]string{"Southampton|PER", "Leicester|ORG"}, map[string]string{"Southampton": "club:"}},
+		{"but not after 'in'", "Southampton beat Leicester 2-1. Police in Southampton arrested two fans.",
+			[]string{"Southampton|ORG", "Leicester|ORG", "Southampton|PER"}, map[string]string{"Southampton#2": ""}},
+		{"a person is not the town named after one", "Jackson told the crowd the fight was not over.",
+			[]string{"Jackson|PER"}, map[string]string{"Jackson": ""}},
+		{"a name the text defines by an acronym is one name", "Pakistan Tehreek-e-Insaf (PTI) said it would appeal.",
+			[]string{"Pakistan|LOC", "PTI|ORG"}, map[string]string{"PTI": ""}},
+		{"an acronym keeps its identity when the text misspells its name", "The Organiaation of Petroleum Exporting Countries (OPEC) met.",
+			[]string{"Organiaation of Petroleum Exporting Countries|ORG", "OPEC|ORG"}, map[string]string{"OPEC": "org:"}},
+		{"no evidence anywhere: still no identity", "Leicester said it would appeal. Leicester has a week.",
+			[]string{"Leicester|ORG", "Leicester|ORG"}, map[string]string{"Leicester": "", "Leicester#2": ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := docWith(t, tt.text, tt.mentions...)
-			got := map[string]string{}
-			for _, e := range l.Link(d, pub) {
-				for _, m := range e.Mentions {
-					id := ""
-					if e.Linked() {
-						id = e.ID
+			got := map[string]string{} // "Leicester", then "Leicester#2"
+			ents := l.Link(d, pub)
+			for _, sp := range d.Entities {
+				key := d.SpanText(sp)
+				for k := 2; ; k++ {
+					if _, dup := got[key]; !dup {
+						break
 					}
-					got[d.SpanText(m)] = id
+					key = fmt.Sprintf("%s#%d", d.SpanText(sp), k)
+				}
+				got[key] = ""
+				for _, e := range ents {
+					if e.Linked() && slices.Contains(e.Mentions, sp) {
+						got[key] = e.ID
+					}
 				}
 			}
 			for name, want := range tt.want {
@@ -118,6 +152,32 @@ func TestDocContextOnLongSentence(t *testing.T) {
 		sport, business, _ := c.of(text.Span{Start: i, End: i + 1})
 		if !sport || business {
 			t.Fatalf("token %d: sport %v business %v; want the score to count for the whole sentence", i, sport, business)
+		}
+	}
+}
+
+// TestDefinedNames checks that "Long Name (ACR)" becomes one entity when
+// the recogniser split the long name or missed it, and only when the
+// initials spell the acronym.
+func TestDefinedNames(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		mentions []string
+		want     string // the entities after, "|"-separated
+	}{
+		{"Pakistan Tehreek-e-Insaf (PTI) said it would appeal.", []string{"Pakistan|LOC", "PTI|ORG"}, "Pakistan Tehreek-e-Insaf/ORG|PTI/ORG"},
+		{"On Monday the Federal Bureau of Investigation (FBI) said so.", []string{"FBI|ORG"}, "Federal Bureau of Investigation/ORG|FBI/ORG"},
+		{"The Rapid Support Forces (RSF) said so.", []string{"Rapid Support Forces|ORG", "RSF|ORG"}, "Rapid Support Forces/ORG|RSF/ORG"},
+		{"Officials in Nairobi (KEN) said so.", []string{"Nairobi|LOC", "KEN|ORG"}, "Nairobi/LOC|KEN/ORG"},
+	} {
+		d := docWith(t, tc.text, tc.mentions...)
+		definedNames(d)
+		var got []string
+		for _, e := range d.Entities {
+			got = append(got, d.SpanText(e)+"/"+e.Label)
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%s: %s, want %s", tc.text, g, tc.want)
 		}
 	}
 }

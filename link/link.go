@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"tidings/kb"
 	"tidings/text"
@@ -74,10 +75,12 @@ type mention struct {
 
 // Link groups and links the named entities of doc (doc.Entities with
 // types PER, ORG, LOC, MISC). published (zero when unknown) decides who
-// held a role. It first adds to doc.Entities, typed ORG, the companies of
-// the knowledge base that the recogniser missed in business sentences
-// (missedCompanies).
+// held a role. It first makes a name that the text defines by an acronym
+// one entity (definedNames), and adds to doc.Entities, typed ORG, the
+// companies of the knowledge base that the recogniser missed in business
+// sentences (missedCompanies).
 func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
+	definedNames(doc)
 	evidence := newDocContext(doc)
 	if missed := l.missedCompanies(doc, evidence); len(missed) > 0 {
 		doc.Entities = append(doc.Entities, missed...)
@@ -107,6 +110,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	if len(ms) == 0 {
 		return nil
 	}
+	poolEvidence(ms)
 	l.markSportDocument(ms)
 	acronyms := definedAcronyms(doc, ms)
 	var ents []Entity
@@ -139,7 +143,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		for ; indexed < k && len(ms[order[indexed]].text) > len(m.text); indexed++ {
 			idx.add(ms, order[indexed], ents)
 		}
-		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 {
+		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 && !l.acronymKnown(m, ents[ms[long].group], countries, published) {
 			m.group = ms[long].group
 			continue
 		}
@@ -209,6 +213,30 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	return ents
 }
 
+// poolEvidence gives every mention of a name the match and business
+// evidence of all the document's mentions of that name: one sense per
+// discourse (Gale, Church and Yarowsky 1992), so that "Apple" or
+// "Leicester" in a sentence without evidence is what the same name was
+// where the article gave evidence. A mention typed LOC after a locative
+// preposition ("fans celebrated in Leicester", "fires in the Amazon")
+// keeps its own evidence: there the article uses the name as a place.
+func poolEvidence(ms []mention) {
+	type evidence struct{ sport, business bool }
+	pooled := make(map[string]evidence, len(ms))
+	for _, m := range ms {
+		e := pooled[m.text]
+		pooled[m.text] = evidence{e.sport || m.sport, e.business || m.business}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == "LOC" && m.locative {
+			continue
+		}
+		e := pooled[m.text]
+		m.sport, m.business = e.sport, e.business
+	}
+}
+
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
 	text, typ                                             string
@@ -251,6 +279,72 @@ func (l *Linker) markSportDocument(ms []mention) {
 	}
 }
 
+// connectors may stand between the capitalised words of a name that an
+// acronym abbreviates ("Federal Bureau of Investigation").
+var connectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true,
+	"de": true, "e": true, "del": true, "des": true, "du": true, "al": true, "-": true, "&": true}
+
+// definedNames makes "Long Name (ACR)" one entity when the recogniser
+// found ACR but split or missed the long name ("Pakistan | Tehreek-e-Insaf
+// (PTI)"): the text defines the name, so its pieces are not names of their
+// own (not Pakistan). The long name is the capitalised words before the
+// parenthesis whose initials spell ACR, read backwards, with connectors
+// between them; it takes ACR's type.
+func definedNames(doc *text.Document) {
+	var add []text.Span
+	for _, a := range doc.Entities {
+		i := a.Start
+		if a.End != i+1 || i < 2 || i+1 >= len(doc.Tokens) || doc.Tokens[i-1].Form != "(" || doc.Tokens[i+1].Form != ")" {
+			continue
+		}
+		acr := []rune(doc.Tokens[i].Form)
+		if len(acr) < 2 || strings.ToUpper(string(acr)) != string(acr) {
+			continue
+		}
+		start, k := -1, len(acr)-1
+	words:
+		for j := i - 2; j >= 0 && k >= 0; j-- {
+			parts := strings.FieldsFunc(doc.Tokens[j].Form, func(r rune) bool { return r == '-' })
+			if len(parts) == 0 {
+				parts = []string{doc.Tokens[j].Form}
+			}
+			for p := len(parts) - 1; p >= 0; p-- {
+				w := []rune(parts[p])
+				switch {
+				case connectors[strings.ToLower(parts[p])] && !unicode.IsUpper(w[0]):
+				case w[0] == acr[k]:
+					k--
+					if k < 0 {
+						start = j
+						break words
+					}
+				default:
+					break words
+				}
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		long := text.Span{Start: start, End: i - 1, Label: a.Label}
+		if slices.ContainsFunc(doc.Entities, func(e text.Span) bool { return e.Start == long.Start && e.End == long.End }) {
+			continue // the recogniser found it whole
+		}
+		add = append(add, long)
+	}
+	if len(add) == 0 {
+		return
+	}
+	kept := doc.Entities[:0]
+	for _, e := range doc.Entities {
+		if !slices.ContainsFunc(add, func(l text.Span) bool { return e.Start < l.End && l.Start < e.End }) {
+			kept = append(kept, e)
+		}
+	}
+	doc.Entities = append(kept, add...)
+	slices.SortStableFunc(doc.Entities, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+}
+
 // definedAcronyms finds "Long Name (ACR)" in the document and maps ACR to
 // the index of the long mention, so that ACR is an alias in this article.
 func definedAcronyms(doc *text.Document, ms []mention) map[string]int {
@@ -268,14 +362,43 @@ func definedAcronyms(doc *text.Document, ms []mention) map[string]int {
 	return out
 }
 
+// acronymKnown reports whether an acronym that the text defines by a
+// long name the knowledge base lacks (long, unlinked) is better linked by
+// itself: when it resolves to an entry whose name it abbreviates and that
+// has most of the long name's capitalised words ("OPEC" defined by a
+// misspelt "Organiaation of Petroleum Exporting Countries"), not to
+// another body of the same letters ("PTI" defined by "Pakistan
+// Tehreek-e-Insaf" is not the Press Trust of India).
+func (l *Linker) acronymKnown(m *mention, long Entity, countries map[string]int, published time.Time) bool {
+	if long.Linked() {
+		return false
+	}
+	e, ok := l.resolve(m, countries, published)
+	if !ok || !isAcronymOf(m.text, e.Name) {
+		return false
+	}
+	names := strings.Fields(kb.Fold(strings.Join(e.Names(), " ")))
+	words, shared := 0, 0
+	for _, w := range strings.Fields(long.Name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			words++
+			if slices.Contains(names, kb.Fold(w)) {
+				shared++
+			}
+		}
+	}
+	return 2*shared > words
+}
+
 // isAcronymOf reports whether acr is made of capitals that start words of
-// name in order (CSTO for Collective Security Treaty Organization).
+// name, or parts of hyphenated words, in order (CSTO for Collective
+// Security Treaty Organization, PTI for Pakistan Tehreek-e-Insaf).
 func isAcronymOf(acr, name string) bool {
 	if len(acr) < 2 || strings.ToUpper(acr) != acr {
 		return false
 	}
 	var initials []rune
-	for _, w := range strings.Fields(name) {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
 		r := []rune(w)[0]
 		if unicode.IsUpper(r) {
 			initials = append(initials, r)
@@ -432,7 +555,7 @@ func mainCountry(countries map[string]int) string {
 
 // resolve chooses the KB entry for a mention, or reports that none fits.
 func (l *Linker) resolve(m *mention, countries map[string]int, published time.Time) (kb.Entry, bool) {
-	cands, boost, none := l.filterOrgs(m, officeHolders(m, l.candidates(m.text, countries), published))
+	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, l.candidates(m.text, countries), published), published))
 	if none || len(cands) == 0 {
 		return kb.Entry{}, false
 	}
@@ -441,10 +564,18 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 	stateNamed := slices.ContainsFunc(cands, func(c kb.Entry) bool { return c.Kind == kb.KindCountry && c.Independent })
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
+		if m.typ == "PER" && (c.Kind == kb.KindCity || c.Kind == kb.KindRegion) {
+			continue // towns and states are named after people: "Jackson told the crowd"
+		}
 		s := 1 / float64(i+1) // Lookup's prominence order
 		switch {
+		case boost[i] && (m.sport || m.business):
+			// a club or company that the words of the article chose,
+			// over a place of its name however large and apt (at most
+			// 1+2+0.5+1.5 below)
+			s += 6
 		case boost[i]:
-			s += 4 // a club or company the context chose, over a place of its name
+			s += 4 // chosen by other clubs of the article, or by type alone
 		case c.Type == m.typ:
 			s += 2
 		case c.Kind == kb.KindDemonym && m.typ == "MISC":
@@ -588,6 +719,50 @@ func officeHolders(m *mention, cands []kb.Entry, published time.Time) []kb.Entry
 		}
 	}
 	return out
+}
+
+// surnames drops a person whom a one-word mention names by surname alone
+// when, on the publication date, that person held no office and another
+// person of the surname did: "Johnson" in 2024 is not Boris Johnson, whom
+// the knowledge base calls so, while a Johnson sat in Congress; nor is
+// "Lee" Lee Jae-myung before he took office.
+func (l *Linker) surnames(m *mention, cands []kb.Entry, published time.Time) []kb.Entry {
+	if len(m.words) != 1 || published.IsZero() {
+		return cands
+	}
+	word := kb.Fold(m.text)
+	var out []kb.Entry
+	for i, c := range cands {
+		drop := c.Kind == kindPerson && surnameOf(c.Name, word) && !l.inOffice(c, published) &&
+			slices.ContainsFunc(l.kb.PeopleWithLastName(word), func(o kb.Entry) bool {
+				return o.ID != c.ID && l.inOffice(o, published)
+			})
+		if drop && out == nil {
+			out = append(cands[:0:0], cands[:i]...)
+		}
+		if !drop && out != nil {
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
+}
+
+// inOffice reports whether a person held a dated role, or the latest
+// position the sources give, on date.
+func (l *Linker) inOffice(p kb.Entry, date time.Time) bool {
+	return p.Office.HeldOn(date) || l.heldRoleOn(p.ID, date)
+}
+
+// surnameOf reports whether folded word is the last or the first word of
+// name, where the family name comes last ("Johnson") or first ("Lee
+// Jae-myung").
+func surnameOf(name, word string) bool {
+	f := kb.Fold(name)
+	first, _, _ := strings.Cut(f, " ")
+	return f[strings.LastIndexByte(f, ' ')+1:] == word || first == word
 }
 
 // clearOfficeHolder returns which of the office holders cands[i] (i in

@@ -82,3 +82,34 @@ func TestOfficeHolderLinks(t *testing.T) {
 		t.Errorf("a surname alone linked to %s", got["Yellen"])
 	}
 }
+
+// TestSurnameAlone checks that a person named by surname alone is not
+// linked when, on the day, they held no office and a namesake did
+// (sources: everypolitician's UK cabinet for Boris Johnson's premiership,
+// congress-legislators for a Johnson in Congress in 2024).
+func TestSurnameAlone(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
+		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
+	}
+	l := New(k)
+	for _, tc := range []struct {
+		date, want string
+	}{
+		{"2020-06-01", "Q180589"}, // in office as prime minister
+		{"2024-06-10", ""},        // out of office while a namesake sat in Congress
+	} {
+		pub, _ := time.Parse(time.DateOnly, tc.date)
+		d := docWith(t, "Johnson told reporters he had not read the report.", "Johnson|PER")
+		got := ""
+		for _, e := range l.Link(d, pub) {
+			got = e.Entry.Wikidata
+		}
+		if got != tc.want {
+			t.Errorf("%s: Johnson linked to %q, want %q", tc.date, got, tc.want)
+		}
+	}
+}

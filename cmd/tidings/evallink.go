@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,8 +47,9 @@ those the system linked, recall over all of them (a mention whose entity the kno
 cannot be correct). The last line is JSON.
 
 --set scores a linking test set instead (link/testdata/news-linking.tsv: one sentence a row, its
-date, and expected "surface=>identity" mentions; see link/testdata/README.md). Each sentence is
-analysed as an article published on its date; an expected surface takes the system entity whose
+date, and expected "surface=>identity" mentions, "Name#2" for a second occurrence; see
+link/testdata/README.md). Each sentence is analysed as an article published on its date; an
+expected surface takes the system entity whose
 mention has its bytes, else overlaps them. An expected QID is right when the entity's wikidata is
 that QID, a source key (sec:CIK, club:NAME, league:CODE) when the entity's id is that key; a "-"
 mention is right when it is linked to nothing. Accuracy is given over the identity mentions and
@@ -126,6 +128,10 @@ over the must-not-link mentions, in all and per class.`,
 				for _, t := range score.AllMissing() {
 					fmt.Fprintf(cmd.ErrOrStderr(), "not in the knowledge base: %q (%d mentions)\n", t, score.MissingCount(t))
 				}
+				titles, n := score.Unlinked()
+				for _, t := range titles {
+					fmt.Fprintf(cmd.ErrOrStderr(), "not linked: %q %s (%d mentions)\n", t, kbID(t), n[t])
+				}
 			}
 			r := linkResult{
 				Documents: score.Documents, Named: score.Named, InKB: score.InKB.Gold, Linked: score.InKB.System,
@@ -166,13 +172,13 @@ func meantimeArticle(d eval.MeantimeDoc) article.Article {
 // kbIDForTitle maps a Wikipedia title to the knowledge-base entry that
 // the article is about: a country or organisation of that name; else a
 // city, the largest one, in the place a ", Qualifier" names ("San Jose,
-// California"); else the most prominent entry of the name without a
-// parenthetical qualifier ("Apple (company)"). Unqualified titles of big
-// cities are the city (London, Dubai), as on Wikipedia.
+// California"); else the most prominent entry of the name (namedAs). A
+// parenthetical qualifier must fit (kbIDForQualified). Unqualified titles
+// of big cities are the city (London, Dubai), as on Wikipedia.
 func kbIDForTitle(k *kb.KB, title string) string {
 	name, qualifier := title, ""
-	if i := strings.Index(name, " ("); i > 0 {
-		name = name[:i]
+	if i := strings.Index(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		return kbIDForQualified(k, title, name[:i], name[i+2:len(name)-1])
 	}
 	if i := strings.Index(name, ", "); i > 0 {
 		name, qualifier = name[:i], name[i+2:]
@@ -204,11 +210,60 @@ func kbIDForTitle(k *kb.KB, title string) string {
 		return cities[0].ID
 	}
 	for _, e := range cands {
-		if e.Kind != kb.KindDemonym {
+		if e.Kind != kb.KindDemonym && namedAs(e, title, name) {
 			return e.ID
 		}
 	}
 	return ""
+}
+
+// kbIDForQualified maps a title with a parenthetical qualifier
+// ("Washington (state)", "Ministry of Defence (United Kingdom)",
+// "Darwin (operating system)") to the entry of the name that the
+// qualifier fits: the entry whose Wikipedia title it is, else one of the
+// kind the qualifier names or of the country it names; "" when the
+// qualifier names something else (software, a band).
+func kbIDForQualified(k *kb.KB, title, name, qualifier string) string {
+	kinds := map[string][]string{
+		"state": {kb.KindRegion}, "province": {kb.KindRegion}, "city": {kb.KindCity},
+		"company": {kb.KindCompany}, "politician": {kb.KindPerson}, "judge": {kb.KindPerson},
+		"businessman": {kb.KindPerson}, "businesswoman": {kb.KindPerson},
+	}[qualifier]
+	var country string
+	for _, q := range k.Lookup(qualifier) {
+		if q.Kind == kb.KindCountry {
+			country = q.ID
+			break
+		}
+	}
+	cands := k.Lookup(name)
+	for _, e := range cands {
+		if e.Wikipedia == title {
+			return e.ID
+		}
+	}
+	for _, e := range cands {
+		if slices.Contains(kinds, e.Kind) || country != "" && e.Country == country && e.Kind != kb.KindCity {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+// namedAs reports whether a Wikipedia title, whose name without
+// qualifiers is name, is e's: its Wikipedia title where a source gives
+// one, else its name or an alias as written, case and all ("IMac" is not
+// the firm IMAC); a club is not named by the city it is called after
+// ("Frankfurt").
+func namedAs(e kb.Entry, title, name string) bool {
+	if e.Wikipedia != "" {
+		return e.Wikipedia == title
+	}
+	switch e.Kind {
+	case kb.KindClub, kb.KindNationalTeam, kb.KindLeague:
+		return e.Name == name
+	}
+	return slices.Contains(e.Names(), name)
 }
 
 // linkSetResult is eval link --set's JSON line.

@@ -9,6 +9,8 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,8 +23,9 @@ import (
 // QID from the knowledge sources (everypolitician, leaders-current,
 // us-congress). positions counts the distinct positions held (label and
 // start); position, from and until are the latest one; source is the file
-// that gives it.
-var PeopleColumns = []string{"id", "name", "aliases", "country", "born", "wikipedia", "positions", "position", "from", "until", "source"}
+// that gives it, and as_of that file's date (its commit date in
+// SOURCES.tsv): an open position is known to be held up to that day only.
+var PeopleColumns = []string{"id", "name", "aliases", "country", "born", "wikipedia", "positions", "position", "from", "until", "source", "as_of"}
 
 // Holding is one position a person held, as a source gives it.
 type Holding struct {
@@ -283,7 +286,7 @@ func isRoman(s string) bool {
 // PeopleTable merges the holdings by QID into one row a person, leaving
 // out the people of skip (the curated table's QIDs). countryOf maps a
 // source's country (a name, alpha-2 or alpha-3) to alpha-3 ("" unknown).
-func PeopleTable(hs []Holding, bios map[string]Bio, skip map[string]bool, countryOf func(string) string) table.Table {
+func PeopleTable(hs []Holding, bios map[string]Bio, skip map[string]bool, countryOf func(string) string, asOf map[string]string) table.Table {
 	type person struct {
 		names              []string
 		born, wiki         string
@@ -368,7 +371,7 @@ func PeopleTable(hs []Holding, bios map[string]Bio, skip map[string]bool, countr
 			}
 		}
 		t.Rows = append(t.Rows, []string{qid, name, table.JoinList(aliases), country, born, clean1(p.wiki),
-			strconv.Itoa(len(p.positions)), clean1(p.latest.Position), p.latest.Start, p.latest.End, p.latest.Source})
+			strconv.Itoa(len(p.positions)), clean1(p.latest.Position), p.latest.Start, p.latest.End, p.latest.Source, asOf[p.latest.Source]})
 	}
 	return t
 }
@@ -465,7 +468,40 @@ func peopleFile(dir, curated, countries string) (table.Table, error) {
 	}); err != nil {
 		return table.Table{}, err
 	}
-	return PeopleTable(hs, bios, skip, countryOf), nil
+	asOf, err := sourceDates(filepath.Join(dir, "SOURCES.tsv"))
+	if err != nil {
+		return table.Table{}, err
+	}
+	return PeopleTable(hs, bios, skip, countryOf, asOf), nil
+}
+
+// commitDate finds the date in SOURCES.tsv's notes ("commit date 2022-07-29").
+var commitDate = regexp.MustCompile(`commit date (\d{4}-\d{2}-\d{2})`)
+
+// sourceDates maps each file of the knowledge sources to its date, from
+// SOURCES.tsv (tab-separated, with a header naming dest_path and notes).
+func sourceDates(path string) (map[string]string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimRight(string(raw), "\n"), "\n")
+	head := strings.Split(lines[0], "\t")
+	dest, notes := slices.Index(head, "dest_path"), slices.Index(head, "notes")
+	if dest < 0 || notes < 0 {
+		return nil, fmt.Errorf("%s: no dest_path or notes column", path)
+	}
+	out := make(map[string]string, len(lines))
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) <= max(dest, notes) {
+			continue
+		}
+		if m := commitDate.FindStringSubmatch(f[notes]); m != nil {
+			out[f[dest]] = m[1]
+		}
+	}
+	return out, nil
 }
 
 func curatedQIDs(path string) (map[string]bool, error) {

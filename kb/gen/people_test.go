@@ -84,7 +84,7 @@ func TestParseOfficeHolderSources(t *testing.T) {
 	for i := range hs {
 		all[i].Country = "XXX"
 	}
-	tab := PeopleTable(all, bios, map[string]bool{"Q14": true}, countryOf)
+	tab := PeopleTable(all, bios, map[string]bool{"Q14": true}, countryOf, map[string]string{"everypolitician/x/html/holders21.csv": "2022-07-29"})
 	got := map[string][]string{}
 	for _, r := range tab.Rows {
 		got[r[0]] = r
@@ -96,10 +96,10 @@ func TestParseOfficeHolderSources(t *testing.T) {
 		t.Error("a person without a name was kept")
 	}
 	want := map[string]string{
-		"Q11": "Q11|Ann Lee||XXX|1970|Ann Lee (politician)|2|Prime Minister|2021-03-04||everypolitician/x/html/holders21.csv",
-		"Q12": "Q12|Bob Smith|Smith, Bob|XXX|1960|Bob Smith|1|Minister of Health|2015|2016|everypolitician/x/html/holders21.csv",
-		"Q15": "Q15|Rufus Firefly||FRD|||1|President of Freedonia|2017||w.csv",
-		"Q16": "Q16|Dee A. Vee||USA|1961|Dee Vee (politician)|2|United States senator OH|2021-01-03|2027-01-03|us-congress/legislators-current.yaml",
+		"Q11": "Q11|Ann Lee||XXX|1970|Ann Lee (politician)|2|Prime Minister|2021-03-04||everypolitician/x/html/holders21.csv|2022-07-29",
+		"Q12": "Q12|Bob Smith|Smith, Bob|XXX|1960|Bob Smith|1|Minister of Health|2015|2016|everypolitician/x/html/holders21.csv|2022-07-29",
+		"Q15": "Q15|Rufus Firefly||FRD|||1|President of Freedonia|2017||w.csv|",
+		"Q16": "Q16|Dee A. Vee||USA|1961|Dee Vee (politician)|2|United States senator OH|2021-01-03|2027-01-03|us-congress/legislators-current.yaml|",
 	}
 	for id, w := range want {
 		if g := strings.Join(got[id], "|"); g != w {
