@@ -104,6 +104,10 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Pakistan|LOC", "PTI|ORG"}, map[string]string{"PTI": ""}},
 		{"an acronym keeps its identity when the text misspells its name", "The Organiaation of Petroleum Exporting Countries (OPEC) met.",
 			[]string{"Organiaation of Petroleum Exporting Countries|ORG", "OPEC|ORG"}, map[string]string{"OPEC": "org:"}},
+		{"an acronym of two bodies, undefined", "The RSF said it had taken a military base.",
+			[]string{"RSF|ORG"}, map[string]string{"RSF": ""}},
+		{"the same defined", "The Rapid Support Forces (RSF) said it had taken a military base.",
+			[]string{"Rapid Support Forces|ORG", "RSF|ORG"}, map[string]string{"RSF": "org:rsf-sudan"}},
 		{"no evidence anywhere: still no identity", "Leicester said it would appeal. Leicester has a week.",
 			[]string{"Leicester|ORG", "Leicester|ORG"}, map[string]string{"Leicester": "", "Leicester#2": ""}},
 	}

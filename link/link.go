@@ -362,6 +362,20 @@ func definedAcronyms(doc *text.Document, ms []mention) map[string]int {
 	return out
 }
 
+// sharedAcronym reports whether several organisations among cands go by
+// the acronym name: the text, which did not define it (definedAcronyms),
+// does not say which ("RSF" alone is the Rapid Support Forces or
+// Reporters Without Borders).
+func sharedAcronym(name string, cands []kb.Entry) bool {
+	n := 0
+	for _, c := range cands {
+		if c.Kind == kb.KindOrganisation && c.Acronym == name {
+			n++
+		}
+	}
+	return n > 1
+}
+
 // acronymKnown reports whether an acronym that the text defines by a
 // long name the knowledge base lacks (long, unlinked) is better linked by
 // itself: when it resolves to an entry whose name it abbreviates and that
@@ -557,6 +571,9 @@ func mainCountry(countries map[string]int) string {
 func (l *Linker) resolve(m *mention, countries map[string]int, published time.Time) (kb.Entry, bool) {
 	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, l.candidates(m.text, countries), published), published))
 	if none || len(cands) == 0 {
+		return kb.Entry{}, false
+	}
+	if sharedAcronym(m.text, cands) {
 		return kb.Entry{}, false
 	}
 	// A sovereign state of the same name beats a city unless the text
