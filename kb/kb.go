@@ -39,6 +39,11 @@ const (
 	KindClub         = "club"          // a football club (openfootball)
 	KindNationalTeam = "national team" // a national football team (openfootball)
 	KindLeague       = "league"        // a football competition (openfootball)
+	// KindParty is a political party or parliamentary group that the
+	// everypolitician Wikidata extracts name for their people
+	// (data/parties.tsv.gz); its Tier ranks it by the people listed with
+	// it, 0 for the most.
+	KindParty = "party"
 )
 
 // NER types.
@@ -399,8 +404,11 @@ func (k *KB) Gazetteer() []GazetteerName {
 var kindRank = map[string]int{
 	KindCountry: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
 	KindPerson: 4, KindRegion: 5, KindCity: 6, KindDemonym: 7,
-	// after the places: a club or company wins only through the linker's rules
-	KindCompany: 8, KindLeague: 9, KindClub: 10, KindNationalTeam: 11,
+	// after the places: a company, party or club (LinkOnly) ranks below
+	// the entries the recogniser knows, and a company wins only through
+	// the linker's rules; a party comes after the companies, whose
+	// tickers and short names some parties' acronyms share ("ADP")
+	KindCompany: 8, KindParty: 9, KindLeague: 10, KindClub: 11, KindNationalTeam: 12,
 }
 
 // moreProminent orders entries for Lookup.

@@ -226,17 +226,18 @@ func TestEntries(t *testing.T) {
 		want := map[string]string{KindCountry: TypeLOC, KindRegion: TypeLOC, KindCity: TypeLOC,
 			KindOrganisation: TypeORG, KindMedia: TypeORG, KindBody: TypeORG, KindPerson: TypePER,
 			KindDemonym: TypeMISC, KindCompany: TypeORG, KindClub: TypeORG, KindNationalTeam: TypeORG,
-			KindLeague: TypeMISC}[e.Kind]
+			KindLeague: TypeMISC, KindParty: TypeORG}[e.Kind]
 		if want == "" || e.Type != want {
 			t.Errorf("%s: kind %q type %q", e.ID, e.Kind, e.Type)
 		}
 		// Organisations, companies and sports bodies may be of no one
 		// country (a world body, a continental cup, a company whose
 		// source gives no country), and so may generated office holders
-		// (officials of international bodies, of disputed territories);
-		// the others must name one.
+		// (officials of international bodies, of disputed territories)
+		// and parties (seen only in repos of no single country); the
+		// others must name one.
 		international := e.Kind == KindOrganisation || e.Kind == KindCompany || e.Kind == KindClub ||
-			e.Kind == KindNationalTeam || e.Kind == KindLeague || e.Office != nil
+			e.Kind == KindNationalTeam || e.Kind == KindLeague || e.Office != nil || e.Kind == KindParty
 		if !international || e.Country != "" {
 			if c, ok := k.Get(e.Country); !ok || c.Kind != KindCountry {
 				t.Errorf("%s: country %q is not a country", e.ID, e.Country)

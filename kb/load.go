@@ -179,6 +179,7 @@ var optionalTables = map[string]bool{
 	"data/places-wikidata.tsv.gz": true,
 	"data/companies.tsv.gz":       true,
 	"data/sports.tsv.gz":          true,
+	"data/parties.tsv.gz":         true,
 }
 
 // newLoader reads the tables of fsys, up to the demonyms and the index.
@@ -203,6 +204,8 @@ func newLoader(fsys fs.FS) (*loader, error) {
 		{"curated/people.tsv", personColumns, l.people},
 		{"curated/wikidata.tsv", wikidataColumns, l.wikidata},
 		{"curated/roles.tsv", roleColumns, l.roleFacts},
+		// last: a party whose QID another entry has is left out
+		{"data/parties.tsv.gz", partyColumns, l.parties},
 	}
 	// The tables are decompressed and parsed in parallel: that is most
 	// of the loading time.

