@@ -167,6 +167,21 @@ type KB struct {
 	// holders are the generated office holders (data/people.tsv.gz),
 	// indexed on first use (load_people.go).
 	holders *officeHolders
+	// national lists the government bodies and parties of each country,
+	// most prominent first.
+	national map[string][]int32
+}
+
+// National returns the government bodies and political parties of a
+// country (alpha-3), most prominent first: where a name used alone
+// ("Congress") is looked for among the article's own country's.
+func (k *KB) National(country string) []Entry {
+	ids := k.national[country]
+	out := make([]Entry, len(ids))
+	for i, j := range ids {
+		out[i] = k.entries[j]
+	}
+	return out
 }
 
 // Role is one role a person held, from a date until a date: "head of

@@ -794,6 +794,15 @@ func (l *loader) index() *KB {
 	for _, ids := range k.shared {
 		slices.SortFunc(ids, func(a, b int32) int { return moreProminent(&k.entries[a], &k.entries[b]) })
 	}
+	k.national = map[string][]int32{}
+	for i := range k.entries {
+		if e := &k.entries[i]; e.Country != "" && (e.Kind == KindBody || e.Kind == KindParty) {
+			k.national[e.Country] = append(k.national[e.Country], int32(i))
+		}
+	}
+	for _, ids := range k.national {
+		slices.SortFunc(ids, func(a, b int32) int { return moreProminent(&k.entries[a], &k.entries[b]) })
+	}
 	k.indexRoles(l.roles)
 	return k
 }

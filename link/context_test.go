@@ -49,7 +49,9 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := NewWith(k, Options{CommonWord: func(w string) bool { return w == "apple" || w == "banner" }})
+	l := NewWith(k, Options{CommonWord: func(w string) bool {
+		return slices.Contains([]string{"apple", "banner", "social", "democratic", "party"}, w)
+	}})
 	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name, text string
@@ -108,6 +110,18 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"RSF|ORG"}, map[string]string{"RSF": ""}},
 		{"the same defined", "The Rapid Support Forces (RSF) said it had taken a military base.",
 			[]string{"Rapid Support Forces|ORG", "RSF|ORG"}, map[string]string{"RSF": "org:rsf-sudan"}},
+		{"Congress in a story from India is its party", "Congress gained seats in Chennai and Lucknow.",
+			[]string{"Congress|ORG", "Chennai|LOC", "Lucknow|LOC"}, map[string]string{"Congress": "Q10225"}},
+		{"Congress in a story from the United States", "Lawmakers in Texas said Congress would vote on the bill.",
+			[]string{"Texas|LOC", "Congress|ORG"}, map[string]string{"Congress": "body:usa-congress"}},
+		{"Congress from abroad, no namesake at home", "Ministers in London urged Congress to pass the aid bill.",
+			[]string{"London|LOC", "Congress|ORG"}, map[string]string{"Congress": "body:usa-congress"}},
+		{"a party of ordinary words, abroad", "The Social Democratic Party won a by-election near London.",
+			[]string{"Social Democratic Party|ORG", "London|LOC"}, map[string]string{"Social Democratic Party": ""}},
+		{"the same at home", "The Social Democratic Party won seats in Abuja.",
+			[]string{"Social Democratic Party|ORG", "Abuja|LOC"}, map[string]string{"Social Democratic Party": "Q7550561"}},
+		{"a party's own name needs no home", "Reporters in Texas asked about the Bharatiya Janata Party.",
+			[]string{"Texas|LOC", "Bharatiya Janata Party|ORG"}, map[string]string{"Bharatiya Janata Party": "Q10230"}},
 		{"no evidence anywhere: still no identity", "Leicester said it would appeal. Leicester has a week.",
 			[]string{"Leicester|ORG", "Leicester|ORG"}, map[string]string{"Leicester": "", "Leicester#2": ""}},
 	}

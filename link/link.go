@@ -128,6 +128,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		return cmp.Compare(a, b)
 	})
 	countries := l.documentCountries(ms)
+	home := l.homeCountry(ms, countries)
 	// A short mention may only corefer with a strictly longer one, and all
 	// of those are grouped before it: each mention enters the index once
 	// the mentions of its length are done, before any shorter one looks.
@@ -143,7 +144,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		for ; indexed < k && len(ms[order[indexed]].text) > len(m.text); indexed++ {
 			idx.add(ms, order[indexed], ents)
 		}
-		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 && !l.acronymKnown(m, ents[ms[long].group], countries, published) {
+		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 && !l.acronymKnown(m, ents[ms[long].group], countries, home, published) {
 			m.group = ms[long].group
 			continue
 		}
@@ -155,7 +156,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment}
 		r, seen := resolved[rk]
 		if !seen {
-			r.entry, r.ok = l.resolve(m, countries, published)
+			r.entry, r.ok = l.resolve(m, countries, home, published)
 			resolved[rk] = r
 		}
 		entry, ok := r.entry, r.ok
@@ -383,11 +384,11 @@ func sharedAcronym(name string, cands []kb.Entry) bool {
 // misspelt "Organiaation of Petroleum Exporting Countries"), not to
 // another body of the same letters ("PTI" defined by "Pakistan
 // Tehreek-e-Insaf" is not the Press Trust of India).
-func (l *Linker) acronymKnown(m *mention, long Entity, countries map[string]int, published time.Time) bool {
+func (l *Linker) acronymKnown(m *mention, long Entity, countries map[string]int, home string, published time.Time) bool {
 	if long.Linked() {
 		return false
 	}
-	e, ok := l.resolve(m, countries, published)
+	e, ok := l.resolve(m, countries, home, published)
 	if !ok || !isAcronymOf(m.text, e.Name) {
 		return false
 	}
@@ -568,8 +569,10 @@ func mainCountry(countries map[string]int) string {
 }
 
 // resolve chooses the KB entry for a mention, or reports that none fits.
-func (l *Linker) resolve(m *mention, countries map[string]int, published time.Time) (kb.Entry, bool) {
-	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, l.candidates(m.text, countries), published), published))
+func (l *Linker) resolve(m *mention, countries map[string]int, home string, published time.Time) (kb.Entry, bool) {
+	cands := l.candidates(m.text, countries, home)
+	cands = l.genericParties(m.text, cands, countries, home)
+	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, cands, published), published))
 	if none || len(cands) == 0 {
 		return kb.Entry{}, false
 	}
@@ -630,23 +633,115 @@ func (l *Linker) resolve(m *mention, countries map[string]int, published time.Ti
 
 // candidates looks a name up as written, then without a leading article,
 // then as a generic body of the article's main country ("Security
-// Council" in an article about Kazakhstan).
-func (l *Linker) candidates(name string, countries map[string]int) []kb.Entry {
+// Council" in an article about Kazakhstan). A one-word name of the body or
+// party of a country the article does not name is looked for among the
+// home country's first (homeNamesake: "Congress" in a story from India).
+func (l *Linker) candidates(name string, countries map[string]int, home string) []kb.Entry {
 	if c := acronymSafe(name, l.kb.Lookup(name)); c != nil {
 		if main := mainCountry(countries); main != "" && isGenericBody(c) {
 			if own := l.countryBody(name, main); own != nil {
 				return own
 			}
 		}
+		if home != "" && !strings.Contains(name, " ") && foreignNational(c, home) && countries[c[0].Country] == 0 {
+			if own := l.homeNamesake(name, home); own != nil {
+				return own
+			}
+		}
 		return c
 	}
 	if rest, ok := strings.CutPrefix(name, "the "); ok {
-		return l.candidates(rest, countries)
+		return l.candidates(rest, countries, home)
 	}
 	if main := mainCountry(countries); main != "" {
 		return l.countryBody(name, main)
 	}
 	return nil
+}
+
+// genericParties drops the parties that name, made of ordinary words
+// ("Social Democratic Party": many countries have one), finds when the
+// article neither names their country nor is from it; a name of its own
+// ("Bharatiya Janata Party") needs no such evidence.
+func (l *Linker) genericParties(name string, cands []kb.Entry, countries map[string]int, home string) []kb.Entry {
+	if !l.ordinaryWords(name) {
+		return cands
+	}
+	var out []kb.Entry
+	for i, c := range cands {
+		drop := c.Kind == kb.KindParty && c.Country != home && countries[c.Country] == 0
+		if drop && out == nil {
+			out = append(cands[:0:0], cands[:i]...)
+		}
+		if !drop && out != nil {
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		return cands
+	}
+	return out
+}
+
+// ordinaryWords reports whether every word of name is an ordinary word.
+func (l *Linker) ordinaryWords(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if !l.commonWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// foreignNational reports whether every candidate is a government body
+// or party of a country other than home.
+func foreignNational(c []kb.Entry, home string) bool {
+	for _, e := range c {
+		if e.Kind != kb.KindBody && e.Kind != kb.KindParty || e.Country == "" || e.Country == home {
+			return false
+		}
+	}
+	return true
+}
+
+// homeNamesake returns the most prominent body or party of country home
+// whose name ends with the one word name ("Indian National Congress" for
+// "Congress"), or nil.
+func (l *Linker) homeNamesake(name, home string) []kb.Entry {
+	word := kb.Fold(name)
+	for _, e := range l.kb.National(home) {
+		if f := kb.Fold(e.Name); f != word && strings.HasSuffix(f, " "+word) {
+			return []kb.Entry{e}
+		}
+	}
+	return nil
+}
+
+// homeCountry is the article's country: the one it names most, else the
+// one whose cities and regions it names most ("Chennai", "Uttar
+// Pradesh"), else "".
+func (l *Linker) homeCountry(ms []mention, countries map[string]int) string {
+	if c := mainCountry(countries); c != "" {
+		return c
+	}
+	places := map[string]int{}
+	seen := map[string]string{}
+	for _, m := range ms {
+		if m.typ != "LOC" {
+			continue
+		}
+		c, ok := seen[m.text]
+		if !ok {
+			if cands := l.kb.Lookup(m.text); len(cands) > 0 && (cands[0].Kind == kb.KindCity || cands[0].Kind == kb.KindRegion) {
+				c = cands[0].Country
+			}
+			seen[m.text] = c
+		}
+		if c != "" {
+			places[c]++
+		}
+	}
+	return mainCountry(places)
 }
 
 // acronymSafe drops the candidates that a short all-capitals name matches
