@@ -52,6 +52,9 @@ type Options struct {
 	Disable []string
 	// EventsDicts extend the event coder's dictionaries (events.LoadDictionary).
 	EventsDicts []string
+	// ModelDir, when set, is a model directory (as annotate/models) to use
+	// instead of the shipped models: a trained candidate under test.
+	ModelDir string
 }
 
 // NewWith returns a pipeline with the shipped models and the knowledge
@@ -61,7 +64,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the knowledge base: %w", err)
 	}
-	m, err := loadModels("", k)
+	m, err := loadModels(opt.ModelDir, k)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -184,18 +185,28 @@ func loadModels(dir string) (*annotate.Models, error) {
 }
 
 func newEvalNER() *cobra.Command {
-	var gold, modelDir string
+	var gold, set, modelDir string
+	var showErrors bool
 	c := &cobra.Command{
-		Use:   "ner --gold FILE [--model DIR]",
-		Short: "Score named-entity recognition against CoNLL-2003 gold",
+		Use:   "ner (--gold FILE | --set FILE) [--model DIR]",
+		Short: "Score named-entity recognition against CoNLL-2003 gold or a news test set",
 		Long: `Score named-entity recognition against a CoNLL-2003 file (gold IOB labels in the last column):
 precision, recall and F1 of exact entity chunks, overall and per type, as conlleval computes them.
-The given tokens are kept; words are tagged by the shipped tagger. The last line is JSON.`,
-		Example: "  tidings eval ner --gold ../shared/data/conll2003/eng.testa.dev.txt",
+The given tokens are kept; words are tagged by the shipped tagger. The last line is JSON.
+
+--set scores a news test set instead (annotate/testdata/news-ner.txt: articles with entities marked
+"[TYPE text]", see annotate/testdata/NEWS-NER.md): each article is analysed from raw text by the
+whole pipeline without events, as analyze does, and an entity is right when the analysis has a
+PER, ORG, LOC or MISC name over the same bytes with the same type. Figures are given overall, per
+type and per class; --errors prints every missed and every spurious name.`,
+		Example: "  tidings eval ner --gold ../shared/data/conll2003/eng.testa.dev.txt\n  tidings eval ner --set annotate/testdata/news-ner.txt --errors",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if set != "" {
+				return evalNERSet(cmd, set, modelDir, showErrors)
+			}
 			if gold == "" {
-				return usagef("eval ner: --gold FILE is required")
+				return usagef("eval ner: --gold FILE or --set FILE is required")
 			}
 			models, err := loadModels(modelDir)
 			if err != nil {
@@ -215,6 +226,64 @@ The given tokens are kept; words are tagged by the shipped tagger. The last line
 		},
 	}
 	c.Flags().StringVar(&gold, "gold", "", "gold CoNLL-2003 file")
+	c.Flags().StringVar(&set, "set", "", "a news NER test set (as annotate/testdata/news-ner.txt)")
+	c.Flags().BoolVar(&showErrors, "errors", false, "with --set: print each missed and each spurious name on stderr")
 	c.Flags().StringVar(&modelDir, "model", "", "model directory (default: the shipped models)")
 	return c
+}
+
+// evalNERSet scores a news NER test set: each article analysed from raw
+// text by the shallow pipeline.
+func evalNERSet(cmd *cobra.Command, path, modelDir string, showErrors bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return inputError{fmt.Errorf("set: %w", err)}
+	}
+	cases, err := eval.ReadNERSet(f, path)
+	f.Close()
+	if err != nil {
+		return inputError{err}
+	}
+	p, err := pipeline.NewWith(pipeline.Options{Shallow: true, ModelDir: modelDir})
+	if err != nil {
+		return err
+	}
+	var score eval.NERSetScore
+	for i, c := range cases {
+		a := article.Article{ID: fmt.Sprint(i), Origin: fmt.Sprintf("%s:%d", path, c.Line), Title: c.Title, Body: c.Body}
+		an, err := p.Analyze(cmd.Context(), a)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", path, c.Line, err)
+		}
+		var sys []eval.NERSpan
+		for _, sp := range an.Doc.Entities {
+			switch sp.Label {
+			case "PER", "ORG", "LOC", "MISC":
+				start, end := an.Doc.Bytes(sp)
+				sys = append(sys, eval.NERSpan{Start: start, End: end, Type: sp.Label})
+			}
+		}
+		for _, e := range score.Add(c, sys) {
+			if showErrors {
+				what := "spurious"
+				if e.Missed {
+					what = "missed"
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s:%d: %s %s %q\n", path, e.Line, what, e.Type, e.Text)
+			}
+		}
+	}
+	out := cmd.OutOrStdout()
+	line := func(name string, x eval.PRF) {
+		fmt.Fprintf(out, "%-14s P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", name, x.Precision, x.Recall, x.F1, x.Gold, x.System, x.Correct)
+	}
+	fmt.Fprintf(out, "set %s: %d articles\n", path, len(cases))
+	line("overall", score.Overall)
+	for _, t := range score.Types() {
+		line(t, score.ByType[t])
+	}
+	for _, c := range score.Classes() {
+		line("class "+c, score.ByClass[c])
+	}
+	return printJSON(out, score)
 }
