@@ -48,6 +48,9 @@ func (m *NER) UseGazetteer(g *Gazetteer) { m.gaz = g }
 // tags ("UPOS XPOS", or "" when none) and gold IOB2 labels.
 type NERSentence struct {
 	Form, Tag, Label []string
+	// LowerTag are the tags of the sentence written wholly in lower
+	// case, as the tagger gives them to such text, for training on it.
+	LowerTag []string
 }
 
 // NERDocument groups sentences, for the document-level features.
@@ -588,7 +591,8 @@ func TrainNER(ctx context.Context, train, dev []NERDocument, clusters *Clusters,
 	if err != nil {
 		return nil, 0, err
 	}
-	if f2 > f1 {
+	if f2 > f1 || dev == nil {
+		// without dev data (cross-validation) the recipe's two passes stand
 		m.weights2 = w2
 		return m, f2, nil
 	}
@@ -645,10 +649,16 @@ func (m *NER) trainPass(ctx context.Context, train, dev []NERDocument, votes []m
 				sents = append(sents, sent{di, low, m.infos(nil, low, tagsOrNil(s.Tag), section), gold})
 			}
 			// And every fifth wholly in lower case, so that text that
-			// lost its capitals still yields names.
+			// lost its capitals still yields names; tagged as the tagger
+			// tags such text, not with the tags of the capitalised words,
+			// which the recogniser never sees on lower-case input.
 			if n++; n%5 == 0 {
 				lower := lowered(s.Form, nil)
-				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(s.Tag), 0), gold})
+				tags := s.Tag
+				if s.LowerTag != nil {
+					tags = s.LowerTag
+				}
+				sents = append(sents, sent{di, lower, m.infos(nil, lower, tagsOrNil(tags), 0), gold})
 			}
 		}
 	}
@@ -808,6 +818,7 @@ func NERDocumentOf(a article.Article, tagger *Tagger) NERDocument {
 		}
 		if tagger != nil {
 			ns.Tag = tagger.JointTags(ns.Form)
+			ns.LowerTag = tagger.JointTags(lowered(ns.Form, nil))
 		}
 		d = append(d, ns)
 	}
@@ -1006,4 +1017,36 @@ func lowerWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// CrossValidateNER scores the recogniser's recipe by k-fold cross-
+// validation over docs: document i is held out in fold i mod k, and each
+// fold's model is trained on the others for opt.MaxEpochs passes (no
+// early stopping: no held-out data chooses the epoch) with folds second-
+// pass jackknifing as TrainNER does. It returns each fold's score on its
+// held-out documents, so that a change is judged by the mean and spread
+// over all the data rather than by one dev set.
+func CrossValidateNER(ctx context.Context, docs []NERDocument, k int, clusters *Clusters, gaz *Gazetteer, folds int, opt TrainOptions) ([]eval.ChunkScore, error) {
+	if k < 2 || k > len(docs) {
+		return nil, fmt.Errorf("cross-validation: %d folds of %d documents", k, len(docs))
+	}
+	opt = opt.withDefaults()
+	opt.Patience = opt.MaxEpochs + 1
+	scores := make([]eval.ChunkScore, k)
+	for f := range k {
+		var train, test []NERDocument
+		for i, d := range docs {
+			if i%k == f {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		m, _, err := TrainNER(ctx, train, nil, clusters, gaz, folds, opt)
+		if err != nil {
+			return nil, fmt.Errorf("cross-validation fold %d: %w", f+1, err)
+		}
+		scores[f] = m.Evaluate(test)
+	}
+	return scores, nil
 }

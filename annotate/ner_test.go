@@ -160,6 +160,32 @@ func TestTrainNERToy(t *testing.T) {
 	}
 }
 
+// TestCrossValidateNERToy checks that each fold is scored on the
+// documents it held out: four copies of a learnable document give every
+// fold a perfect score, and too few documents for the folds is an error.
+func TestCrossValidateNERToy(t *testing.T) {
+	doc := NERDocument{
+		{Form: split("Tokayev met Putin in Moscow"), Label: split("B-PER O B-PER O B-LOC")},
+		{Form: split("Putin spoke in Almaty"), Label: split("B-PER O O B-LOC")},
+	}
+	docs := []NERDocument{doc, doc, doc, doc}
+	scores, err := CrossValidateNER(context.Background(), docs, 4, nil, nil, 0, TrainOptions{Seed: 1, MaxEpochs: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scores) != 4 {
+		t.Fatalf("%d fold scores, want 4", len(scores))
+	}
+	for i, s := range scores {
+		if s.Overall.Gold != 5 || s.Overall.F1 < 1 {
+			t.Errorf("fold %d: %+v, want the held-out document's 5 names all right", i+1, s.Overall)
+		}
+	}
+	if _, err := CrossValidateNER(context.Background(), docs[:1], 2, nil, nil, 0, TrainOptions{}); err == nil {
+		t.Error("2 folds of 1 document: no error")
+	}
+}
+
 func BenchmarkNER(b *testing.B) {
 	m := loadOrFail(b)
 	if m.NER == nil {

@@ -419,7 +419,7 @@ func (k *KB) Gazetteer() []GazetteerName {
 var kindRank = map[string]int{
 	KindCountry: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
 	KindPerson: 4, KindRegion: 5, KindCity: 6, KindDemonym: 7,
-	// after the places: a company, party or club (LinkOnly) ranks below
+	// after the places: a company, party or club ranks below
 	// the entries the recogniser knows, and a company wins only through
 	// the linker's rules; a party comes after the companies, whose
 	// tickers and short names some parties' acronyms share ("ADP")

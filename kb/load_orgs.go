@@ -24,9 +24,11 @@ var footballCountries = map[string]string{
 // companies loads the S&P 500 companies (tier 0) and the other companies
 // of the SEC's list (source "sec"): tier 1 among the first 1,000 of that
 // list, which puts the largest first (kb/gen companies.go), tier 2 for
-// the rest; the less known are linked on stronger evidence. They stay out of the recogniser's gazetteer (LinkOnly): many
-// go by common words ("Target", "Block", "Visa") that the recogniser was
-// not trained to see as names.
+// the rest; the less known are linked on stronger evidence. The first
+// two tiers are in the recogniser's gazetteer, as clubs and parties are
+// (without them, a known company that the gazetteer does not name reads
+// to the recogniser as a person's name); the thousands of tier 2, many
+// of them common words ("Banner", "Match"), stay out (LinkOnly).
 func (l *loader) companies(t table.Table) error {
 	hq := l.headquartersCountries()
 	for _, r := range t.Rows {
@@ -39,7 +41,7 @@ func (l *loader) companies(t table.Table) error {
 		}
 		if err := l.add(Entry{
 			ID: r[0], Name: r[1], Aliases: table.List(r[2]), Subtype: r[5], ShortName: r[1],
-			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: true, Tier: tier,
+			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: tier > 1, Tier: tier,
 		}); err != nil {
 			return err
 		}
@@ -80,8 +82,10 @@ func (l *loader) headquartersCountries() func(string) string {
 	}
 }
 
-// sports loads football clubs, national teams and leagues, LinkOnly like
-// the companies: club names are mostly city names.
+// sports loads football clubs, national teams and leagues. Clubs and
+// leagues are names the recogniser learns from (gazetteer features: a
+// club named after its city is both a place and a club); national teams,
+// which go by their countries' names, are LinkOnly.
 func (l *loader) sports(t table.Table) error {
 	alpha2 := map[string]string{}
 	for _, e := range l.entries {
@@ -100,7 +104,7 @@ func (l *loader) sports(t table.Table) error {
 		}
 		e := Entry{
 			ID: r[0], Kind: r[1], Name: r[2], Aliases: table.List(r[3]), Country: country,
-			Tier: tier, Type: TypeORG, Source: r[7], LinkOnly: true, ShortName: r[2],
+			Tier: tier, Type: TypeORG, Source: r[7], LinkOnly: r[1] == KindNationalTeam, ShortName: r[2],
 		}
 		switch e.Kind {
 		case KindClub, KindNationalTeam:

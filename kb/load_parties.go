@@ -17,8 +17,8 @@ import (
 var partyColumns = []string{"id", "name", "aliases", "country", "members", "source"}
 
 // parties loads the political parties of data/parties.tsv.gz as ORG
-// entries whose ID and Wikidata are the QID, LinkOnly like the companies:
-// out of the recogniser's gazetteer, so that its features do not change.
+// entries whose ID and Wikidata are the QID; their names are in the
+// recogniser's gazetteer.
 // Their Tier ranks them by the members the sources list (0 for the most;
 // parties with as many members share a tier), so that Lookup puts the
 // party with more members first among parties of one name. A party whose
@@ -65,7 +65,7 @@ func (l *loader) parties(t table.Table) error {
 		tier, _ := slices.BinarySearchFunc(counts, members[i], func(c, n int) int { return n - c })
 		if err := l.add(Entry{
 			ID: id, Wikidata: id, Name: name, ShortName: name, Aliases: appendNew(nil, name, table.List(r[2])...),
-			Kind: KindParty, Type: TypeORG, Country: country, Source: source, LinkOnly: true, Tier: tier,
+			Kind: KindParty, Type: TypeORG, Country: country, Source: source, Tier: tier,
 		}); err != nil {
 			return err
 		}

@@ -251,7 +251,8 @@ func isPlaceKind(kind string) bool {
 // names, often types "Netflix" or "Walmart" as a person. A one-word
 // company name that is also a place or a common word needs the business
 // context, except in tier 0 for a mention typed ORG when no place has the
-// name (the recogniser's type is the evidence: "Apple unveiled a phone");
+// name, unless a noun follows it (the recogniser's type is the evidence:
+// "Apple unveiled a phone", but "Apple picking", "Target shooting");
 // in tier 1 also the type ORG unless the only places of the name are small
 // towns (Nokia), and in tier 2 it is never kept.
 // When several companies of the same tier remain, none is chosen. When a
@@ -303,7 +304,7 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 			if c.Tier > 0 && m.fragment {
 				ok = false // a piece of a longer name: "National | Intergroup"
 			}
-			if len(m.words) == 1 && (hasPlace || l.commonWord(m.text)) && !(c.Tier == 0 && m.typ == "ORG" && !hasPlace) {
+			if len(m.words) == 1 && (hasPlace || l.commonWord(m.text)) && !(c.Tier == 0 && m.typ == "ORG" && !hasPlace && !m.modifier) {
 				ok = ok && m.business
 				// a less known company by a common word: only as the
 				// recogniser typed it, and not at all beyond the first tier

@@ -199,3 +199,32 @@ func TestDefinedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordModifier checks that an S&P 500 company named by a common
+// word and typed ORG is linked without business words, but not when a
+// noun follows it, which it may modify as an ordinary word.
+func TestCommonWordModifier(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewWith(k, Options{CommonWord: func(w string) bool { return w == "apple" }})
+	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, next string // next: the tag of the word after "Apple"
+		want       bool
+	}{
+		{"Apple unveiled a new phone.", "VERB", true},
+		{"Apple picking season started early.", "NOUN", false},
+	} {
+		d := docWith(t, tc.text, "Apple|ORG")
+		d.Tokens[1].UPOS = tc.next
+		linked := false
+		for _, e := range l.Link(d, pub) {
+			linked = linked || e.Linked()
+		}
+		if linked != tc.want {
+			t.Errorf("%s: linked %v, want %v", tc.text, linked, tc.want)
+		}
+	}
+}

@@ -71,6 +71,9 @@ type mention struct {
 	// fragment: a capitalised word touches it, so that it may be part of
 	// a longer name the recogniser split ("National | Intergroup").
 	fragment bool
+	// modifier: a common noun follows it, which it may modify as an
+	// ordinary word ("Apple picking season").
+	modifier bool
 }
 
 // Link groups and links the named entities of doc (doc.Entities with
@@ -104,6 +107,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			}
 			m.sport, m.business, m.locative = evidence.of(sp)
 			m.fragment = fragment(doc, sp)
+			m.modifier = sp.End < len(doc.Tokens) && doc.Tokens[sp.End].UPOS == "NOUN"
 			ms = append(ms, m)
 		}
 	}
@@ -153,7 +157,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			continue
 		}
 		// A name met again resolves as it did the first time.
-		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment}
+		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, home, published)
@@ -240,8 +244,8 @@ func poolEvidence(ms []mention) {
 
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
-	text, typ                                             string
-	cityContext, sport, business, sportDoc, loc, fragment bool
+	text, typ                                                       string
+	cityContext, sport, business, sportDoc, loc, fragment, modifier bool
 }
 
 // markSportDocument sets sportDoc on every mention but the one when a

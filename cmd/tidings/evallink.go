@@ -34,6 +34,7 @@ type linkResult struct {
 func newEvalLink() *cobra.Command {
 	var gold, set string
 	var showErrors bool
+	var modelDir string
 	c := &cobra.Command{
 		Use:   "link (--gold DIR | --set FILE.tsv) [--errors]",
 		Short: "Score entity linking against MEANTIME's DBpedia links or a linking test set",
@@ -61,12 +62,12 @@ over the must-not-link mentions, in all and per class.`,
 				if gold != "" {
 					return usagef("eval link: give --gold DIR or --set FILE, not both")
 				}
-				return evalLinkSet(cmd, set, showErrors)
+				return evalLinkSet(cmd, set, modelDir, showErrors)
 			}
 			if gold == "" {
 				return usagef("eval link: --gold DIR or --set FILE.tsv is required")
 			}
-			p, err := pipeline.New()
+			p, err := pipeline.NewWith(pipeline.Options{ModelDir: modelDir})
 			if err != nil {
 				return err
 			}
@@ -148,6 +149,7 @@ over the must-not-link mentions, in all and per class.`,
 	}
 	c.Flags().StringVar(&gold, "gold", "", "directory of MEANTIME .xml files")
 	c.Flags().StringVar(&set, "set", "", "a linking test set (tab-separated, as link/testdata/news-linking.tsv)")
+	c.Flags().StringVar(&modelDir, "model", "", "model directory (default: the shipped models)")
 	c.Flags().BoolVar(&showErrors, "errors", false, "print each wrongly linked mention (gold and system ids) and each gold title the knowledge base lacks on stderr")
 	return c
 }
@@ -274,7 +276,7 @@ type linkSetResult struct {
 
 // evalLinkSet scores the linking test set in path: each sentence is
 // analysed as an article published on its date.
-func evalLinkSet(cmd *cobra.Command, path string, showErrors bool) error {
+func evalLinkSet(cmd *cobra.Command, path, modelDir string, showErrors bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return inputError{fmt.Errorf("set: %w", err)}
@@ -284,7 +286,7 @@ func evalLinkSet(cmd *cobra.Command, path string, showErrors bool) error {
 	if err != nil {
 		return inputError{err}
 	}
-	p, err := pipeline.NewWith(pipeline.Options{Shallow: true})
+	p, err := pipeline.NewWith(pipeline.Options{Shallow: true, ModelDir: modelDir})
 	if err != nil {
 		return err
 	}

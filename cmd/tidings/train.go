@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -313,7 +315,7 @@ func readNERDocuments(ctx context.Context, path string, tagger *annotate.Tagger)
 
 func newTrainNER() *cobra.Command {
 	var f trainFlags
-	var folds int
+	var folds, cv, cvEpochs int
 	var noGazetteer bool
 	var minWeight float64
 	c := &cobra.Command{
@@ -353,6 +355,10 @@ stdout is JSON with the dev scores.`,
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "gazetteer: %d names from the knowledge base\n", gazetteer.Len())
 			}
+			if cv > 0 {
+				return crossValidateNER(cmd, append(train, dev...), cv, models.Clusters, gazetteer, folds,
+					annotate.TrainOptions{Seed: f.seed, MaxEpochs: cvEpochs, MinWeight: minWeight})
+			}
 			opt, done := epochReporter(cmd, "ner", sents, "F1")
 			opt.Seed, opt.MaxEpochs, opt.MinWeight, opt.Patience = f.seed, f.epochs, minWeight, f.patience
 			start := time.Now()
@@ -372,9 +378,56 @@ stdout is JSON with the dev scores.`,
 	}
 	f.register(c)
 	c.Flags().IntVar(&folds, "folds", 0, "jackknifing folds for a second, document-level pass (0: one pass, the faster shipped model)")
+	c.Flags().IntVar(&cv, "cv", 0, "instead of training a model, score the recipe by this many folds of cross-validation over train and dev together (writes nothing)")
+	c.Flags().IntVar(&cvEpochs, "cv-epochs", 9, "with --cv: passes over each fold's training data")
 	c.Flags().BoolVar(&noGazetteer, "no-gazetteer", false, "train without the knowledge base's names as features")
 	c.Flags().Float64Var(&minWeight, "min-weight", 0.001, "drop averaged weights of smaller magnitude (a smaller model)")
 	return c
+}
+
+// crossValidateNER prints each fold's F1 and the mean, spread and range
+// of k-fold cross-validation over docs; the last line is JSON.
+func crossValidateNER(cmd *cobra.Command, docs []annotate.NERDocument, k int, clusters *annotate.Clusters, gaz *annotate.Gazetteer, folds int, opt annotate.TrainOptions) error {
+	start := time.Now()
+	fmt.Fprintf(cmd.ErrOrStderr(), "ner: %d-fold cross-validation over %d documents, %d epochs a fold\n", k, len(docs), opt.MaxEpochs)
+	scores, err := annotate.CrossValidateNER(cmd.Context(), docs, k, clusters, gaz, folds, opt)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	f1 := make([]float64, len(scores))
+	byType := map[string][]float64{}
+	for i, s := range scores {
+		f1[i] = s.Overall.F1
+		fmt.Fprintf(out, "fold %d  P %.4f  R %.4f  F1 %.4f\n", i+1, s.Overall.Precision, s.Overall.Recall, s.Overall.F1)
+		for t, x := range s.ByType {
+			byType[t] = append(byType[t], x.F1)
+		}
+	}
+	mean, sd := meanSD(f1)
+	fmt.Fprintf(out, "mean F1 %.4f  sd %.4f  range %.4f-%.4f  (%s)\n", mean, sd, slices.Min(f1), slices.Max(f1), time.Since(start).Round(time.Second))
+	types := map[string]any{}
+	for t, v := range byType {
+		m, d := meanSD(v)
+		types[t] = map[string]float64{"mean_f1": m, "sd": d}
+		fmt.Fprintf(out, "%-5s mean F1 %.4f  sd %.4f\n", t, m, d)
+	}
+	return printJSON(out, map[string]any{"model": "ner", "folds": k, "f1": f1, "mean_f1": mean, "sd": sd, "types": types})
+}
+
+// meanSD returns the mean and the sample standard deviation of xs.
+func meanSD(xs []float64) (mean, sd float64) {
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= float64(len(xs))
+	if len(xs) < 2 {
+		return mean, 0
+	}
+	for _, x := range xs {
+		sd += (x - mean) * (x - mean)
+	}
+	return mean, math.Sqrt(sd / float64(len(xs)-1))
 }
 
 // nerJSON is the JSON form of a NER score.
