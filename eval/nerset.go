@@ -172,9 +172,9 @@ func (s *NERSetScore) Add(c NERCase, system []NERSpan) []NERSetError {
 	for _, g := range c.Gold {
 		gold[g] = true
 	}
-	sys := make(map[NERSpan]bool, len(system))
+	sys := make(map[NERSpan]bool, len(system)) // true once counted
 	for _, x := range system {
-		sys[x] = true
+		sys[x] = false
 	}
 	var errs []NERSetError
 	count := func(t string, g, sy, ok int) {
@@ -187,19 +187,18 @@ func (s *NERSetScore) Add(c NERCase, system []NERSpan) []NERSetError {
 	}
 	for _, g := range c.Gold {
 		ok := 0
-		if sys[g] {
+		if _, found := sys[g]; found {
 			ok = 1
 		} else {
 			errs = append(errs, NERSetError{c.Line, text[g.Start:g.End], g.Type, true})
 		}
 		count(g.Type, 1, 0, ok)
 	}
-	seen := map[NERSpan]bool{}
 	for _, x := range system {
-		if seen[x] {
+		if sys[x] {
 			continue
 		}
-		seen[x] = true
+		sys[x] = true
 		count(x.Type, 0, 1, 0)
 		if !gold[x] {
 			errs = append(errs, NERSetError{c.Line, text[x.Start:x.End], x.Type, false})

@@ -131,8 +131,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		return cmp.Compare(a, b)
 	})
-	countries := l.documentCountries(ms)
-	home := l.homeCountry(ms, countries)
+	countries, home := l.documentCountries(ms)
 	// A short mention may only corefer with a strictly longer one, and all
 	// of those are grouped before it: each mention enters the index once
 	// the mentions of its length are done, before any shorter one looks.
@@ -142,28 +141,33 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		ok    bool
 	}
 	resolved := map[resolveKey]resolution{}
-	indexed := 0
-	for k, i := range order {
-		m := &ms[i]
-		for ; indexed < k && len(ms[order[indexed]].text) > len(m.text); indexed++ {
-			idx.add(ms, order[indexed], ents)
-		}
-		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 && !l.acronymKnown(m, ents[ms[long].group], countries, home, published) {
-			m.group = ms[long].group
-			continue
-		}
-		if g := l.corefer(m, ms, idx); g >= 0 {
-			m.group = g
-			continue
-		}
-		// A name met again resolves as it did the first time.
+	// A name met again resolves as it did the first time.
+	resolveOnce := func(m *mention) (kb.Entry, bool) {
 		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, home, published)
 			resolved[rk] = r
 		}
-		entry, ok := r.entry, r.ok
+		return r.entry, r.ok
+	}
+	indexed := 0
+	for k, i := range order {
+		m := &ms[i]
+		for ; indexed < k && len(ms[order[indexed]].text) > len(m.text); indexed++ {
+			idx.add(ms, order[indexed], ents)
+		}
+		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 {
+			if e := ents[ms[long].group]; e.Linked() || !acronymKnown(m, e.Name, resolveOnce) {
+				m.group = ms[long].group
+				continue
+			}
+		}
+		if g := l.corefer(m, ms, idx); g >= 0 {
+			m.group = g
+			continue
+		}
+		entry, ok := resolveOnce(m)
 		key := "local:" + m.typ + ":" + strings.ToLower(m.text)
 		if ok {
 			key = entry.ID
@@ -382,23 +386,20 @@ func sharedAcronym(name string, cands []kb.Entry) bool {
 }
 
 // acronymKnown reports whether an acronym that the text defines by a
-// long name the knowledge base lacks (long, unlinked) is better linked by
-// itself: when it resolves to an entry whose name it abbreviates and that
+// long name the knowledge base lacks is better linked by itself: when it
+// resolves (resolveOnce) to an entry whose name it abbreviates and that
 // has most of the long name's capitalised words ("OPEC" defined by a
 // misspelt "Organiaation of Petroleum Exporting Countries"), not to
 // another body of the same letters ("PTI" defined by "Pakistan
 // Tehreek-e-Insaf" is not the Press Trust of India).
-func (l *Linker) acronymKnown(m *mention, long Entity, countries map[string]int, home string, published time.Time) bool {
-	if long.Linked() {
-		return false
-	}
-	e, ok := l.resolve(m, countries, home, published)
+func acronymKnown(m *mention, long string, resolveOnce func(*mention) (kb.Entry, bool)) bool {
+	e, ok := resolveOnce(m)
 	if !ok || !isAcronymOf(m.text, e.Name) {
 		return false
 	}
 	names := strings.Fields(kb.Fold(strings.Join(e.Names(), " ")))
 	words, shared := 0, 0
-	for _, w := range strings.Fields(long.Name) {
+	for _, w := range strings.Fields(long) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			words++
 			if slices.Contains(names, kb.Fold(w)) {
@@ -535,30 +536,44 @@ func (idx corefIndex) first(key corefKey, best int) int {
 }
 
 // documentCountries counts the countries the mentions name directly or
-// through a demonym, for choosing among candidates.
-func (l *Linker) documentCountries(ms []mention) map[string]int {
-	out := map[string]int{}
+// through a demonym, for choosing among candidates, and returns the
+// article's home country: the one it names most, else the one whose
+// cities and regions it names most ("Chennai", "Uttar Pradesh"), else "".
+// Each name is looked up once.
+func (l *Linker) documentCountries(ms []mention) (countries map[string]int, home string) {
+	countries = map[string]int{}
+	places := map[string]int{}
 	type country struct {
-		code  string
-		named bool
+		named string // a country the name names, or its demonym's
+		place string // the country of the city or region it names first
 	}
-	countryOf := map[string]country{} // per name, looked up once
+	countryOf := map[string]country{}
 	for _, m := range ms {
 		c, seen := countryOf[m.text]
 		if !seen {
-			for _, e := range l.kb.Lookup(m.text) {
+			cands := l.kb.Lookup(m.text)
+			for _, e := range cands {
 				if e.Kind == kb.KindCountry || e.Kind == kb.KindDemonym {
-					c = country{e.Country, true}
+					c.named = e.Country
 					break
 				}
 			}
+			if len(cands) > 0 && (cands[0].Kind == kb.KindCity || cands[0].Kind == kb.KindRegion) {
+				c.place = cands[0].Country
+			}
 			countryOf[m.text] = c
 		}
-		if c.named {
-			out[c.code]++
+		if c.named != "" {
+			countries[c.named]++
+		}
+		if c.place != "" && m.typ == "LOC" {
+			places[c.place]++
 		}
 	}
-	return out
+	if home = mainCountry(countries); home == "" {
+		home = mainCountry(places)
+	}
+	return countries, home
 }
 
 // mainCountry returns the most mentioned country ("" if none).
@@ -671,18 +686,23 @@ func (l *Linker) genericParties(name string, cands []kb.Entry, countries map[str
 	if !l.ordinaryWords(name) {
 		return cands
 	}
-	var out []kb.Entry
-	for i, c := range cands {
-		drop := c.Kind == kb.KindParty && c.Country != home && countries[c.Country] == 0
-		if drop && out == nil {
-			out = append(cands[:0:0], cands[:i]...)
-		}
-		if !drop && out != nil {
+	return dropFrom(cands, func(c kb.Entry) bool {
+		return c.Kind == kb.KindParty && c.Country != home && countries[c.Country] == 0
+	})
+}
+
+// dropFrom returns cands without those drop reports, copying them only
+// when one is dropped.
+func dropFrom(cands []kb.Entry, drop func(kb.Entry) bool) []kb.Entry {
+	i := slices.IndexFunc(cands, drop)
+	if i < 0 {
+		return cands
+	}
+	out := append(cands[:0:0], cands[:i]...)
+	for _, c := range cands[i+1:] {
+		if !drop(c) {
 			out = append(out, c)
 		}
-	}
-	if out == nil {
-		return cands
 	}
 	return out
 }
@@ -719,33 +739,6 @@ func (l *Linker) homeNamesake(name, home string) []kb.Entry {
 		}
 	}
 	return nil
-}
-
-// homeCountry is the article's country: the one it names most, else the
-// one whose cities and regions it names most ("Chennai", "Uttar
-// Pradesh"), else "".
-func (l *Linker) homeCountry(ms []mention, countries map[string]int) string {
-	if c := mainCountry(countries); c != "" {
-		return c
-	}
-	places := map[string]int{}
-	seen := map[string]string{}
-	for _, m := range ms {
-		if m.typ != "LOC" {
-			continue
-		}
-		c, ok := seen[m.text]
-		if !ok {
-			if cands := l.kb.Lookup(m.text); len(cands) > 0 && (cands[0].Kind == kb.KindCity || cands[0].Kind == kb.KindRegion) {
-				c = cands[0].Country
-			}
-			seen[m.text] = c
-		}
-		if c != "" {
-			places[c]++
-		}
-	}
-	return mainCountry(places)
 }
 
 // acronymSafe drops the candidates that a short all-capitals name matches
@@ -847,23 +840,18 @@ func (l *Linker) surnames(m *mention, cands []kb.Entry, published time.Time) []k
 		return cands
 	}
 	word := kb.Fold(m.text)
-	var out []kb.Entry
-	for i, c := range cands {
-		drop := c.Kind == kindPerson && surnameOf(c.Name, word) && !l.inOffice(c, published) &&
-			slices.ContainsFunc(l.kb.PeopleWithLastName(word), func(o kb.Entry) bool {
-				return o.ID != c.ID && l.inOffice(o, published)
-			})
-		if drop && out == nil {
-			out = append(cands[:0:0], cands[:i]...)
+	var namesakes []kb.Entry // looked up once, when a candidate is out of office
+	return dropFrom(cands, func(c kb.Entry) bool {
+		if c.Kind != kindPerson || !surnameOf(c.Name, word) || l.inOffice(c, published) {
+			return false
 		}
-		if !drop && out != nil {
-			out = append(out, c)
+		if namesakes == nil {
+			namesakes = l.kb.PeopleWithLastName(word)
 		}
-	}
-	if out == nil {
-		return cands
-	}
-	return out
+		return slices.ContainsFunc(namesakes, func(o kb.Entry) bool {
+			return o.ID != c.ID && l.inOffice(o, published)
+		})
+	})
 }
 
 // inOffice reports whether a person held a dated role, or the latest

@@ -232,17 +232,26 @@ type and per class; --errors prints every missed and every spurious name.`,
 	return c
 }
 
+// readSet reads a test set file with read; an error is the input's.
+func readSet[T any](path string, read func(io.Reader, string) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputError{fmt.Errorf("set: %w", err)}
+	}
+	defer f.Close()
+	cases, err := read(f, path)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	return cases, nil
+}
+
 // evalNERSet scores a news NER test set: each article analysed from raw
 // text by the shallow pipeline.
 func evalNERSet(cmd *cobra.Command, path, modelDir string, showErrors bool) error {
-	f, err := os.Open(path)
+	cases, err := readSet(path, eval.ReadNERSet)
 	if err != nil {
-		return inputError{fmt.Errorf("set: %w", err)}
-	}
-	cases, err := eval.ReadNERSet(f, path)
-	f.Close()
-	if err != nil {
-		return inputError{err}
+		return err
 	}
 	p, err := pipeline.NewWith(pipeline.Options{Shallow: true, ModelDir: modelDir})
 	if err != nil {

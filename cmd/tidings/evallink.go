@@ -277,14 +277,9 @@ type linkSetResult struct {
 // evalLinkSet scores the linking test set in path: each sentence is
 // analysed as an article published on its date.
 func evalLinkSet(cmd *cobra.Command, path, modelDir string, showErrors bool) error {
-	f, err := os.Open(path)
+	cases, err := readSet(path, eval.ReadLinkSet)
 	if err != nil {
-		return inputError{fmt.Errorf("set: %w", err)}
-	}
-	cases, err := eval.ReadLinkSet(f, path)
-	f.Close()
-	if err != nil {
-		return inputError{err}
+		return err
 	}
 	p, err := pipeline.NewWith(pipeline.Options{Shallow: true, ModelDir: modelDir})
 	if err != nil {
