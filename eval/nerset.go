@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // NERCase is one article of a news NER test set (annotate/testdata/news-ner.txt):
@@ -82,6 +83,9 @@ func ReadNERSet(r io.Reader, name string) ([]NERCase, error) {
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for line := 1; sc.Scan(); line++ {
 		l := strings.TrimRight(sc.Text(), " \r")
+		if !utf8.ValidString(l) {
+			return nil, fmt.Errorf("%s:%d: not UTF-8 text", name, line)
+		}
 		switch {
 		case strings.TrimSpace(l) == "":
 			if err := flush(); err != nil {

@@ -41,6 +41,7 @@ func TestReadNERSetErrors(t *testing.T) {
 		"nested":      "[ORG Bank of [LOC America]] said.\n",
 		"stray close": "Boeing] said.\n",
 		"space":       "[ORG  Boeing] said.\n",
+		"binary":      "Boeing \xff\xfe said.\n",
 	} {
 		if _, err := ReadNERSet(strings.NewReader(in), "bad.txt"); err == nil {
 			t.Errorf("%s: no error", name)

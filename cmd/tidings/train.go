@@ -356,6 +356,9 @@ stdout is JSON with the dev scores.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "gazetteer: %d names from the knowledge base\n", gazetteer.Len())
 			}
 			if cv > 0 {
+				if n := len(train) + len(dev); cv < 2 || cv > n {
+					return usagef("train ner --cv %d: want 2 to %d folds, the documents of %s and %s", cv, n, f.train, f.dev)
+				}
 				return crossValidateNER(cmd, append(train, dev...), cv, models.Clusters, gazetteer, folds,
 					annotate.TrainOptions{Seed: f.seed, MaxEpochs: cvEpochs, MinWeight: minWeight})
 			}
