@@ -392,3 +392,31 @@ func BenchmarkRecognizeBySize(b *testing.B) {
 		})
 	}
 }
+
+func TestJoinFirstNames(t *testing.T) {
+	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
+	for _, tc := range []struct {
+		sentence string
+		chunks   []eval.Chunk
+		want     []eval.Chunk
+	}{
+		// a given name that is also a country's, then a surname
+		{"Chad Morris runs cattle", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		{"Israel Katz said", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		// a city's name, then a given name and a surname
+		{"coach Austin Mary Reaves left", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("PER", 1, 4)}},
+		// something between: a place and a person
+		{"Jordan 's Abdullah met", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}},
+		{"in Jordan , Ellis said", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}, []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}},
+		// an abbreviation in capitals is no given name
+		{"UK Johnson quits", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}},
+		// a place of two words, or an organisation, stays
+		{"New Jersey Smith", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}},
+		{"Chelsea Palmer", []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}},
+	} {
+		got := joinFirstNames(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -43,6 +43,7 @@ func newEvalEvents() *cobra.Command {
 	var gold string
 	var show, givenParse bool
 	var dicts []string
+	var modelDir string
 	c := &cobra.Command{
 		Use:   "events --gold F.xml [--show]",
 		Short: "Score event coding against a PETRARCH validation file",
@@ -71,7 +72,7 @@ JSON.`,
 			if err != nil {
 				return inputError{err}
 			}
-			p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts})
+			p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts, ModelDir: modelDir})
 			if err != nil {
 				return err
 			}
@@ -121,6 +122,7 @@ JSON.`,
 	c.Flags().StringVar(&gold, "gold", "", "PETRARCH validation XML file")
 	c.Flags().BoolVar(&show, "show", false, "print each sentence with its gold and system events")
 	c.Flags().BoolVar(&givenParse, "given-parse", false, "use each record's own tokens, tags and dependency parse instead of tidings' tokeniser, tagger and parser")
+	c.Flags().StringVar(&modelDir, "model", "", "model directory for the tagger, parser and recogniser (default: the shipped models)")
 	c.Flags().StringSliceVar(&dicts, "events-dict", nil, "extra event dictionary `FILE`s (the format of events/data; repeatable)")
 	return c
 }
