@@ -257,12 +257,30 @@ func (m *Models) AnnotateEntities(doc *text.Document) {
 	doc.Entities = MergeSpans(doc.Entities, Quantities(doc))
 }
 
+// ParseFilter says whether a sentence, its tokens tagged and lemmatised,
+// is to be parsed.
+type ParseFilter func(sentence []text.Token) bool
+
+// ParseAll parses every sentence.
+func ParseAll([]text.Token) bool { return true }
+
 // AnnotateContext is Annotate, or AnnotateShallow when parse is false,
 // that gives up when ctx is done: it checks between sentences, so that the
 // analysis of a long document can be cancelled within a sentence's time.
 // On cancellation doc is left partly annotated.
 func (m *Models) AnnotateContext(ctx context.Context, doc *text.Document, parse bool) error {
-	if err := m.annotateSentences(ctx, doc, parse); err != nil {
+	var need ParseFilter
+	if parse {
+		need = ParseAll
+	}
+	return m.AnnotateParsing(ctx, doc, need)
+}
+
+// AnnotateParsing is AnnotateContext that parses only the sentences that
+// need says are to be (none when need is nil); the tokens of the others
+// keep no head (-1) and no relation.
+func (m *Models) AnnotateParsing(ctx context.Context, doc *text.Document, need ParseFilter) error {
+	if err := m.annotateSentences(ctx, doc, need); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -286,10 +304,14 @@ func (m *Models) annotate(doc *text.Document, parse bool) {
 }
 
 func (m *Models) annotateSyntax(doc *text.Document, parse bool) {
-	_ = m.annotateSentences(context.Background(), doc, parse)
+	var need ParseFilter
+	if parse {
+		need = ParseAll
+	}
+	_ = m.annotateSentences(context.Background(), doc, need)
 }
 
-func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, parse bool) error {
+func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need ParseFilter) error {
 	sc, _ := m.scratch.Get().(*annotateScratch)
 	if sc == nil {
 		sc = &annotateScratch{}
@@ -313,7 +335,7 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, pars
 			toks[i].Lemma = m.Tagger.Lemma(toks[i].Form, c)
 			sc.tags = append(sc.tags, m.Tagger.classes[c])
 		}
-		if m.Parser == nil || !parse {
+		if m.Parser == nil || need == nil || !need(toks) {
 			continue
 		}
 		if cap(sc.heads) < n {

@@ -394,7 +394,7 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 	}
 	chunks := make([][]eval.Chunk, len(sents))
 	for si := range sents {
-		chunks[si] = joinFirstNames(sents[si], trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si])))))
+		chunks[si] = joinFirstNames(sents[si], tagsOf(tags, si), lastTag(tags, si-1), trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si])))))
 	}
 	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
@@ -1013,17 +1013,31 @@ func trimLowerTails(words []string, chunks []eval.Chunk) []eval.Chunk {
 // follows with nothing between ("Chad | Morris", "Jordan | Pike", "Israel
 // | Katz"): a given name that is also a place's is read as the place, as
 // the gazetteer says, and the surname alone as the person. Two such names
-// side by side are almost never a place and a person (once in CoNLL-2003
-// train and dev), and an abbreviation in capitals ("UK | Johnson" in a
-// headline) is no one's given name, so it is left alone.
-func joinFirstNames(words []string, chunks []eval.Chunk) []eval.Chunk {
+// side by side are seldom a place and a person (once in CoNLL-2003 train
+// and dev), and then mostly after a preposition ("an expert in Tokyo |
+// Tomas de Hora"), which is kept; so is an abbreviation in capitals ("UK
+// | Johnson" in a headline), no one's given name. tags are the words'
+// "UPOS XPOS" tags, nil when unknown; before is the tag of the word before
+// the sentence, as a line break in wire copy can split a sentence after a
+// preposition ("an expert in | Tokyo Tomas de Hora").
+func joinFirstNames(words, tags []string, before string, chunks []eval.Chunk) []eval.Chunk {
 	out := chunks[:0]
 	for k := 0; k < len(chunks); k++ {
 		c := chunks[k]
 		if k+1 < len(chunks) {
 			n := chunks[k+1]
 			w := words[c.Start]
-			if c.Type == "LOC" && n.Type == "PER" && c.End == c.Start+1 && n.Start == c.End &&
+			prev := before
+			if c.Start > 0 {
+				prev = ""
+				if tags != nil {
+					prev = tags[c.Start-1]
+				}
+			}
+			// A preposition, or "to" tagged as the infinitive's, which a
+			// split sentence's last word often is.
+			afterPrep := strings.HasPrefix(prev, "ADP") || strings.HasSuffix(prev, " IN") || strings.HasSuffix(prev, " TO")
+			if c.Type == "LOC" && n.Type == "PER" && c.End == c.Start+1 && n.Start == c.End && !afterPrep &&
 				strings.ToUpper(w) != w && unicode.IsUpper([]rune(w)[0]) {
 				out = append(out, eval.Chunk{Type: "PER", Start: c.Start, End: n.End})
 				k++
@@ -1033,6 +1047,23 @@ func joinFirstNames(words []string, chunks []eval.Chunk) []eval.Chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+// lastTag returns the tag of sentence si's last word, "" when there is
+// none.
+func lastTag(tags [][]string, si int) string {
+	if si < 0 || si >= len(tags) || len(tags[si]) == 0 {
+		return ""
+	}
+	return tags[si][len(tags[si])-1]
+}
+
+// tagsOf returns sentence si's tags, nil when there are none.
+func tagsOf(tags [][]string, si int) []string {
+	if si < len(tags) {
+		return tags[si]
+	}
+	return nil
 }
 
 // lowerWord reports a word of lower-case letters only.

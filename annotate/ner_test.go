@@ -397,24 +397,36 @@ func TestJoinFirstNames(t *testing.T) {
 	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
 	for _, tc := range []struct {
 		sentence string
+		tags     string // UPOS per word, "" when unknown
+		before   string // the tag of the word before the sentence
 		chunks   []eval.Chunk
 		want     []eval.Chunk
 	}{
 		// a given name that is also a country's, then a surname
-		{"Chad Morris runs cattle", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
-		{"Israel Katz said", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		{"Chad Morris runs cattle", "", "", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		{"Israel Katz said", "", "", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
 		// a city's name, then a given name and a surname
-		{"coach Austin Mary Reaves left", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("PER", 1, 4)}},
+		{"coach Austin Mary Reaves left", "", "", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("PER", 1, 4)}},
 		// something between: a place and a person
-		{"Jordan 's Abdullah met", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}},
-		{"in Jordan , Ellis said", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}, []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}},
+		{"Jordan 's Abdullah met", "", "", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3)}},
+		{"in Jordan , Ellis said", "", "", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}, []eval.Chunk{ch("LOC", 1, 2), ch("PER", 3, 4)}},
 		// an abbreviation in capitals is no given name
-		{"UK Johnson quits", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}},
+		{"UK Johnson quits", "", "", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 2)}},
+		// a place after a preposition, then a person
+		{"an expert in Tokyo Tomas de Hora said", "DET NOUN ADP PROPN PROPN X PROPN VERB", "", []eval.Chunk{ch("LOC", 3, 4), ch("PER", 4, 7)}, []eval.Chunk{ch("LOC", 3, 4), ch("PER", 4, 7)}},
+		{"coach Austin Reaves said", "NOUN PROPN PROPN VERB", "", []eval.Chunk{ch("LOC", 1, 2), ch("PER", 2, 3)}, []eval.Chunk{ch("PER", 1, 3)}},
+		// a sentence split after a preposition by a line break
+		{"Moscow Salah Bassiouni said", "", "PART TO", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 3)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 3)}},
+		{"Israel G. Grossman , 34 , said", "", "PUNCT .", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 1, 3)}, []eval.Chunk{ch("PER", 0, 3)}},
 		// a place of two words, or an organisation, stays
-		{"New Jersey Smith", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}},
-		{"Chelsea Palmer", []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}},
+		{"New Jersey Smith", "", "", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}},
+		{"Chelsea Palmer", "", "", []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}},
 	} {
-		got := joinFirstNames(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		var tags []string
+		for _, u := range strings.Fields(tc.tags) {
+			tags = append(tags, u+" _")
+		}
+		got := joinFirstNames(strings.Fields(tc.sentence), tags, tc.before, slices.Clone(tc.chunks))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: got %v, want %v", tc.sentence, got, tc.want)
 		}

@@ -65,6 +65,23 @@ func New(d *Dictionary, k *kb.KB) *Coder { return &Coder{dict: d, kb: k} }
 // Dictionary returns the coder's dictionary.
 func (c *Coder) Dictionary() *Dictionary { return c.dict }
 
+// MayCode reports whether a sentence, its tokens tagged and lemmatised
+// but not parsed, could yield an event: it is not written in capitals and
+// one of its tokens may trigger a pattern (Dictionary.MayTrigger). Only
+// such sentences need the parse that coding reads; the others hold about
+// a third of a news wire's words.
+func (c *Coder) MayCode(sentence []text.Token) bool {
+	if inCapitals(sentence) {
+		return false
+	}
+	for i := range sentence {
+		if c.dict.MayTrigger(&sentence[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // Code finds the events of a parsed document whose entities are linked
 // (ents) and whose time expressions are resolved (exprs).
 func (c *Coder) Code(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) []Event {
@@ -185,8 +202,12 @@ func dateline(doc *text.Document, sent text.Span) int {
 
 // shouted reports a sentence written in capitals.
 func shouted(doc *text.Document, sent text.Span) bool {
+	return inCapitals(doc.Tokens[sent.Start:sent.End])
+}
+
+func inCapitals(sentence []text.Token) bool {
 	letters, upper := 0, 0
-	for _, t := range doc.Tokens[sent.Start:sent.End] {
+	for _, t := range sentence {
 		for _, r := range t.Form {
 			switch {
 			case r >= 'a' && r <= 'z':

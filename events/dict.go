@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"tidings/text"
 )
 
 //go:embed data/*.tsv data/*.txt
@@ -97,6 +99,9 @@ type Dictionary struct {
 	classes  map[string][]string  // "&TROOPS" -> lemmas
 	agents   map[string]string    // lemma -> CAMEO role ("police" -> "COP")
 	actors   map[string]string    // knowledge-base id -> CAMEO actor code
+	// triggers holds the words that begin a pattern's trigger: verb
+	// lemmas, the verbs of phrasal triggers, and "n:" nouns.
+	triggers map[string]bool
 }
 
 // LoadDictionary reads the shipped dictionaries, then each extension file
@@ -129,7 +134,49 @@ func LoadDictionary(extensions ...string) (*Dictionary, error) {
 		}
 	}
 	d.sort()
+	d.triggers = map[string]bool{}
+	for t := range d.patterns {
+		verb, _, _ := strings.Cut(t, " ")
+		d.triggers[verb] = true
+	}
 	return d, nil
+}
+
+// MayTrigger reports whether a tagged token, not yet parsed, could
+// trigger an event: a verb whose lemma, or an eventive noun whose lemma or
+// form, begins a pattern's trigger, also without a "re-" prefix. It
+// admits every token that the coder's patterns can match (and more: the
+// conditions are not checked), so that a sentence none of whose tokens
+// may trigger is one the coder codes nothing in, and its parse can be
+// skipped.
+func (d *Dictionary) MayTrigger(t *text.Token) bool {
+	var noun bool
+	switch t.UPOS {
+	case "VERB":
+	case "NOUN", "PROPN":
+		noun = true
+	default:
+		return false
+	}
+	lower := strings.ToLower(t.Form)
+	lemma := lower
+	if t.Lemma != "" {
+		lemma = strings.ToLower(t.Lemma)
+	}
+	for _, w := range []string{lemma, lower} {
+		if !noun && w != lemma {
+			continue // a verb is looked up by its lemma only
+		}
+		for _, x := range []string{w, strings.TrimPrefix(w, "re-")} {
+			if noun {
+				x = "n:" + x
+			}
+			if d.triggers[x] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type fileKind int

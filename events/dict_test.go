@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tidings/text"
 )
 
 func TestShippedDictionary(t *testing.T) {
@@ -128,6 +130,32 @@ func TestExtensionWinsTies(t *testing.T) {
 				t.Errorf("the shipped bare pattern %s (%s) beats the user's", q.Code, q.Line)
 			}
 			break
+		}
+	}
+}
+
+func TestMayTrigger(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		form, lemma, upos string
+		want              bool
+	}{
+		{"imposed", "impose", "VERB", true},       // a verb trigger, by its lemma
+		{"called", "call", "VERB", true},          // the verb of a phrasal trigger ("call off")
+		{"re-imposed", "re-impose", "VERB", true}, // done again: the same event
+		{"talks", "talk", "NOUN", true},           // an eventive noun, by its form
+		{"Talks", "talk", "PROPN", true},          // in a title-case headline
+		{"impose", "impose", "NOUN", false},       // a verb's trigger is no noun's
+		{"weather", "weather", "NOUN", false},     // no trigger
+		{"said", "say", "VERB", false},            // speech is not coded as such
+		{"imposed", "impose", "ADJ", false},       // only verbs and nouns trigger
+	} {
+		tok := text.Token{Form: tc.form, Lemma: tc.lemma, UPOS: tc.upos}
+		if got := d.MayTrigger(&tok); got != tc.want {
+			t.Errorf("%s/%s/%s: %v, want %v", tc.form, tc.lemma, tc.upos, got, tc.want)
 		}
 	}
 }

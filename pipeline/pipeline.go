@@ -55,6 +55,11 @@ type Options struct {
 	// ModelDir, when set, is a model directory (as annotate/models) to use
 	// instead of the shipped models: a trained candidate under test.
 	ModelDir string
+	// ParseAll parses every sentence. Otherwise, as only event coding
+	// reads the parse, a sentence that no event can come from
+	// (events.Coder.MayCode) is not parsed: its tokens keep no head.
+	// CoNLL-U output, which shows the parse, sets it.
+	ParseAll bool
 }
 
 // NewWith returns a pipeline with the shipped models and the knowledge
@@ -72,7 +77,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if opt.Shallow {
 		disable = append(disable, ParseLayer, EventsLayer)
 	}
-	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: commonWord(m)}), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable}
+	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: commonWord(m)}), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable, parseAll: opt.ParseAll}
 	if !slices.Contains(disable, EventsLayer) {
 		d, err := events.LoadDictionary(opt.EventsDicts...)
 		if err != nil {

@@ -66,6 +66,8 @@ type stageConfig struct {
 	tagger  *tags.Tagger
 	model   *tags.Model // nil: the tag line comes from the linked entities
 	disable []string
+	// parseAll parses every sentence, not only those events may come from.
+	parseAll bool
 }
 
 // stages returns the enabled stages in order, or an error when a name to
@@ -78,7 +80,7 @@ func stages(c stageConfig) ([]Stage, error) {
 	}
 	off := func(name string) bool { return slices.Contains(c.disable, name) }
 	all := []Stage{
-		annotateStage{models: c.models, parse: !off(ParseLayer)},
+		annotateStage{models: c.models, parse: parseFilter(c, off)},
 		linkStage{c.linker},
 		datesStage{c.dates},
 		eventsStage{c.coder},
@@ -97,19 +99,32 @@ func stages(c stageConfig) ([]Stage, error) {
 		}
 		out = append(out, st)
 		have = append(have, st.Name())
-		if a, ok := st.(annotateStage); ok && a.parse {
+		if a, ok := st.(annotateStage); ok && a.parse != nil {
 			have = append(have, ParseLayer)
 		}
 	}
 	return out, nil
 }
 
-// annotateStage tags, lemmatises, parses (unless parse is false) and
-// recognises entities and quantities; over a Document with given
-// annotation it recognises entities only.
+// parseFilter says which sentences the annotate stage parses: none when
+// the parse layer is off; those an event may come from when the parse
+// serves only event coding; else all.
+func parseFilter(c stageConfig, off func(string) bool) annotate.ParseFilter {
+	switch {
+	case off(ParseLayer):
+		return nil
+	case c.coder != nil && !off(EventsLayer) && !c.parseAll:
+		return c.coder.MayCode
+	}
+	return annotate.ParseAll
+}
+
+// annotateStage tags, lemmatises, parses the sentences that parse admits
+// (none when it is nil) and recognises entities and quantities; over a
+// Document with given annotation it recognises entities only.
 type annotateStage struct {
 	models *annotate.Models
-	parse  bool
+	parse  annotate.ParseFilter
 }
 
 func (annotateStage) Name() string    { return AnnotateLayer }
@@ -119,7 +134,7 @@ func (s annotateStage) Run(ctx context.Context, an *Analysis) error {
 		s.models.AnnotateEntities(an.Doc)
 		return nil
 	}
-	return s.models.AnnotateContext(ctx, an.Doc, s.parse)
+	return s.models.AnnotateParsing(ctx, an.Doc, s.parse)
 }
 
 // linkStage groups the entity mentions and links them to the KB.

@@ -113,3 +113,65 @@ func TestCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestParseOnlyWhatEventsRead: with events on, a sentence no event can
+// come from keeps no parse, the others are parsed, and the events and the
+// record are those of a pipeline that parses every sentence.
+func TestParseOnlyWhatEventsRead(t *testing.T) {
+	sentences := []struct {
+		text   string
+		parsed bool
+	}{
+		{"Russia sent troops to Kazakhstan on Wednesday.", true},        // a trigger verb
+		{"The weather in Almaty was cold and dry.", false},              // no trigger
+		{"Talks with China will resume next week.", true},               // an eventive noun
+		{"The union called off the strike at the port.", true},          // a phrasal trigger
+		{"TROOPS SENT TO KAZAKHSTAN AS PROTESTS SPREAD", false},         // capitals: nothing is coded
+		{"Prices of bread and fuel rose by a tenth in a month.", false}, // no trigger
+	}
+	var body []string
+	for _, s := range sentences {
+		body = append(body, s.text)
+	}
+	a := article.Article{Body: strings.Join(body, "\n\n"), Published: time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)}
+	some, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := NewWith(Options{ParseAll: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := some.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := all.Analyze(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Doc.Sentences) != len(sentences) {
+		t.Fatalf("%d sentences, want %d", len(x.Doc.Sentences), len(sentences))
+	}
+	for i, s := range sentences {
+		sent := x.Doc.Sentences[i]
+		parsed := false
+		for _, tok := range x.Doc.Tokens[sent.Start:sent.End] {
+			parsed = parsed || tok.Deprel != ""
+		}
+		if parsed != s.parsed {
+			t.Errorf("%q: parsed %v, want %v", s.text, parsed, s.parsed)
+		}
+		for _, tok := range y.Doc.Tokens[sent.Start:sent.End] {
+			if tok.Deprel == "" {
+				t.Errorf("%q: ParseAll left %q unparsed", s.text, tok.Form)
+			}
+		}
+	}
+	if len(x.Events) == 0 {
+		t.Error("no events")
+	}
+	if fmt.Sprint(x.Record()) != fmt.Sprint(y.Record()) {
+		t.Errorf("parsing only what events read changed the record:\n%v\n%v", x.Record(), y.Record())
+	}
+}

@@ -101,7 +101,7 @@ Output formats (--out): ` + strings.Join(pipeline.OutputFormats, ", "),
 	c.Flags().StringVar(&outFormat, "out", "jsonl", "output format: "+strings.Join(pipeline.OutputFormats, ", "))
 	pf.registerPublished(c)
 	c.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "articles analysed at once (output keeps the input order)")
-	pf.register(c, true)
+	pf.register(c)
 	return c
 }
 

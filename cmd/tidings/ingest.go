@@ -107,7 +107,7 @@ per article as it is stored).`,
 	fl.StringVar(&f.queue, "queue", "", "a NATS JetStream server (nats://HOST:PORT): queue the articles for 'tidings worker' instead of analysing them here")
 	fl.DurationVar(&f.interval, "interval", ingest.DefaultPollInterval, "with --watch, how often to poll a feed that gives no schedule of its own")
 	f.registerPublished(c)
-	f.register(c, false)
+	f.register(c)
 	return c
 }
 

@@ -27,7 +27,7 @@ func (qf *queryFlags) register(c *cobra.Command) {
 	fl.StringVar(&qf.tag, "tag", "", "only articles with this tag (any case)")
 	fl.StringVar(&qf.from, "from", "", "only articles published on or after this day (YYYY-MM-DD)")
 	fl.StringVar(&qf.to, "to", "", "only articles published on or before this day (YYYY-MM-DD)")
-	fl.StringVar(&qf.event, "event", "", "only articles with an event of this CAMEO code or prefix (19, 074) or PLOVER category (ASSAULT); stored by 'ingest --events'")
+	fl.StringVar(&qf.event, "event", "", "only articles with an event of this CAMEO code or prefix (19, 074) or PLOVER category (ASSAULT); stored by ingest unless --events=false")
 	fl.StringVar(&qf.actor, "actor", "", "only articles with an event whose source or target has this CAMEO actor code or prefix (KAZ, KAZGOV)")
 	fl.IntVar(&qf.limit, "limit", store.DefaultLimit, fmt.Sprintf("results per page (at most %d)", store.MaxLimit))
 	fl.IntVar(&qf.offset, "offset", 0, "results to skip (for the next pages)")

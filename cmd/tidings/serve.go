@@ -76,7 +76,7 @@ POST /api/analyze, GET /api/articles, /api/articles/{id}, /api/search,
 	}
 	c.Flags().StringVar(&db, "db", defaultDB(), "the archive (a SQLite file, created if missing); env TIDINGS_DB")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
-	pf.register(c, true) // for POST /api/analyze
+	pf.register(c) // for POST /api/analyze
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "log every request")
 	return c
 }

@@ -69,7 +69,7 @@ finishes those in hand (or gives them back), and prints a JSON summary.`,
 	fl.IntVar(&f.maxDeliver, "max-deliver", 0, "tries of an article before it is dead-lettered (0: keep the queue's setting, 5 for a new queue)")
 	fl.DurationVar(&f.ackWait, "ack-wait", 0, "how long a silent worker keeps its articles before they go to another (0: keep the queue's setting, 2m for a new queue)")
 	fl.DurationVar(&f.storeWait, "store-wait", 2*time.Minute, "how long to retry an unavailable archive before giving an article back to the queue, and to wait at start for the archive and the queue")
-	f.register(c, false)
+	f.register(c)
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log every article")
 	fl.IntVar(&f.deadLetters, "dead-letters", 0, "print the oldest N dead letters (reason, origin, deliveries) as JSON and exit")
 	return c
