@@ -327,12 +327,20 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		for _, t := range toks {
 			sc.words = append(sc.words, t.Form)
 		}
+		if ws, changed := norms(sc.words, m.gazetteerMatches(sc.words), m.commonWord); changed {
+			for i := range toks {
+				if ws[i] != toks[i].Form {
+					toks[i].Norm = ws[i]
+				}
+			}
+			sc.words = ws
+		}
 		sc.classes = growInt32(sc.classes, n)
 		m.Tagger.tag(sc.words, sc.classes, &sc.tag)
 		sc.tags = sc.tags[:0]
 		for i, c := range sc.classes {
 			toks[i].UPOS, toks[i].XPOS = m.Tagger.upos[c], m.Tagger.xpos[c]
-			toks[i].Lemma = m.Tagger.Lemma(toks[i].Form, c)
+			toks[i].Lemma = m.Tagger.Lemma(sc.words[i], c)
 			sc.tags = append(sc.tags, m.Tagger.classes[c])
 		}
 		if m.Parser == nil || need == nil || !need(toks) {
@@ -352,6 +360,28 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		}
 	}
 	return nil
+}
+
+// gazetteerMatches returns the recogniser's gazetteer matches over a
+// sentence, nil when there is no gazetteer or the sentence is not in
+// title case (only norms reads them).
+func (m *Models) gazetteerMatches(words []string) []gazMatch {
+	if m.NER == nil || m.NER.gaz == nil || !titleCaseSentence(words) {
+		return nil
+	}
+	lower := make([]uint64, len(words))
+	for i, w := range words {
+		lower[i] = hashLower(fnvOffset, w)
+	}
+	gm := make([]gazMatch, len(words))
+	m.NER.gaz.match(words, lower, gm)
+	return gm
+}
+
+// commonWord reports a lower-case word of the clusters' corpus.
+func (m *Models) commonWord(w string) bool {
+	c, _ := m.Clusters.Lookup(w)
+	return c != 0
 }
 
 func growInt32(s []int32, n int) []int32 {

@@ -843,8 +843,9 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	for si, s := range doc.Sentences {
 		words := make([]string, 0, s.End-s.Start)
 		ts := make([]string, 0, s.End-s.Start)
-		for _, t := range doc.Tokens[s.Start:s.End] {
-			words = append(words, t.Form)
+		for i := range doc.Tokens[s.Start:s.End] {
+			t := &doc.Tokens[s.Start+i]
+			words = append(words, normOf(t))
 			key := [2]string{t.UPOS, t.XPOS}
 			tag, ok := joined[key]
 			if !ok {

@@ -23,6 +23,10 @@ type Token struct {
 	SpaceAfter bool
 
 	// Layers added by the annotate stage ("" and -1 until then).
+	// Norm is the form the statistical models read when it is not Form:
+	// in a title-case headline, a common word in lower case ("Faces" ->
+	// "faces").
+	Norm              string
 	Lemma, UPOS, XPOS string
 	Head              int    // index in Document.Tokens of the syntactic head; -1 for the root
 	Deprel            string // UD relation to the head

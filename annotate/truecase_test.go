@@ -1,0 +1,53 @@
+package annotate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNorms(t *testing.T) {
+	common := map[string]bool{"faces": true, "revolt": true, "over": true, "welfare": true, "cuts": true,
+		"shares": true, "slip": true, "after": true, "weak": true, "sales": true, "in": true, "love": true,
+		"services": true, "corporation": true, "says": true, "apple": true, "of": true, "bank": true, "raises": true, "rates": true,
+		"as": true, "prices": true, "climb": true, "march": true, "the": true, "set": true}
+	for _, tc := range []struct {
+		sentence string
+		known    string // words the gazetteer matches, by position: B begin, I inside, U a name of one word
+		want     string
+	}{
+		// a headline in title case: its common words in lower case, the
+		// first word and the names kept
+		{"Starmer Faces Backbench Revolt Over Welfare Cuts", "", "Starmer faces Backbench revolt over welfare cuts"},
+		{"Shares In Apple Slip After Weak Sales", "  U    ", "Shares in Apple slip after weak sales"},
+		{"Bank Of England Raises Rates As Prices Climb", "BII     ", "Bank of England raises rates as prices climb"},
+		// a line that a hard line break split off running text
+		{"NEW YORK , March 2 - The New York Mercantile Exchange set", "UU     BIII ", "NEW YORK , March 2 - The New York Mercantile Exchange set"},
+		// running text, a list of names, a company's name, capitals: unchanged
+		{"Starmer faces a revolt over welfare cuts", "", "Starmer faces a revolt over welfare cuts"},
+		{"Davis Love , Anders Forsbrand , John Cook", "", "Davis Love , Anders Forsbrand , John Cook"},
+		{"Source : Weather Services Corporation", "", "Source : Weather Services Corporation"},
+		{"STARMER FACES REVOLT OVER WELFARE CUTS", "", "STARMER FACES REVOLT OVER WELFARE CUTS"},
+	} {
+		words := strings.Fields(tc.sentence)
+		var gm []gazMatch
+		if tc.known != "" {
+			gm = make([]gazMatch, len(words))
+			for i, c := range tc.known {
+				switch c {
+				case 'B':
+					gm[i] = gazMatch{types: 1, pos: 1}
+				case 'I':
+					gm[i] = gazMatch{types: 1, pos: 2}
+				case 'U':
+					gm[i] = gazMatch{types: 1, pos: 4}
+				}
+			}
+		}
+		got, changed := norms(words, gm, func(w string) bool { return common[w] })
+		want := strings.Fields(tc.want)
+		if !slices.Equal(got, want) || changed != (tc.want != tc.sentence) {
+			t.Errorf("%q: got %q (changed %v), want %q", tc.sentence, strings.Join(got, " "), changed, tc.want)
+		}
+	}
+}
