@@ -235,6 +235,8 @@ type state struct {
 	// tokMention is, per token with an entity, the index of the first of
 	// that entity's mentions that covers it.
 	tokMention []int32
+	// timeTok marks the tokens inside a time expression.
+	timeTok []bool
 	// dated are the expressions with a full date; datedOrdered says their
 	// starts and ends both ascend, so that dateOf may search them.
 	dated        []datedExpr
@@ -274,6 +276,14 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 		}
 		if isPlace(&e) {
 			s.placeIDs[e.ID] = true
+		}
+	}
+	s.timeTok = make([]bool, n)
+	for _, x := range exprs {
+		for i, t := range doc.Tokens {
+			if t.Start >= x.Start && t.End <= x.End {
+				s.timeTok[i] = true
+			}
 		}
 	}
 	s.datedOrdered = true
@@ -545,12 +555,15 @@ func (s *state) lemmaIn(i int, lemmas []string) bool {
 	return false
 }
 
+// targetOblique returns the oblique of trigger i introduced by one of
+// preps, -1 when none. A time ("on Tuesday", "in March") is no one that an
+// event is done to: "called Erdogan on Tuesday" is not "called on".
 func (s *state) targetOblique(i int, preps []string) int {
 	if len(preps) == 0 {
 		return -1
 	}
 	for _, k := range s.tree.Obliques(i) {
-		if slices.Contains(preps, s.prepOf(k)) {
+		if slices.Contains(preps, s.prepOf(k)) && !s.temporal(k) {
 			return k
 		}
 	}
@@ -559,13 +572,28 @@ func (s *state) targetOblique(i int, preps []string) int {
 	if s.tok(i).UPOS == "VERB" {
 		if o := s.tree.Child(i, "obj"); o >= 0 {
 			for _, k := range s.tree.Obliques(o) {
-				if slices.Contains(preps, s.prepOf(k)) {
+				if slices.Contains(preps, s.prepOf(k)) && !s.temporal(k) {
 					return k
 				}
 			}
 		}
 	}
 	return -1
+}
+
+// temporal reports a token that names a time: inside a time expression,
+// or a day, month or other time noun (when the dates were not given).
+func (s *state) temporal(k int) bool {
+	return s.timeTok[k] || timeNouns[s.lemma(k)]
+}
+
+// timeNouns are the heads of time expressions.
+var timeNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"day": true, "week": true, "weekend": true, "month": true, "year": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "today": true, "tonight": true, "yesterday": true, "tomorrow": true,
 }
 
 // codeTrigger codes the events of token i, if it is a trigger.

@@ -132,6 +132,22 @@ Syrian Syrian ADJ 2 amod B-MISC
 rebels rebel NOUN 3 nsubj
 attacked attack VERB 0 root
 Turkey Turkey PROPN 3 obj B-LOC`, "2015-06-09", []string{"* SYRREB->TUR"}},
+		{"a phone call on a day: the day is no target", `
+Putin Putin PROPN 2 nsubj B-PER
+called call VERB 0 root
+Erdogan Erdogan PROPN 2 obj B-PER
+on on ADP 5 case
+Tuesday Tuesday PROPN 2 obl`, "2024-11-08", nil},
+		{"an appeal on a day: the target is the one appealed to", `
+Ukraine Ukraine PROPN 4 nsubj B-LOC
+on on ADP 3 case
+Monday Monday PROPN 4 obl
+called call VERB 0 root
+on on ADP 6 case
+Germany Germany PROPN 4 obl B-LOC
+to to PART 8 mark
+send send VERB 4 xcomp
+weapons weapon NOUN 8 obj`, "2024-11-08", []string{"023 UKR->DEU"}}, // an appeal for what the embedded verb asks (aid)
 		{"passive with by-agent", `
 Evidence evidence NOUN 5 nsubj:pass
 against against ADP 3 case
