@@ -516,6 +516,33 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 			return false
 		}
 	}
+	if p.ObjectActor {
+		o := s.object(i, noun)
+		if o < 0 {
+			return false
+		}
+		if _, ok := s.actor(o); !ok {
+			return false
+		}
+		if !noun && s.passive(i) && s.byAgent(i) < 0 {
+			return false // "police were called": by no one named
+		}
+		// "called Macron a friend": the object is named something, not
+		// reached. The parser hangs the predicate on the verb after the
+		// object, as xcomp, obl:unmarked or a second object.
+		for _, k := range s.tree.Kids(i) {
+			t := s.tok(int(k))
+			if int(k) <= o || s.temporal(int(k)) {
+				continue
+			}
+			if t.Deprel == "xcomp" || t.Deprel == "obl:unmarked" || t.Deprel == "obj" || t.Deprel == "iobj" {
+				switch t.UPOS {
+				case "NOUN", "PROPN", "ADJ", "PRON":
+					return false
+				}
+			}
+		}
+	}
 	for _, ob := range p.Obliques {
 		found := false
 		for _, k := range s.tree.Obliques(i) {

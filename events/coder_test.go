@@ -137,7 +137,7 @@ Putin Putin PROPN 2 nsubj B-PER
 called call VERB 0 root
 Erdogan Erdogan PROPN 2 obj B-PER
 on on ADP 5 case
-Tuesday Tuesday PROPN 2 obl`, "2024-11-08", nil},
+Tuesday Tuesday PROPN 2 obl`, "2024-11-08", []string{"041 RUSGOV->TURGOV"}}, // a phone call, not an appeal
 		{"an appeal on a day: the target is the one appealed to", `
 Ukraine Ukraine PROPN 4 nsubj B-LOC
 on on ADP 3 case
@@ -148,6 +148,32 @@ Germany Germany PROPN 4 obl B-LOC
 to to PART 8 mark
 send send VERB 4 xcomp
 weapons weapon NOUN 8 obj`, "2024-11-08", []string{"023 UKR->DEU"}}, // an appeal for what the embedded verb asks (aid)
+		{"a phone call: call with an actor as object", `
+Olaf Olaf PROPN 3 nsubj B-PER
+Scholz Scholz PROPN 1 flat I-PER
+called call VERB 0 root
+Emmanuel Emmanuel PROPN 3 obj B-PER
+Macron Macron PROPN 4 flat I-PER
+on on ADP 7 case
+Friday Friday PROPN 3 obl`, "2024-11-08", []string{"041 DEUGOV->FRAGOV"}},
+		{"calling someone something is no phone call", `
+Olaf Olaf PROPN 3 nsubj B-PER
+Scholz Scholz PROPN 1 flat I-PER
+called call VERB 0 root
+Emmanuel Emmanuel PROPN 3 obj B-PER
+Macron Macron PROPN 4 flat I-PER
+a a DET 7 det
+friend friend NOUN 3 xcomp`, "2024-11-08", nil},
+		{"calling someone something, as the parser often hangs it", `
+Trump Trump PROPN 2 nsubj B-PER
+called call VERB 0 root
+Zelensky Zelensky PROPN 2 obj B-PER
+a a DET 5 det
+salesman salesman NOUN 2 obl:unmarked`, "2024-11-08", nil},
+		{"called by no one named", `
+Police police NOUN 3 nsubj:pass
+were be AUX 3 aux:pass
+called call VERB 0 root`, "1987-03-02", nil},
 		{"passive with by-agent", `
 Evidence evidence NOUN 5 nsubj:pass
 against against ADP 3 case

@@ -64,6 +64,10 @@ type Pattern struct {
 	// Object, when set, lists the lemmas the direct object's head may have
 	// (classes already expanded).
 	Object []string
+	// ObjectActor asks that the direct object be an actor and not be
+	// predicated of ("obj=@actor": "called Macron", not "called Macron a
+	// friend").
+	ObjectActor bool
 	// Obliques are conditions on prepositional dependents: an oblique or
 	// nominal modifier introduced by Prep whose head is one of Lemmas.
 	Obliques []Oblique
@@ -84,7 +88,7 @@ type Oblique struct {
 
 func (p *Pattern) specificity() int {
 	n := len(p.Obliques) + len(p.TargetPreps) + len(p.SourcePreps)
-	if p.Object != nil {
+	if p.Object != nil || p.ObjectActor {
 		n += 2 // an object condition says most about the event
 	}
 	return n
@@ -331,6 +335,8 @@ func (d *Dictionary) parsePattern(f []string, where string) (Pattern, error) {
 					}
 					p.SourcePreps = append(p.SourcePreps, strings.ToLower(prep))
 				}
+			case strings.EqualFold(c, "obj=@actor"):
+				p.ObjectActor = true
 			case strings.Contains(c, "="):
 				key, vals, _ := strings.Cut(c, "=")
 				lemmas, err := d.expand(vals)
@@ -343,7 +349,7 @@ func (d *Dictionary) parsePattern(f []string, where string) (Pattern, error) {
 					p.Obliques = append(p.Obliques, Oblique{Prep: strings.ToLower(key), Lemmas: lemmas})
 				}
 			default:
-				return Pattern{}, fmt.Errorf("condition %q: want obj=..., PREP=..., >PREP or <PREP", c)
+				return Pattern{}, fmt.Errorf("condition %q: want obj=..., obj=@actor, PREP=..., >PREP or <PREP", c)
 			}
 		}
 	}
