@@ -65,8 +65,11 @@ func endsSentence(text string, toks []Token, i int) bool {
 		return sentenceOpeners[nextForm] || strings.Contains(gap, "\n") && startsSentence(nextForm, ".")
 	case strings.Contains(gap, "\n") && !strings.ContainsAny(form, ",;-–—") && isUpperStart(nextForm) && lineLen(text, cur.End) < 80:
 		// A short line without terminal punctuation (a heading, a list item,
-		// a signature) ends where the next line starts with a capital.
-		return true
+		// a signature) ends where the next line starts with a capital; but
+		// not a line of hard-wrapped prose, which is long and ends in a
+		// word in lower case ("a financial expert in | Tokyo Tomas de
+		// Hora", as wire copy wraps at 65 to 75 characters).
+		return lineLen(text, cur.End) < wrappedLine || !isLowerStart(form)
 	}
 	return false
 }
@@ -157,6 +160,10 @@ func isLowerStart(f string) bool {
 func isDigitStart(f string) bool {
 	return f != "" && f[0] >= '0' && f[0] <= '9'
 }
+
+// wrappedLine is the length from which a line that ends in a word in
+// lower case is taken for hard-wrapped prose rather than a heading.
+const wrappedLine = 50
 
 // lineLen returns the length of the line that ends at or after end.
 func lineLen(text string, end int) int {

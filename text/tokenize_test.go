@@ -148,6 +148,11 @@ func TestSentences(t *testing.T) {
 		{"Prices rose by 2.5 percent. The bank said so.", []string{"Prices rose by 2.5 percent.", "The bank said so."}},
 		{"Wait... we are not done.", []string{"Wait... we are not done."}},
 		{"I loved it. :) Great staff.", []string{"I loved it. :)", "Great staff."}},
+		// A heading or a signature on its own short line ends there; a line
+		// of hard-wrapped prose (wire copy) does not.
+		{"Results of the vote\nThe party won 40 seats.", []string{"Results of the vote", "The party won 40 seats."}},
+		{"Showers continued throughout the week and a financial expert in\nTokyo said prices would fall.", []string{"Showers continued throughout the week and a financial expert in\nTokyo said prices would fall."}},
+		{"The consortium said it had signed an agreement with ENERGY HOLDINGS\nThe deal closes in May.", []string{"The consortium said it had signed an agreement with ENERGY HOLDINGS", "The deal closes in May."}},
 	}
 	for _, tt := range tests {
 		d := New(tt.in)
