@@ -280,10 +280,12 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 	}
 	s.timeTok = make([]bool, n)
 	for _, x := range exprs {
-		for i, t := range doc.Tokens {
-			if t.Start >= x.Start && t.End <= x.End {
-				s.timeTok[i] = true
-			}
+		// Tokens are in text order: the expression's first token is found
+		// by binary search, so that a long document with many dates costs
+		// no more than its tokens and dates.
+		first, _ := slices.BinarySearchFunc(doc.Tokens, x.Start, func(t text.Token, start int) int { return cmp.Compare(t.Start, start) })
+		for i := first; i < n && doc.Tokens[i].End <= x.End; i++ {
+			s.timeTok[i] = true
 		}
 	}
 	s.datedOrdered = true
