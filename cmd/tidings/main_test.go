@@ -515,3 +515,36 @@ func TestAnalyzeEventsDict(t *testing.T) {
 		t.Errorf("a bad dictionary: exit %d, %q", code, errOut)
 	}
 }
+
+// TestEvalTagSet: eval tags --set scores the built-in tag line against an
+// editor's tags, matching by text or by the identity the editor's tag
+// names, and refuses a set it cannot read, naming it.
+func TestEvalTagSet(t *testing.T) {
+	dir := t.TempDir()
+	set := filepath.Join(dir, "set.jsonl")
+	line := `{"id":"t1","class":"international","published":"2022-01-06","title":"Russian troops land in Kazakhstan","body":"Russia sent troops to Kazakhstan on Thursday. Russian officials said the troops would guard airports in Almaty.","tags":["Russia","Kazakhstan","troops","Almaty","peacekeepers"]}` + "\n"
+	if err := os.WriteFile(set, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := tidings(t, "", "eval", "tags", "--set", set, "--errors")
+	if code != 0 {
+		t.Fatalf("eval tags --set: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Score struct {
+			Overall struct{ Articles, Gold, Found int }
+		}
+	}
+	lastJSON(t, out, &got)
+	if o := got.Score.Overall; o.Articles != 1 || o.Gold != 5 || o.Found < 2 {
+		t.Errorf("overall %+v: Russia and Kazakhstan at least should be found\n%s", o, out)
+	}
+	if !strings.Contains(errOut, "t1 international") || !strings.Contains(errOut, `"peacekeepers"`) {
+		t.Errorf("--errors does not list the article's misses:\n%s", errOut)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"t1","body":"b","tags":[]}`+"\n"), 0o644)
+	if code, _, errOut := tidings(t, "", "eval", "tags", "--set", bad); code != 1 || !strings.Contains(errOut, "bad.jsonl:1") {
+		t.Errorf("a set without tags: exit %d, %s", code, errOut)
+	}
+}

@@ -13,7 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"tidings/article"
+	"tidings/eval"
 	"tidings/ingest"
+	"tidings/kb"
 	"tidings/pipeline"
 	"tidings/tags"
 )
@@ -235,12 +237,13 @@ type modelEvalJSON struct {
 
 func newEvalTags() *cobra.Command {
 	var in tagInput
-	var gold, modelDir string
+	var gold, modelDir, set string
+	var showErrors bool
 	var folds int
 	var opt tags.ModelOptions
 	c := &cobra.Command{
-		Use:   "tags --gold F [--in FORMAT] [--tag-model DIR | --folds 5]",
-		Short: "Score the archive tagger against gold tags; or cross-validate it against the kNN floor",
+		Use:   "tags (--gold F [--in FORMAT] [--tag-model DIR | --folds 5] | --set FILE [--errors])",
+		Short: "Score the tag line against an editor's tags, or the archive tagger against gold tags",
 		Long: `Score tags against gold: precision, recall and F1 at k (1, 3, 5, 10: the first k of the
 ranking) and at the model's own cut-off, each micro-averaged (pooled counts), macro-averaged (mean
 over tags) and averaged over articles. Articles without gold tags are left out and counted.
@@ -249,13 +252,27 @@ With --tag-model DIR the model of DIR is scored on F. Without it, F is split int
 the model is trained on all folds but one and scored on that one, in turn; the TF-IDF kNN floor is
 trained and scored on the same folds. F is a file or directory in any input format; with
 --in reuters, a Reuters-21578 .sgm file or directory and --categories choose the gold tags.
-The last line of stdout is JSON.`,
+
+With --set FILE, the built-in tag line (no archive model) is scored on a tag test set written for
+this repository (tags/testdata/news-tags.jsonl: JSON lines with id, class, published, title, body
+and the five tags an editor chose): each article is analysed as analyze does, and the first five
+tags of its line are compared with the editor's, by their text (case and punctuation aside) or by
+the knowledge-base identity the editor's tag names. It reports the mean overlap of five, per class;
+--errors lists, per article, the editor's tags missed and the system's tags the editor did not
+choose. The last line of stdout is JSON.`,
 		Example: `  tidings eval tags --in reuters --categories topics --gold ../shared/data/reuters21578
-  tidings eval tags --in kpcrowd --tag-model DIR --gold ../shared/data/kpcrowd/validation`,
+  tidings eval tags --in kpcrowd --tag-model DIR --gold ../shared/data/kpcrowd/validation
+  tidings eval tags --set tags/testdata/news-tags.jsonl --errors`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if set != "" {
+				if gold != "" || modelDir != "" {
+					return usagef("eval tags: --set scores the built-in tag line; --gold and --tag-model score an archive tagger: give one")
+				}
+				return evalTagSet(cmd, set, showErrors)
+			}
 			if gold == "" {
-				return usagef("eval tags: --gold F is required")
+				return usagef("eval tags: --gold F or --set FILE is required")
 			}
 			if modelDir != "" && cmd.Flags().Changed("folds") {
 				return usagef("eval tags: --tag-model scores a trained model; --folds trains its own: give one")
@@ -316,7 +333,84 @@ The last line of stdout is JSON.`,
 	c.Flags().StringVar(&gold, "gold", "", "articles with gold tags (file or directory)")
 	c.Flags().StringVar(&modelDir, "tag-model", "", "score the model of this directory (made by 'tidings train tags')")
 	c.Flags().IntVar(&folds, "folds", 5, "cross-validation folds when no --tag-model is given")
+	c.Flags().StringVar(&set, "set", "", "score the built-in tag line on a tag test set (JSON lines with the editor's tags)")
+	c.Flags().BoolVar(&showErrors, "errors", false, "with --set, list each article's missed and unchosen tags on stderr")
 	return c
+}
+
+// evalTagSet scores the built-in tag line on a tag test set.
+func evalTagSet(cmd *cobra.Command, path string, showErrors bool) error {
+	cases, err := readSet(path, eval.ReadTagSet)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	k, err := kb.Load()
+	if err != nil {
+		return fmt.Errorf("loading the knowledge base: %w", err)
+	}
+	score := eval.TagSetScore{K: 5}
+	stderr := cmd.ErrOrStderr()
+	for _, c := range cases {
+		a := article.Article{ID: c.ID, Origin: fmt.Sprintf("%s:%d", path, c.Line), Title: c.Title, Body: c.Body}
+		if c.Published != "" {
+			if a.Published, err = ingest.ParseDate(c.Published); err != nil {
+				return inputError{fmt.Errorf("%s:%d: published: %w", path, c.Line, err)}
+			}
+		}
+		an, err := p.Analyze(cmd.Context(), a)
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", path, c.Line, err)
+		}
+		system := make([]string, len(an.Tags))
+		for i, t := range an.Tags {
+			system[i] = t.Tag
+		}
+		// The editor's tag names an identity when the knowledge base
+		// knows it by that name ("UK" for the United Kingdom).
+		same := func(g, t int) bool {
+			id := an.Tags[t].Entity
+			if id == "" {
+				return false
+			}
+			for _, e := range k.Lookup(c.Tags[g]) {
+				if e.ID == id {
+					return true
+				}
+			}
+			return false
+		}
+		r := score.Add(c, system, same)
+		if showErrors && (len(r.Missed) > 0 || len(r.Extra) > 0) {
+			fmt.Fprintf(stderr, "%s:%d: %s %s: %d of %d; missed %s; not chosen %s\n", path, c.Line, c.ID, c.Class, r.Found, len(c.Tags),
+				quoteAll(r.Missed), quoteAll(r.Extra))
+		}
+	}
+	w := cmd.OutOrStdout()
+	line := func(name string, o eval.TagOverlap) {
+		fmt.Fprintf(w, "%-22s %3d articles  mean overlap %.2f of 5  (%d/%d editor's tags, %d articles all found, %d with fewer than 5 tags)\n",
+			name, o.Articles, o.Mean, o.Found, o.Gold, o.Full, o.Short)
+	}
+	fmt.Fprintf(w, "set %s: %d articles, the first %d tags of each line\n", path, len(cases), score.K)
+	line("overall", score.Overall)
+	for _, cl := range score.Classes() {
+		line("class "+cl, *score.ByClass[cl])
+	}
+	return printJSON(w, map[string]any{"set": path, "score": score})
+}
+
+func quoteAll(xs []string) string {
+	if len(xs) == 0 {
+		return "-"
+	}
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
 }
 
 func printTagResult(w io.Writer, name string, r tags.Result) {
