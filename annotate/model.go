@@ -317,7 +317,7 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		sc = &annotateScratch{}
 	}
 	defer m.scratch.Put(sc)
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -327,7 +327,8 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		for _, t := range toks {
 			sc.words = append(sc.words, t.Form)
 		}
-		if ws, changed := norms(sc.words, m.gazetteerMatches(sc.words), m.commonWord); changed {
+		headline := si == 0 && standsAlone(doc, s)
+		if ws, changed := norms(sc.words, headline, m.gazetteerMatches(sc.words, headline), m.commonWord); changed {
 			for i := range toks {
 				if ws[i] != toks[i].Form {
 					toks[i].Norm = ws[i]
@@ -365,8 +366,8 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 // gazetteerMatches returns the recogniser's gazetteer matches over a
 // sentence, nil when there is no gazetteer or the sentence is not in
 // title case (only norms reads them).
-func (m *Models) gazetteerMatches(words []string) []gazMatch {
-	if m.NER == nil || m.NER.gaz == nil || !titleCaseSentence(words) {
+func (m *Models) gazetteerMatches(words []string, headline bool) []gazMatch {
+	if m.NER == nil || m.NER.gaz == nil || !titleCaseSentence(words, headline) {
 		return nil
 	}
 	lower := make([]uint64, len(words))

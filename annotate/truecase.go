@@ -23,11 +23,11 @@ import (
 // words after the first that are written with letters, four in five of
 // them capitalised, most of them not in capitals throughout (a headline
 // in capitals is left to the models, which were trained on such).
-func titleCaseSentence(words []string) bool {
+func titleCaseSentence(words []string, headline bool) bool {
 	n, capital, shouted := 0, 0, 0
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if i == 0 || !unicode.IsLetter(r) {
+		if i == 0 || !unicode.IsLetter(r) || headline && minorWords[w] {
 			continue
 		}
 		n++
@@ -39,6 +39,31 @@ func titleCaseSentence(words []string) bool {
 		}
 	}
 	return n >= 3 && capital*5 >= n*4 && shouted*2 < n
+}
+
+// minorWords are the short words that headlines in the style of news
+// agencies leave in lower case ("Reeves Raises £40bn in Taxes in Labour's
+// First Budget").
+var minorWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "but": true, "or": true,
+	"for": true, "nor": true, "of": true, "in": true, "on": true, "at": true, "to": true, "by": true,
+	"as": true, "from": true, "with": true, "into": true, "over": true, "vs": true, "via": true}
+
+// standsAlone reports a sentence that is a line of its own without
+// terminal punctuation, followed by a blank line or nothing: an article's
+// headline, as the first sentence of its text.
+func standsAlone(doc *text.Document, s text.Span) bool {
+	if s.End <= s.Start {
+		return false
+	}
+	last := doc.Tokens[s.End-1].Form
+	if last == "." || last == "!" || last == "?" {
+		return false
+	}
+	end := doc.Tokens[s.End-1].End
+	if s.End < len(doc.Tokens) {
+		return strings.Count(doc.Text[end:doc.Tokens[s.End].Start], "\n") >= 2
+	}
+	return true
 }
 
 // titleWord reports a word with a capital first letter and no other
@@ -55,14 +80,17 @@ func titleWord(w string) bool {
 // norms returns the forms the models read for a sentence: words itself
 // unless it is in title case. common reports a common lower-case word; gm
 // holds the gazetteer's matches over the sentence (nil when none).
-func norms(words []string, gm []gazMatch, common func(string) bool) ([]string, bool) {
-	if !titleCaseSentence(words) {
+func norms(words []string, headline bool, gm []gazMatch, common func(string) bool) ([]string, bool) {
+	if !titleCaseSentence(words, headline) {
 		return words, false
 	}
 	out := make([]string, len(words))
 	titled, lowered, function := 0, 0, 0
 	for i, w := range words {
 		out[i] = w
+		if headline && i > 0 && minorWords[w] {
+			function++ // a headline in the agencies' style
+		}
 		if i == 0 || !titleWord(w) {
 			continue
 		}
