@@ -75,6 +75,9 @@ func ReadTagSet(r io.Reader, name string) ([]TagCase, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if len(cases) == 0 {
+		return nil, fmt.Errorf("%s: no articles", name)
+	}
 	return cases, nil
 }
 

@@ -26,6 +26,7 @@ func TestReadTagSet(t *testing.T) {
 		{`{"id":"a1","body":"B","tags":["x"],"topics":["y"]}`, "unknown field"},
 		{"{\"id\":\"a1\",\"body\":\"B\",\"tags\":[\"x\"]}\n{\"id\":\"a1\",\"body\":\"B\",\"tags\":[\"y\"]}", "already on line 1"},
 		{"{\"id\":\"a1\",\"body\":\"\xff\",\"tags\":[\"x\"]}", "not UTF-8"},
+		{"\n\n", "no articles"},
 	} {
 		if _, err := ReadTagSet(strings.NewReader(tc.in), "set.jsonl"); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: err %v, want %q", tc.in, err, tc.want)
