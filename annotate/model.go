@@ -65,23 +65,36 @@ func LoadFS(fsys fs.FS) (*Models, error) {
 	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if err := readGzip(fsys, TaggerFile, func(r io.Reader) (err error) {
-		m.Tagger, err = ReadTagger(r, m.Clusters)
-		return err
-	}); err != nil {
-		return nil, err
+	// The three models need only the clusters: they are read at once, each
+	// decompressing and building its tables on a core of its own.
+	var wg sync.WaitGroup
+	var errs [3]error
+	wg.Go(func() {
+		errs[0] = readGzip(fsys, TaggerFile, func(r io.Reader) (err error) {
+			m.Tagger, err = ReadTagger(r, m.Clusters)
+			return err
+		})
+	})
+	wg.Go(func() {
+		errs[1] = readGzip(fsys, ParserFile, func(r io.Reader) (err error) {
+			m.Parser, err = ReadParser(r, m.Clusters)
+			return err
+		})
+	})
+	wg.Go(func() {
+		errs[2] = readGzip(fsys, NERFile, func(r io.Reader) (err error) {
+			m.NER, err = ReadNER(r, m.Clusters)
+			return err
+		})
+	})
+	wg.Wait()
+	if errs[0] != nil {
+		return nil, errs[0] // the tagger is required
 	}
-	if err := readGzip(fsys, ParserFile, func(r io.Reader) (err error) {
-		m.Parser, err = ReadParser(r, m.Clusters)
-		return err
-	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	if err := readGzip(fsys, NERFile, func(r io.Reader) (err error) {
-		m.NER, err = ReadNER(r, m.Clusters)
-		return err
-	}); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	for _, err := range errs[1:] {
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
 	}
 	return m, nil
 }
