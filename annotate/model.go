@@ -282,11 +282,15 @@ func ParseAll([]text.Token) bool { return true }
 // analysis of a long document can be cancelled within a sentence's time.
 // On cancellation doc is left partly annotated.
 func (m *Models) AnnotateContext(ctx context.Context, doc *text.Document, parse bool) error {
-	var need ParseFilter
+	return m.AnnotateParsing(ctx, doc, parseAllIf(parse))
+}
+
+// parseAllIf is ParseAll when parse is set, else no filter (no parse).
+func parseAllIf(parse bool) ParseFilter {
 	if parse {
-		need = ParseAll
+		return ParseAll
 	}
-	return m.AnnotateParsing(ctx, doc, need)
+	return nil
 }
 
 // AnnotateParsing is AnnotateContext that parses only the sentences that
@@ -317,11 +321,7 @@ func (m *Models) annotate(doc *text.Document, parse bool) {
 }
 
 func (m *Models) annotateSyntax(doc *text.Document, parse bool) {
-	var need ParseFilter
-	if parse {
-		need = ParseAll
-	}
-	_ = m.annotateSentences(context.Background(), doc, need)
+	_ = m.annotateSentences(context.Background(), doc, parseAllIf(parse))
 }
 
 func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need ParseFilter) error {
@@ -341,7 +341,7 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 			sc.words = append(sc.words, t.Form)
 		}
 		headline := si == 0 && standsAlone(doc, s)
-		if ws, changed := norms(sc.words, headline, m.gazetteerMatches(sc.words, headline), m.commonWord); changed {
+		if ws, changed := norms(sc.words, headline, m.gazetteerMatches(sc.words, headline), m.CommonWord); changed {
 			for i := range toks {
 				if ws[i] != toks[i].Form {
 					toks[i].Norm = ws[i]
@@ -392,8 +392,9 @@ func (m *Models) gazetteerMatches(words []string, headline bool) []gazMatch {
 	return gm
 }
 
-// commonWord reports a lower-case word of the clusters' corpus.
-func (m *Models) commonWord(w string) bool {
+// CommonWord reports a word of the clusters' corpus, that is a word met
+// in running text in that case.
+func (m *Models) CommonWord(w string) bool {
 	c, _ := m.Clusters.Lookup(w)
 	return c != 0
 }

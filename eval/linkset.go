@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -257,14 +256,7 @@ func (s *LinkSetScore) Add(c LinkCase, sys []SystemMention) []LinkSetError {
 }
 
 // Classes returns the class names in order.
-func (s *LinkSetScore) Classes() []string {
-	out := make([]string, 0, len(s.ByClass))
-	for c := range s.ByClass {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *LinkSetScore) Classes() []string { return sortedKeys(s.ByClass) }
 
 func coveringMention(sys []SystemMention, start, end int) (SystemMention, bool) {
 	for _, m := range sys {

@@ -4,7 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -217,11 +218,6 @@ func (s *NERSetScore) Types() []string { return sortedKeys(s.ByType) }
 // Classes returns the classes in order.
 func (s *NERSetScore) Classes() []string { return sortedKeys(s.ByClass) }
 
-func sortedKeys(m map[string]PRF) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }

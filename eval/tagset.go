@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -196,11 +195,4 @@ func (s *TagSetScore) Add(c TagCase, system []string, same func(g, t int) bool) 
 }
 
 // Classes returns the classes seen, sorted.
-func (s *TagSetScore) Classes() []string {
-	out := make([]string, 0, len(s.ByClass))
-	for c := range s.ByClass {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *TagSetScore) Classes() []string { return sortedKeys(s.ByClass) }

@@ -77,7 +77,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if opt.Shallow {
 		disable = append(disable, ParseLayer, EventsLayer)
 	}
-	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: commonWord(m)}), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable, parseAll: opt.ParseAll}
+	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: m.CommonWord}), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable, parseAll: opt.ParseAll}
 	if !slices.Contains(disable, EventsLayer) {
 		d, err := events.LoadDictionary(opt.EventsDicts...)
 		if err != nil {
@@ -132,15 +132,6 @@ func loadModels(dir string, k *kb.KB) (*annotate.Models, error) {
 		m.NER.UseGazetteer(Gazetteer(k))
 	}
 	return m, nil
-}
-
-// commonWord reports whether the word clusters know a lower-case word:
-// a word of ordinary text, not only a name.
-func commonWord(m *annotate.Models) func(string) bool {
-	return func(w string) bool {
-		c, _ := m.Clusters.Lookup(w)
-		return c != 0
-	}
 }
 
 // KBGazetteer returns the knowledge base's names as a gazetteer for the

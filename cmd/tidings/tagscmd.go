@@ -371,17 +371,13 @@ func evalTagSet(cmd *cobra.Command, path string, showErrors bool) error {
 		}
 		// The editor's tag names an identity when the knowledge base
 		// knows it by that name ("UK" for the United Kingdom).
+		named := make([][]kb.Entry, len(c.Tags))
+		for g, tag := range c.Tags {
+			named[g] = k.Lookup(tag)
+		}
 		same := func(g, t int) bool {
 			id := an.Tags[t].Entity
-			if id == "" {
-				return false
-			}
-			for _, e := range k.Lookup(c.Tags[g]) {
-				if e.ID == id {
-					return true
-				}
-			}
-			return false
+			return id != "" && slices.ContainsFunc(named[g], func(e kb.Entry) bool { return e.ID == id })
 		}
 		r := score.Add(c, system, same)
 		if showErrors && (len(r.Missed) > 0 || len(r.Extra) > 0) {
