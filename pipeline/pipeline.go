@@ -73,11 +73,15 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	bg, err := tags.ShippedBackground()
+	if err != nil {
+		return nil, err
+	}
 	disable := slices.Clone(opt.Disable)
 	if opt.Shallow {
 		disable = append(disable, ParseLayer, EventsLayer)
 	}
-	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: m.CommonWord}), dates: dates.New(), tagger: tags.New(k, tags.Options{}), disable: disable, parseAll: opt.ParseAll}
+	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: m.CommonWord}), dates: dates.New(), tagger: tags.New(k, tags.Options{Background: bg}), disable: disable, parseAll: opt.ParseAll}
 	if !slices.Contains(disable, EventsLayer) {
 		d, err := events.LoadDictionary(opt.EventsDicts...)
 		if err != nil {

@@ -182,6 +182,6 @@ func (s tagsStage) Run(_ context.Context, an *Analysis) error {
 		an.Tags = s.model.Predict(an.Doc, len(an.Article.Title), EntityFeatures(an.Entities))
 		return nil
 	}
-	an.Tags = s.tagger.Suggest(an.Doc, an.Entities, an.Published)
+	an.Tags = s.tagger.Suggest(an.Doc, len(an.Article.Title), an.Entities, an.Published)
 	return nil
 }

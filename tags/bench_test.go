@@ -30,7 +30,11 @@ func BenchmarkSuggestBySize(b *testing.B) {
 		}
 		m.NER.UseGazetteer(annotate.NewGazetteer(names))
 	}
-	t := New(k, Options{})
+	bg, err := ShippedBackground()
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := New(k, Options{Background: bg})
 	published := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
 	for _, size := range []struct {
 		name  string
@@ -43,9 +47,19 @@ func BenchmarkSuggestBySize(b *testing.B) {
 			b.SetBytes(int64(len(doc.Text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				t.Suggest(doc, ents, published)
+				t.Suggest(doc, 64, ents, published)
 			}
 			b.ReportMetric(float64(len(ents)), "entities")
 		})
+	}
+}
+
+// BenchmarkShippedBackground reads the shipped background table, as each
+// pipeline does once at start.
+func BenchmarkShippedBackground(b *testing.B) {
+	for b.Loop() {
+		if _, err := ShippedBackground(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

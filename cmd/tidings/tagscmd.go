@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -419,4 +420,111 @@ func printTagResult(w io.Writer, name string, r tags.Result) {
 		row(fmt.Sprintf("@%d", s.K), s)
 	}
 	row("cut-off", r.Cutoff)
+}
+
+func newTrainBackground() *cobra.Command {
+	var out, inFormat, issues string
+	var minDF int
+	c := &cobra.Command{
+		Use:   "background --out DIR [--issues FILE] DATA...",
+		Short: "Count the noun phrases of a news corpus: the background that ranks an article's topics",
+		Long: `Count, over a corpus of news, in how many articles each common noun and noun phrase occurs and in
+which number (singular, plural), and write DIR/` + tags.BackgroundFile + `. The built-in tag line
+ranks an article's topics by how rare they are in this background and writes each in the number
+editors use. DATA are files or directories in any input format; each article is tagged and its
+names found with the shipped models, so that names are not counted as topics. The words that name
+offices ("minister", "governor") come from the knowledge base's posts: a post is not a topic. With
+--issues, the noun phrases of the field's issue vocabulary are kept too: they rank first among topics.
+
+The shipped table (tags/data) was made from the shared news corpora (see tags/data/NOTICE):
+  tidings train background --out tags/data \
+    --issues ../shared/data/knowledge/cameo/petrarch2/dictionaries/Phoenix.IssueCoding.txt \
+    ../shared/data/reuters21578 \
+    ../shared/data/conll2003/eng.train.txt ../shared/data/conll2003/eng.testa.dev.txt \
+    ../shared/data/kpcrowd
+The last line of stdout is JSON.`,
+		Args: argsUsage(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("train background: --out DIR is required")
+			}
+			format, err := ingest.ParseFormat(inFormat)
+			if err != nil {
+				return usageError{fmt.Errorf("--in: %w", err)}
+			}
+			models, err := pipeline.LoadModels("")
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			stderr := cmd.ErrOrStderr()
+			start := time.Now()
+			counter := tags.NewBackgroundCounter()
+			k, err := kb.Load()
+			if err != nil {
+				return fmt.Errorf("loading the knowledge base: %w", err)
+			}
+			for e := range k.Entries {
+				if e.Office != nil {
+					counter.AddRole(e.Office.Latest)
+				}
+			}
+			if issues != "" {
+				f, err := os.Open(issues)
+				if err != nil {
+					return inputError{err}
+				}
+				n, err := counter.ReadIssues(f)
+				f.Close()
+				if err != nil {
+					return inputError{fmt.Errorf("%s: %w", issues, err)}
+				}
+				if n == 0 {
+					return inputError{fmt.Errorf("%s: no issue phrases (want \"phrase [CODE]\" lines)", issues)}
+				}
+				fmt.Fprintf(stderr, "%s: %d issue phrases\n", issues, n)
+			}
+			prog := newProgress(-1, "counting")
+			words := 0
+			for a, err := range ingest.Sources(ctx, args, format, ingest.Options{}) {
+				if err != nil {
+					fmt.Fprintf(stderr, "tidings: %v\n", err)
+					continue
+				}
+				doc := pipeline.Document(a)
+				if err := models.AnnotateContext(ctx, doc, false); err != nil {
+					return err
+				}
+				counter.Add(doc)
+				words += len(doc.Tokens)
+				prog.Add(1)
+			}
+			prog.Done()
+			if counter.Docs() == 0 {
+				return inputError{fmt.Errorf("%s: no articles", strings.Join(args, ", "))}
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return err
+			}
+			path := filepath.Join(out, tags.BackgroundFile)
+			f, err := os.Create(path)
+			if err != nil {
+				return err
+			}
+			n, err := counter.Write(f, minDF)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d phrases from %d articles\n", path, n, counter.Docs())
+			return printJSON(cmd.OutOrStdout(), map[string]any{"model": "background", "articles": counter.Docs(), "words": words, "phrases": n, "seconds": time.Since(start).Seconds()})
+		},
+	}
+	c.Flags().StringVar(&out, "out", "", "directory to write "+tags.BackgroundFile+" into")
+	c.Flags().StringVar(&inFormat, "in", "auto", "input format of DATA")
+	c.Flags().StringVar(&issues, "issues", "", "a PETRARCH issue dictionary (Phoenix.IssueCoding.txt): its noun phrases rank first among topics")
+	c.Flags().IntVar(&minDF, "min-df", 3, "noun phrases of two or three words met in fewer articles are left out (single nouns need two)")
+	return c
 }

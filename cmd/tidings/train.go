@@ -35,7 +35,7 @@ model, byte for byte.`,
 			return usagef("train: name the model to train (see 'tidings train --help')")
 		},
 	}
-	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse(), newTrainNER(), newTrainTags())
+	c.AddCommand(newTrainClusters(), newTrainPOS(), newTrainParse(), newTrainNER(), newTrainTags(), newTrainBackground())
 	return c
 }
 

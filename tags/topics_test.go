@@ -1,0 +1,267 @@
+package tags
+
+import (
+	"bytes"
+	"compress/gzip"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tidings/annotate"
+	"tidings/kb"
+	"tidings/link"
+	"tidings/text"
+)
+
+func TestPluralOf(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ceasefire", "ceasefires"}, {"tax", "taxes"}, {"policy", "policies"}, {"day", "days"},
+		{"match", "matches"}, {"bus", "buses"}, {"hosepipe ban", "hosepipe bans"},
+	} {
+		if got := pluralOf(c.in); got != c.want {
+			t.Errorf("pluralOf(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCountable(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		row  backgroundRow
+		want bool
+	}{
+		{"after a, never plural", backgroundRow{singular: 38, indefinite: 12}, true},
+		{"often plural", backgroundRow{singular: 59, plural: 178, indefinite: 11, pluralForm: "tariffs"}, true},
+		{"mass noun", backgroundRow{singular: 430, indefinite: 3}, false},
+		{"mass noun with a stray plural", backgroundRow{singular: 126, plural: 15, pluralForm: "cocoas"}, false},
+		{"one stray a", backgroundRow{singular: 6, indefinite: 1}, false},
+	} {
+		if got := countable(c.row); got != c.want {
+			t.Errorf("%s: countable = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// testBackground is a small table made by hand.
+func testBackground() *Background {
+	return &Background{Docs: 1000, rows: map[string]backgroundRow{
+		"strike":        {df: 20, singular: 30, plural: 10, indefinite: 8, singularForm: "strike", pluralForm: "strikes"},
+		"inflation":     {df: 30, singular: 40, singularForm: "inflation"},
+		"interest rate": {df: 40, singular: 10, plural: 50, singularForm: "interest rate", pluralForm: "interest rates"},
+		"ban":           {df: 10, singular: 10, plural: 3, indefinite: 4, singularForm: "ban", pluralForm: "bans"},
+		"law":           {df: 50, singular: 60, plural: 30, indefinite: 9, singularForm: "law", pluralForm: "laws"},
+		"martial law":   {df: 3, singular: 4, singularForm: "martial law"},
+		"resignation":   {df: 10, singular: 12, plural: 1, indefinite: 3, singularForm: "resignation", pluralForm: "resignations"},
+	}, roles: map[string]bool{"minister": true}, issues: map[string]bool{}}
+}
+
+func TestEditorForm(t *testing.T) {
+	tg := New(nil, Options{Background: testBackground()})
+	for _, c := range []struct {
+		name string
+		c    topic
+		want string
+	}{
+		{"countable: the plural", topic{key: "strike", form: "strike", sing: 2, singF: "strike"}, "strikes"},
+		{"mass: the singular", topic{key: "inflation", form: "inflation", sing: 3, singF: "inflation"}, "inflation"},
+		{"phrase the corpus knows", topic{key: "interest rate", form: "interest rate", sing: 1, singF: "interest rate"}, "interest rates"},
+		{"phrase the corpus knows as a mass", topic{key: "martial law", form: "martial law", sing: 2, singF: "martial law"}, "martial law"},
+		{"new phrase: its head's number", topic{key: "hosepipe ban", form: "hosepipe ban", sing: 2, singF: "hosepipe ban"}, "hosepipe bans"},
+		{"unknown word: as the article writes it", topic{key: "trackway", form: "trackways", plur: 3, plurF: "trackways"}, "trackways"},
+	} {
+		if got := tg.editorForm(c.c); got != c.want {
+			t.Errorf("%s: editorForm = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestNominal(t *testing.T) {
+	bg := testBackground()
+	for _, c := range []struct {
+		verb, want string
+		ok         bool
+	}{{"resign", "resignation", true}, {"strike", "", false}, {"go", "", false}} {
+		got, ok := bg.nominal(c.verb)
+		if got != c.want || ok != c.ok {
+			t.Errorf("nominal(%q) = %q, %v; want %q, %v", c.verb, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestReadBackgroundErrors(t *testing.T) {
+	gz := func(s string) *bytes.Reader {
+		var b bytes.Buffer
+		z := gzip.NewWriter(&b)
+		z.Write([]byte(s))
+		z.Close()
+		return bytes.NewReader(b.Bytes())
+	}
+	for _, c := range []struct {
+		name string
+		in   *bytes.Reader
+		want string
+	}{
+		{"not gzip", bytes.NewReader([]byte("#docs\t3\n")), "gzip"},
+		{"empty", gz(""), "empty"},
+		{"no header", gz("strike\t1\t1\t0\t0\tstrike\t\n"), "line 1"},
+		{"bad count", gz("#docs\tmany\n"), "line 1"},
+		{"short row", gz("#docs\t3\nstrike\t1\t1\n"), "line 2: want 7 fields"},
+		{"bad number", gz("#docs\t3\nstrike\tx\t1\t0\t0\tstrike\t\n"), "line 2"},
+	} {
+		_, err := ReadBackground(c.in)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.want)
+		}
+	}
+}
+
+// taggedDoc tags and finds the names of an article with the shipped
+// models; it returns the document and the byte where its title ends.
+func taggedDoc(t testing.TB, m *annotate.Models, title, body string) (*text.Document, int) {
+	t.Helper()
+	doc := text.New(title + "\n\n" + body)
+	m.AnnotateShallow(doc)
+	return doc, len(title)
+}
+
+func TestBackgroundRoundTrip(t *testing.T) {
+	m, err := annotate.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewBackgroundCounter()
+	for _, body := range []string{
+		"The union called a strike over pay. Each strike costs the port money.",
+		"Two strikes closed the ports last year, and interest rates rose.",
+		"Interest rates fell as inflation eased.",
+	} {
+		doc, _ := taggedDoc(t, m, "", body)
+		c.Add(doc)
+	}
+	for range minRoleHolders {
+		c.AddRole("Deputy Prime Minister of Ruritania")
+	}
+	c.AddRole("Lady of the Bedchamber") // one post: not a word of offices
+	if n, err := c.ReadIssues(strings.NewReader("<ISSUE CATEGORY=\"X\">\nn:strike [LABOR_STRIKE] # a comment\n~air strike\nv:stage strike [LABOR_STRIKE]\ninterest rates [INTEREST_RATES]\n</ISSUE>\n")); err != nil || n != 2 {
+		t.Fatalf("ReadIssues = %d, %v; want 2 phrases", n, err)
+	}
+	var buf bytes.Buffer
+	if _, err := c.Write(&buf, 2); err != nil {
+		t.Fatal(err)
+	}
+	bg, err := ReadBackground(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bg.Docs != 3 {
+		t.Errorf("Docs = %d, want 3", bg.Docs)
+	}
+	strike := bg.rows["strike"]
+	if strike.df != 2 || strike.plural != 1 || strike.indefinite < 1 || strike.pluralForm != "strikes" {
+		t.Errorf("strike: %+v, want df 2, one plural (strikes), an indefinite use", strike)
+	}
+	if r := bg.rows["interest rate"]; r.df != 2 || r.pluralForm != "interest rates" {
+		t.Errorf("interest rate: %+v, want df 2 and the plural interest rates", r)
+	}
+	if !bg.roles["minister"] || bg.roles["lady"] || bg.roles["deputy"] {
+		t.Errorf("roles %v: want minister (the head of a post), not deputy nor a word of one post", bg.roles)
+	}
+	if !bg.issues["strike"] || !bg.issues["interest rate"] || bg.issues["air strike"] || bg.issues["stage strike"] {
+		t.Errorf("issues %v: want strike and interest rate keyed as topics, not ignored or verbal phrases", bg.issues)
+	}
+}
+
+// TestTopicClasses checks classes of topic, each in an article written
+// for the test: a topic named by a noun and by verbs, in the plural; a
+// mass noun in the singular; a phrase taking its head's place; posts,
+// measures of time and names left out.
+func TestTopicClasses(t *testing.T) {
+	m, err := annotate.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, err := ShippedBackground()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := New(k, Options{Background: bg})
+	for _, c := range []struct {
+		name, title, body string
+		want, not         []string
+	}{{
+		name:  "strike",
+		title: "Bus drivers strike over pay in Leeds",
+		body: "Bus drivers in Leeds walked out on Monday in a strike over pay, the transport minister said. " +
+			"The drivers, who have been striking for two weeks, rejected a pay offer last month. " +
+			"The strike has closed most routes, and the union said the strike would go on for weeks.",
+		want: []string{"strikes"}, not: []string{"minister", "weeks", "Leeds", "leeds"},
+	}, {
+		name:  "mass noun and phrase",
+		title: "Central bank holds interest rates as inflation slows",
+		body: "The central bank kept interest rates unchanged on Thursday as inflation slowed for a third month. " +
+			"Inflation fell to 3.1% in May, and the governor said interest rates would stay high until inflation " +
+			"was back at its target.",
+		want: []string{"inflation", "interest rates"}, not: []string{"rates", "governor", "month"},
+	}} {
+		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
+		var got []string
+		for _, tp := range tg.topicTags(doc, titleEnd, map[string]int{}) {
+			got = append(got, tp.Tag)
+		}
+		top := got[:min(3, len(got))]
+		for _, w := range c.want {
+			if !slices.Contains(top, w) {
+				t.Errorf("%s: %q not among the first topics %q", c.name, w, top)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s: %q is a topic (%q)", c.name, n, got)
+			}
+		}
+	}
+}
+
+// TestLineLeadsWithNames checks the line's order: names first, then a
+// topic; a name met once in passing is not in it.
+func TestLineLeadsWithNames(t *testing.T) {
+	m, err := annotate.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, err := ShippedBackground()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, titleEnd := taggedDoc(t, m, "Floods close roads across Portugal",
+		"Floods closed hundreds of roads across Portugal on Tuesday after two days of heavy rain. "+
+			"Portugal's civil protection agency said the floods had forced 300 people from their homes. "+
+			"The floods are the worst in Portugal since 2010, officials said. "+
+			"Spain sent pumps to help.")
+	ents := link.New(k).Link(doc, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
+	line := New(k, Options{Background: bg}).Suggest(doc, titleEnd, ents, time.Time{})
+	var tagsOf []string
+	for _, tg := range line {
+		tagsOf = append(tagsOf, tg.Tag)
+	}
+	if len(line) < 2 || line[0].Tag != "Portugal" || !slices.Contains(tagsOf, "floods") {
+		t.Errorf("line %q: want Portugal first and the topic floods", tagsOf)
+	}
+	if slices.Contains(tagsOf, "Spain") {
+		t.Errorf("line %q: Spain, named once in passing, is in it", tagsOf)
+	}
+	for _, tg := range line {
+		if tg.Entity == "" && len(tg.Evidence) == 0 {
+			t.Errorf("topic %q has no evidence", tg.Tag)
+		}
+	}
+}
