@@ -168,7 +168,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			continue
 		}
 		entry, ok := resolveOnce(m)
-		key := "local:" + m.typ + ":" + strings.ToLower(m.text)
+		key := "local:" + strings.ToLower(m.text) // one name, one entity, whatever its mentions' types
 		if ok {
 			key = entry.ID
 		}
@@ -186,6 +186,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		m.group = g
 	}
+	ents = oneNameOneEntity(ms, ents)
 	for i := range ms {
 		e := &ents[ms[i].group]
 		e.Mentions = append(e.Mentions, ms[i].span)
@@ -220,6 +221,69 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		ents[j], rank[j] = first, j
 	}
 	return ents
+}
+
+// oneNameOneEntity makes the mentions of a name one entity: a mention
+// that resolved to nothing joins the linked entity of a mention written
+// alike ("Boeing" as a place where "Boeing" is the company elsewhere;
+// not a name after a locative, "in Southampton"),
+// and a local entity takes the type most of its mentions have ("SpaceX"
+// ORG three times and MISC once is an organisation). It returns the
+// entities, without those left with no mention.
+func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
+	linked := map[string]int{}
+	for i := range ms {
+		if g := ms[i].group; ents[g].Linked() {
+			if _, seen := linked[strings.ToLower(ms[i].text)]; !seen {
+				linked[strings.ToLower(ms[i].text)] = g
+			}
+		}
+	}
+	for i := range ms {
+		if ms[i].locative {
+			continue // "police in Southampton": maybe the place, which poolEvidence keeps apart
+		}
+		if g, ok := linked[strings.ToLower(ms[i].text)]; ok && !ents[ms[i].group].Linked() {
+			ms[i].group = g
+		}
+	}
+	// Renumber the entities that keep a mention, in their order, and
+	// count their mentions' types.
+	used := make([]int, len(ents))
+	for i := range used {
+		used[i] = -1
+	}
+	types := make([]map[string]int, len(ents))
+	for i := range ms {
+		g := ms[i].group
+		used[g] = 0
+		if types[g] == nil {
+			types[g] = map[string]int{}
+		}
+		types[g][ms[i].typ]++
+	}
+	out := ents[:0]
+	for g := range ents {
+		if used[g] < 0 {
+			continue
+		}
+		used[g] = len(out)
+		e := ents[g]
+		if !e.Linked() {
+			best := types[g][e.Type]
+			for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
+				if types[g][t] > best {
+					e.Type, best = t, types[g][t]
+				}
+			}
+			e.ID = localID(e.Type, e.Name)
+		}
+		out = append(out, e)
+	}
+	for i := range ms {
+		ms[i].group = used[ms[i].group]
+	}
+	return out
 }
 
 // poolEvidence gives every mention of a name the match and business
@@ -457,11 +521,23 @@ func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 	case "MISC":
 	default:
 		best = idx.first(corefKey{corefSuffix, m.typ, m.text}, best)
+		known := slices.ContainsFunc(l.kb.Lookup(m.text), func(e kb.Entry) bool { return e.Kind != kb.KindCompany || e.Tier == 0 })
+		if !known && best < 0 {
+			// A name the knowledge base does not know, typed otherwise
+			// than the longer name it ends or begins: "Henk" after
+			// "Storm Henk", "the Bank" after "the Bank of England".
+			for _, t := range []string{"ORG", "LOC", "MISC"} {
+				best = idx.first(corefKey{corefSuffix, t, m.text}, best)
+			}
+			if len(words) == 1 {
+				best = idx.first(corefKey{corefOrgFirst, "", m.text}, best)
+			}
+		}
 		// "the Commission" after "the European Commission", unless the
 		// short name is itself something known (a less known company of
 		// that name does not count: "Intergroup" after "National
 		// Intergroup" is the same firm)
-		if best >= 0 && slices.ContainsFunc(l.kb.Lookup(m.text), func(e kb.Entry) bool { return e.Kind != kb.KindCompany || e.Tier == 0 }) {
+		if best >= 0 && known {
 			best = -1
 		}
 	}
@@ -486,7 +562,8 @@ type corefKey struct {
 const (
 	corefPersonSuffix = iota // last words of a name of a person
 	corefPersonFirst         // first word of a name of a person
-	corefSuffix              // last words of a place or organisation, by type
+	corefSuffix              // last words of a place, organisation or other name, by type
+	corefOrgFirst            // first word of an organisation's name of three words or more
 )
 
 // add indexes ms[i], which is grouped.
@@ -511,12 +588,15 @@ func (idx corefIndex) add(ms []mention, i int, ents []Entity) {
 			idx.keep(corefKey{corefPersonFirst, "", o.words[0]}, i)
 		}
 	}
-	if o.typ != "PER" && o.typ != "MISC" {
+	if o.typ != "PER" {
 		for _, s := range suffixes {
 			if s != "" {
 				idx.keep(corefKey{corefSuffix, o.typ, s}, i)
 			}
 		}
+	}
+	if o.typ == "ORG" && len(o.words) >= 3 {
+		idx.keep(corefKey{corefOrgFirst, "", o.words[0]}, i)
 	}
 }
 

@@ -182,15 +182,36 @@ func corefAllPairs(l *Linker, m *mention, ms []mention, ents []Entity) int {
 		}
 		return slices.Equal(long[len(long)-len(short):], short)
 	}
-	for _, o := range ms {
-		if o.group < 0 || len(o.text) <= len(m.text) {
-			continue
+	longer := func(yield func(mention) bool) {
+		for _, o := range ms {
+			if o.group >= 0 && len(o.text) > len(m.text) && !yield(o) {
+				return
+			}
 		}
-		ow := o.words
-		switch {
-		case m.typ == "PER" && (o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson) && (suffix(ow, words) || len(words) == 1 && ow[0] == words[0]):
+	}
+	switch m.typ {
+	case "PER":
+		for o := range longer {
+			if (o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson) && (suffix(o.words, words) || len(words) == 1 && o.words[0] == words[0]) {
+				return o.group
+			}
+		}
+		return -1
+	case "MISC":
+		return -1
+	}
+	if l.kb.Lookup(m.text) != nil {
+		return -1
+	}
+	for o := range longer {
+		if o.typ == m.typ && suffix(o.words, words) {
 			return o.group
-		case m.typ == o.typ && m.typ != "PER" && m.typ != "MISC" && suffix(ow, words) && l.kb.Lookup(m.text) == nil:
+		}
+	}
+	// An unknown name may end a longer name of another type, or be the
+	// first word of an organisation's long name.
+	for o := range longer {
+		if o.typ != "PER" && suffix(o.words, words) || len(words) == 1 && o.typ == "ORG" && len(o.words) >= 3 && o.words[0] == words[0] {
 			return o.group
 		}
 	}
@@ -253,4 +274,65 @@ func TestCoreferIndex(t *testing.T) {
 		t.Errorf("too few mentions joined a group to test anything: %v", joined)
 	}
 	t.Logf("mentions joined by type: %v", joined)
+}
+
+// TestOneNameOneEntity checks the classes of mentions that make one
+// entity whatever their types: an unknown name typed differently in
+// places; a name that resolved nowhere once and to the knowledge base
+// elsewhere; an unknown short name that ends a longer name of another
+// type; an unknown word that begins an organisation's long name.
+func TestOneNameOneEntity(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := New(k)
+	published := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, text string
+		mentions   []string
+		want       map[string]string // mention text -> text of the first mention of its entity
+		wantType   string            // the type of the entity of the first mention, when set
+		linked     bool              // one entity, linked, holds every mention
+	}{{
+		name: "types differ", text: "Zorblat said on Monday. Zorblat said on Tuesday. Zorblat said on Friday.",
+		mentions: []string{"Zorblat|PER", "Zorblat|ORG", "Zorblat|ORG"},
+		want:     map[string]string{"Zorblat": "Zorblat"}, wantType: "ORG",
+	}, {
+		name: "a name unresolved once joins its linked namesake", text: "Kazakhstan said on Monday. Officials said Kazakhstan would reply.",
+		mentions: []string{"Kazakhstan|LOC", "Kazakhstan|PER"},
+		want:     map[string]string{"Kazakhstan": "Kazakhstan"}, linked: true,
+	}, {
+		name: "unknown short name ends a longer one", text: "Storm Quillon hit the coast. Quillon brought rain.",
+		mentions: []string{"Storm Quillon|MISC", "Quillon|ORG"},
+		want:     map[string]string{"Quillon": "Storm Quillon"}, wantType: "MISC",
+	}, {
+		name: "unknown word begins an organisation's name", text: "The Bank of Ruritania raised rates. The Bank said inflation was high.",
+		mentions: []string{"Bank of Ruritania|ORG", "Bank|ORG"},
+		want:     map[string]string{"Bank": "Bank of Ruritania"},
+	}} {
+		d := docWith(t, c.text, c.mentions...)
+		ents := l.Link(d, published)
+		first := map[string]string{} // mention text -> its entity's first mention
+		for _, e := range ents {
+			for _, m := range e.Mentions {
+				first[d.SpanText(m)] = d.SpanText(e.Mentions[0])
+			}
+		}
+		for m, w := range c.want {
+			if first[m] != w {
+				t.Errorf("%s: %q is in the entity of %q, want %q", c.name, m, first[m], w)
+			}
+		}
+		if c.linked && (len(ents) != 1 || !ents[0].Linked() || len(ents[0].Mentions) != len(c.mentions)) {
+			t.Errorf("%s: entities %+v, want one linked entity with every mention", c.name, ents)
+		}
+		if c.wantType != "" {
+			for _, e := range ents {
+				if strings.HasPrefix(c.mentions[0], d.SpanText(e.Mentions[0])+"|") && (e.Type != c.wantType || e.ID != localID(c.wantType, e.Name)) {
+					t.Errorf("%s: entity %q typed %s (%s), want %s", c.name, e.Name, e.Type, e.ID, c.wantType)
+				}
+			}
+		}
+	}
 }

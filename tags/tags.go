@@ -86,8 +86,8 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		name, w := e.Name, 0.7 // local entities
 		if e.Linked() {
 			name, w = shortName(e.Entry), kindWeight[e.Entry.Kind]
-		} else if len(e.Mentions) < 2 || e.Type == "MISC" {
-			continue // a name met once and unknown is rarely a tag
+		} else if len(e.Mentions) < 2 || e.Type == "MISC" && adjectival(doc, e.Mentions) {
+			continue // a name met once and unknown is rarely a tag; "West African countries" names no thing
 		}
 		if w == 0 || name == "" {
 			continue
@@ -208,6 +208,20 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 		}
 	}
 	return out
+}
+
+// adjectival reports whether every mention is an adjective or modifies
+// a common noun that follows it ("West African countries").
+func adjectival(doc *text.Document, ms []text.Span) bool {
+	for _, m := range ms {
+		if m.End <= m.Start {
+			return false
+		}
+		if doc.Tokens[m.End-1].UPOS != "ADJ" && (m.End == len(doc.Tokens) || doc.Tokens[m.End].UPOS != "NOUN") {
+			return false
+		}
+	}
+	return true
 }
 
 // inLead reports whether a mention is in the title or the first sentence
