@@ -100,6 +100,8 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Southampton|PER", "Leicester|ORG"}, map[string]string{"Southampton": "club:"}},
 		{"but not after 'in'", "Southampton beat Leicester 2-1. Police in Southampton arrested two fans.",
 			[]string{"Southampton|ORG", "Leicester|ORG", "Southampton|PER"}, map[string]string{"Southampton#2": ""}},
+		{"a club's name cut from a longer name is no match report", "Bin strike: Birmingham escalates. Workers oppose Birmingham City Council's plans.",
+			[]string{"Birmingham|ORG", "Birmingham City|LOC"}, map[string]string{"Birmingham": ""}},
 		{"a person is not the town named after one", "Jackson told the crowd the fight was not over.",
 			[]string{"Jackson|PER"}, map[string]string{"Jackson": ""}},
 		{"a name the text defines by an acronym is one name", "Pakistan Tehreek-e-Insaf (PTI) said it would appeal.",

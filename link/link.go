@@ -322,8 +322,11 @@ type resolveKey struct {
 func (l *Linker) markSportDocument(ms []mention) {
 	first := -1
 	for i := range ms {
+		if ms[i].typ == "PER" || ms[i].fragment {
+			continue // a piece of a longer name ("Birmingham City | Council") is no club
+		}
 		c := l.kb.Lookup(ms[i].text)
-		if len(c) == 0 || ms[i].typ == "PER" {
+		if len(c) == 0 {
 			continue
 		}
 		only := true
