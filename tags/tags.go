@@ -86,6 +86,9 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		name, w := e.Name, 0.7 // local entities
 		if e.Linked() {
 			name, w = shortName(e.Entry), kindWeight[e.Entry.Kind]
+			if e.Entry.Kind == kb.KindBody {
+				name = mostWritten(doc, e.Mentions) // "National Assembly", not "National Assembly of France"
+			}
 		} else if len(e.Mentions) < 2 || e.Type == "MISC" && adjectival(doc, e.Mentions) {
 			continue // a name met once and unknown is rarely a tag; "West African countries" names no thing
 		}
@@ -208,6 +211,21 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 		}
 	}
 	return out
+}
+
+// mostWritten returns the mention text written most often, the longest
+// on ties.
+func mostWritten(doc *text.Document, ms []text.Span) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		t := strings.Join(strings.Fields(doc.SpanText(m)), " ")
+		count[t]++
+		if c, b := count[t], count[best]; c > b || c == b && len(t) > len(best) {
+			best = t
+		}
+	}
+	return best
 }
 
 // adjectival reports whether every mention is an adjective or modifies
