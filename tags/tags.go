@@ -98,6 +98,9 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		if len(e.Mentions) == 1 && !t.inLead(doc, titleEnd, e.Mentions[0]) {
 			continue // a single mention in passing
 		}
+		if e.Entry.Kind == kb.KindCountry && allTyped(e.Mentions, "MISC") {
+			w *= demonymWeight // "a British record": the country is not the story's subject
+		}
 		if e.Entry.Kind == kb.KindPerson && t.inOffice(e.Entry.ID, published) {
 			w *= 1.5 // a person in office is what the story is about, more than a list's names
 		}
@@ -116,6 +119,9 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 	}
 	return t.withTopics(out[:n], t.topicTags(doc, titleEnd, byName))
 }
+
+// demonymWeight weighs a country named only by its adjective.
+const demonymWeight = 0.5
 
 // The line's order: the first names, then the best topics, then the
 // other names and topics. An editor's line leads with who and where and
@@ -211,6 +217,16 @@ func (t *Tagger) inferred(doc *text.Document, ents []link.Entity, published time
 		}
 	}
 	return out
+}
+
+// allTyped reports whether every mention has the type.
+func allTyped(ms []text.Span, typ string) bool {
+	for _, m := range ms {
+		if m.Label != typ {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // mostWritten returns the mention text written most often, the longest
@@ -318,8 +334,17 @@ func sentenceNaming(doc *text.Document, lowered []string, mentions []text.Span, 
 	return [2]int{}, false
 }
 
-// shortName is how an editor writes an entry in a tag line.
+// shortName is how an editor writes an entry in a tag line: a club
+// without the "FC" of its full name when the knowledge base has it so
+// ("Newcastle United").
 func shortName(e kb.Entry) string {
+	if e.Kind == kb.KindClub {
+		for _, suffix := range []string{" FC", " AFC", " F.C.", " CF"} {
+			if short, ok := strings.CutSuffix(e.Name, suffix); ok && slices.Contains(e.Aliases, short) {
+				return short
+			}
+		}
+	}
 	if e.ShortName != "" {
 		return e.ShortName
 	}

@@ -17,6 +17,7 @@ type topic struct {
 	words        int
 	tf           float64
 	title        bool
+	lead         bool // in the first sentence after the title
 	first        int // token index of the first occurrence
 	sing, plur   int // occurrences by number
 	singF, plurF string
@@ -32,6 +33,7 @@ type topic struct {
 // as verbWeight of one.
 const (
 	titleWeight = 2.0
+	leadWeight  = 1.0 // a use in the first sentence after the title counts once more
 	verbWeight  = 1.0
 	// topicHalf is the score of a topic shown as 0.5: about two uses of
 	// a word that one news article in forty uses.
@@ -49,6 +51,13 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		return nil
 	}
 	named := namedTokens(doc)
+	leadEnd := 0 // the token where the first sentence after the title ends
+	for _, s := range doc.Sentences {
+		if start, _ := doc.Bytes(s); start >= titleEnd {
+			leadEnd = s.End
+			break
+		}
+	}
 	byKey := map[string]*topic{}
 	var order []*topic
 	note := func(key, form string, words, first, last int, plural bool, weight float64) {
@@ -63,6 +72,9 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 			c.title = true
 		} else if !hasUpper(doc.Text[start:end]) {
 			c.inBody = true
+		}
+		if start >= titleEnd && first < leadEnd {
+			c.lead = true
 		}
 		c.tf += weight
 		if plural {
@@ -114,6 +126,9 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		w := c.tf
 		if c.title {
 			w += titleWeight
+		}
+		if c.lead {
+			w += leadWeight
 		}
 		c.score = w * idf
 		if t.bg.issues[c.key] {

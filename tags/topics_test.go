@@ -265,3 +265,46 @@ func TestLineLeadsWithNames(t *testing.T) {
 		}
 	}
 }
+
+func TestShortName(t *testing.T) {
+	for _, c := range []struct {
+		e    kb.Entry
+		want string
+	}{
+		{kb.Entry{Kind: kb.KindClub, Name: "Newcastle United FC", ShortName: "Newcastle United FC", Aliases: []string{"Newcastle", "Newcastle United"}}, "Newcastle United"},
+		{kb.Entry{Kind: kb.KindClub, Name: "Gillingham FC", ShortName: "Gillingham FC"}, "Gillingham FC"}, // no alias says so
+		{kb.Entry{Kind: kb.KindOrganisation, Name: "Collective Security Treaty Organization", Acronym: "CSTO"}, "CSTO"},
+	} {
+		if got := shortName(c.e); got != c.want {
+			t.Errorf("shortName(%q) = %q, want %q", c.e.Name, got, c.want)
+		}
+	}
+}
+
+// TestCountryByItsAdjective checks that a country named only by its
+// adjective ("a British record") weighs less than one named as such.
+func TestCountryByItsAdjective(t *testing.T) {
+	doc := text.New("Clubs agree British record fee. The British record fee was paid by Ruritania, Ruritania said.")
+	span := func(word string, nth int, label string) text.Span {
+		for i, tok := range doc.Tokens {
+			if tok.Form == word {
+				if nth == 0 {
+					return text.Span{Start: i, End: i + 1, Label: label}
+				}
+				nth--
+			}
+		}
+		t.Fatalf("%q not found", word)
+		return text.Span{}
+	}
+	ents := []link.Entity{
+		{ID: "GBR", Name: "United Kingdom", Type: "MISC", Salience: 0.6, Entry: kb.Entry{ID: "GBR", Kind: kb.KindCountry, Name: "United Kingdom"},
+			Mentions: []text.Span{span("British", 0, "MISC"), span("British", 1, "MISC")}},
+		{ID: "RUR", Name: "Ruritania", Type: "LOC", Salience: 0.5, Entry: kb.Entry{ID: "RUR", Kind: kb.KindCountry, Name: "Ruritania"},
+			Mentions: []text.Span{span("Ruritania", 0, "LOC"), span("Ruritania", 1, "LOC")}},
+	}
+	line := New(nil, Options{}).Suggest(doc, 31, ents, time.Time{})
+	if len(line) != 2 || line[0].Tag != "Ruritania" {
+		t.Errorf("line %+v: want Ruritania first, then the country named by its adjective", line)
+	}
+}
