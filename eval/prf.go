@@ -43,3 +43,9 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// Ratio is a count of successes out of trials.
+type Ratio struct {
+	N  int `json:"n"`
+	Of int `json:"of"`
+}

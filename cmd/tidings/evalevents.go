@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -40,12 +41,12 @@ func (r eventsResult) MarshalJSON() ([]byte, error) {
 }
 
 func newEvalEvents() *cobra.Command {
-	var gold string
+	var gold, set string
 	var show, givenParse bool
 	var dicts []string
 	var modelDir string
 	c := &cobra.Command{
-		Use:   "events --gold F.xml [--show]",
+		Use:   "events (--gold F.xml | --set F.jsonl) [--show]",
 		Short: "Score event coding against a PETRARCH validation file",
 		Long: `Score CAMEO event coding against a PETRARCH validation file (<Sentence date id>, <Text>,
 <EventCoding sourcecode targetcode eventcode>, noevents): each sentence's text is analysed from raw
@@ -56,12 +57,24 @@ their first three letters (country or organisation). An absent actor is "---". T
 parse is not used unless --given-parse, which keeps the record's tokens, tags and dependency parse
 (its <Parse> block) and runs the later stages over them: the coder apart from tidings' own parser.
 --show prints each sentence with its gold and system events. The last line is
-JSON.`,
-		Example: "  tidings eval events --gold ../shared/data/events/PETR2_GSR_validation.xml",
+JSON.
+
+With --set FILE, an event test set written for this repository is scored instead
+(events/testdata/news-events.jsonl: JSON lines with id, class, published, text and the expected
+events, each with source, target, cameo, plover, dead and injured): the same three levels, and per
+class the sentences that pass (the system's events are the gold ones at the root level, one for one,
+with the gold's casualty counts; a sentence that must code nothing passes when nothing is coded).`,
+		Example: "  tidings eval events --gold ../shared/data/events/PETR2_GSR_validation.xml\n  tidings eval events --set events/testdata/news-events.jsonl --show",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if set != "" {
+				if gold != "" || givenParse {
+					return usagef("eval events: --set takes neither --gold nor --given-parse")
+				}
+				return evalEventSet(cmd, set, dicts, modelDir, show)
+			}
 			if gold == "" {
-				return usagef("eval events: --gold F.xml is required")
+				return usagef("eval events: --gold F.xml or --set F.jsonl is required")
 			}
 			f, err := os.Open(gold)
 			if err != nil {
@@ -120,11 +133,130 @@ JSON.`,
 		},
 	}
 	c.Flags().StringVar(&gold, "gold", "", "PETRARCH validation XML file")
+	c.Flags().StringVar(&set, "set", "", "an event test set (JSON lines; see events/testdata/NEWS-EVENTS.md)")
 	c.Flags().BoolVar(&show, "show", false, "print each sentence with its gold and system events")
 	c.Flags().BoolVar(&givenParse, "given-parse", false, "use each record's own tokens, tags and dependency parse instead of tidings' tokeniser, tagger and parser")
 	c.Flags().StringVar(&modelDir, "model", "", "model directory for the tagger, parser and recogniser (default: the shipped models)")
 	c.Flags().StringSliceVar(&dicts, "events-dict", nil, "extra event dictionary `FILE`s (the format of events/data; repeatable)")
 	return c
+}
+
+// eventSetResult is eval events --set's JSON line.
+type eventSetResult struct {
+	Set        string                 `json:"set"`
+	Sentences  int                    `json:"sentences"`
+	Passed     int                    `json:"passed"`
+	Nothing    eval.Ratio             `json:"nothing"`    // sentences that must code nothing and code nothing
+	Casualties eval.Ratio             `json:"casualties"` // matched events with the gold's counts
+	Full       eval.PRF               `json:"full_code"`
+	Root       eval.PRF               `json:"root_code"`
+	Country    eval.PRF               `json:"country_root"`
+	Classes    map[string]*eval.Ratio `json:"classes"` // sentences passed of each class
+}
+
+func evalEventSet(cmd *cobra.Command, path string, dicts []string, modelDir string, show bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return inputError{err}
+	}
+	cases, err := eval.ReadEventSet(f, path)
+	f.Close()
+	if err != nil {
+		return inputError{err}
+	}
+	p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts, ModelDir: modelDir})
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	r := eventSetResult{Set: path, Classes: map[string]*eval.Ratio{}}
+	for _, c := range cases {
+		a := article.Article{ID: c.ID, Origin: fmt.Sprintf("%s:%d", path, c.Line), Body: c.Text, Published: c.Date}
+		an, err := p.Analyze(cmd.Context(), a)
+		if err != nil {
+			return err
+		}
+		var sys []eval.SystemEvent
+		var tuples []eval.EventTuple
+		for _, e := range an.Events {
+			t := eval.EventTuple{Source: e.Source.Code, Target: e.Target.Code, Code: e.Code.Code}
+			sys = append(sys, eval.SystemEvent{EventTuple: t, Dead: e.Dead, Injured: e.Injured})
+			tuples = append(tuples, t)
+		}
+		var gold []eval.EventTuple
+		for _, g := range c.Events {
+			gold = append(gold, g.Tuple())
+		}
+		eval.ScoreEvents(&r.Full, eval.FullCode, gold, tuples)
+		eval.ScoreEvents(&r.Root, eval.RootCode, gold, tuples)
+		eval.ScoreEvents(&r.Country, eval.CountryRoot, gold, tuples)
+		res := eval.ScoreEventCase(c.Events, sys)
+		r.Sentences++
+		cl := r.Classes[c.Class]
+		if cl == nil {
+			cl = &eval.Ratio{}
+			r.Classes[c.Class] = cl
+		}
+		cl.Of++
+		r.Casualties.Of += res.Matched
+		r.Casualties.N += res.Casualties
+		if len(c.Events) == 0 {
+			r.Nothing.Of++
+		}
+		if res.Pass {
+			r.Passed++
+			cl.N++
+			if len(c.Events) == 0 {
+				r.Nothing.N++
+			}
+		}
+		if show {
+			mark := "ok"
+			if !res.Pass {
+				mark = "--"
+			}
+			fmt.Fprintf(out, "%s %s %s: %s\n", mark, c.ID, c.Class, c.Text)
+			fmt.Fprintf(out, "     gold:   %s\n", casualtyTuples(c.Events))
+			fmt.Fprintf(out, "     system: %s\n", systemTuples(sys))
+		}
+	}
+	fmt.Fprintf(out, "set %s: %d sentences, %d pass (the system's events are the gold's at the root level, with their casualties)\n", path, r.Sentences, r.Passed)
+	for _, name := range slices.Sorted(maps.Keys(r.Classes)) {
+		cl := r.Classes[name]
+		fmt.Fprintf(out, "class %-20s %2d of %2d pass\n", name, cl.N, cl.Of)
+	}
+	fmt.Fprintf(out, "must code nothing: %d of %d code nothing; casualties right on %d of %d matched events\n", r.Nothing.N, r.Nothing.Of, r.Casualties.N, r.Casualties.Of)
+	for _, l := range []struct {
+		name string
+		s    eval.PRF
+	}{{"full code", r.Full}, {"root", r.Root}, {"country+root", r.Country}} {
+		fmt.Fprintf(out, "%-13s P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", l.name, l.s.Precision, l.s.Recall, l.s.F1, l.s.Gold, l.s.System, l.s.Correct)
+	}
+	return printJSON(out, r)
+}
+
+func casualtyTuples(es []eval.GoldEvent) string {
+	var s []eval.SystemEvent
+	for _, e := range es {
+		s = append(s, eval.SystemEvent{EventTuple: e.Tuple(), Dead: e.Dead, Injured: e.Injured})
+	}
+	return systemTuples(s)
+}
+
+func systemTuples(es []eval.SystemEvent) string {
+	if len(es) == 0 {
+		return "(none)"
+	}
+	var parts []string
+	for _, e := range es {
+		p := fmt.Sprintf("%s %s->%s", e.Code, orDash(e.Source), orDash(e.Target))
+		if e.Dead > 0 || e.Injured > 0 {
+			p += fmt.Sprintf(" (dead %d, injured %d)", e.Dead, e.Injured)
+		}
+		parts = append(parts, p)
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, "; ")
 }
 
 // givenArticle reads a record's CoNLL-U parse into the article, keeping

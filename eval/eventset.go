@@ -1,0 +1,138 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// EventCase is one sentence of an event test set
+// (events/testdata/news-events.jsonl): the events a coder codes from it,
+// none for a sentence that must code nothing.
+type EventCase struct {
+	Line      int         `json:"-"`
+	ID        string      `json:"id"`
+	Class     string      `json:"class"`
+	Published string      `json:"published"`
+	Text      string      `json:"text"`
+	Events    []GoldEvent `json:"events"`
+	Note      string      `json:"note"`
+	Date      time.Time   `json:"-"` // Published, parsed
+}
+
+// GoldEvent is one expected event with its casualty counts.
+type GoldEvent struct {
+	Source  string `json:"source"`
+	Target  string `json:"target"`
+	CAMEO   string `json:"cameo"`
+	PLOVER  string `json:"plover"`
+	Dead    int    `json:"dead"`
+	Injured int    `json:"injured"`
+}
+
+// Tuple is the event as the scorers compare it.
+func (g GoldEvent) Tuple() EventTuple {
+	return EventTuple{Source: g.Source, Target: g.Target, Code: g.CAMEO}
+}
+
+// ReadEventSet reads an event test set: JSON Lines, one sentence a line
+// with its id, class, publication date, text and expected events. name
+// is used in errors.
+func ReadEventSet(r io.Reader, name string) ([]EventCase, error) {
+	var cases []EventCase
+	ids := map[string]int{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		if !utf8.Valid(b) {
+			return nil, fmt.Errorf("%s:%d: not UTF-8 text", name, line)
+		}
+		var c EventCase
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		c.Line = line
+		switch {
+		case c.ID == "":
+			return nil, fmt.Errorf("%s:%d: no id", name, line)
+		case strings.TrimSpace(c.Text) == "":
+			return nil, fmt.Errorf("%s:%d: %s: no text", name, line, c.ID)
+		}
+		if c.Published != "" {
+			d, err := time.Parse(time.DateOnly, c.Published)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %s: published: %w", name, line, c.ID, err)
+			}
+			c.Date = d
+		}
+		for i, e := range c.Events {
+			if len(e.CAMEO) < 2 || strings.Trim(e.CAMEO, "0123456789") != "" {
+				return nil, fmt.Errorf("%s:%d: %s: event %d: bad CAMEO code %q", name, line, c.ID, i+1, e.CAMEO)
+			}
+		}
+		if prev, ok := ids[c.ID]; ok {
+			return nil, fmt.Errorf("%s:%d: id %s already on line %d", name, line, c.ID, prev)
+		}
+		ids[c.ID] = line
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(cases) == 0 {
+		return nil, fmt.Errorf("%s: no sentences", name)
+	}
+	return cases, nil
+}
+
+// EventCaseResult is how one sentence of a set fared.
+type EventCaseResult struct {
+	// Pass: the system's events are the gold ones at the root level
+	// (source, target, two-digit root), one for one, and each matched
+	// event carries the gold's casualty counts.
+	Pass bool
+	// Casualties: matched events whose dead and injured counts agree,
+	// of Matched.
+	Casualties, Matched int
+}
+
+// SystemEvent is a coded event with its casualty counts, as the set
+// scorer compares it.
+type SystemEvent struct {
+	EventTuple
+	Dead, Injured int
+}
+
+// ScoreEventCase compares one sentence's system events with the gold at
+// the root level and checks the casualties of the matched ones.
+func ScoreEventCase(gold []GoldEvent, system []SystemEvent) EventCaseResult {
+	used := make([]bool, len(system))
+	var r EventCaseResult
+	for _, g := range gold {
+		gk := RootCode.key(g.Tuple())
+		for i, s := range system {
+			if used[i] || RootCode.key(s.EventTuple) != gk {
+				continue
+			}
+			used[i] = true
+			r.Matched++
+			if s.Dead == g.Dead && s.Injured == g.Injured {
+				r.Casualties++
+			}
+			break
+		}
+	}
+	r.Pass = r.Matched == len(gold) && r.Matched == len(system) && r.Casualties == r.Matched
+	return r
+}
