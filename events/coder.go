@@ -631,6 +631,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	var noun bool
 	switch t.UPOS {
 	case "VERB":
+		if syntax.RelIs(t.Deprel, "amod") {
+			return out // a participle as an adjective, "striking workers", names no act
+		}
 	case "NOUN", "PROPN":
 		noun = true
 		// "endorsed an agreement", "held talks": the verb's event

@@ -18,8 +18,8 @@ type topic struct {
 	tf           float64
 	title        bool
 	lead         bool // in the first sentence after the title
-	first        int // token index of the first occurrence
-	sing, plur   int // occurrences by number
+	first        int  // token index of the first occurrence
+	sing, plur   int  // occurrences by number
 	singF, plurF string
 	spans        [][2]int
 	score        float64
