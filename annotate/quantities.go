@@ -200,6 +200,13 @@ func matchWords(toks []text.Token, i int, words []string) bool {
 	return true
 }
 
+// NumberValue reads one word as a number: "8", "1,000", "2.5", "eight",
+// "dozens".
+func NumberValue(w string) (float64, bool) {
+	v, _, ok := readNumber([]text.Token{{Form: w}}, 0)
+	return v, ok
+}
+
 // readNumber reads "8", "1,000", "2.5", "eight", "twenty-five" (as
 // tokenised: twenty - five is not joined; twenty alone reads), "dozens".
 func readNumber(toks []text.Token, j int) (float64, int, bool) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"tidings/annotate"
+	"tidings/syntax"
 )
 
 type modal int
@@ -151,56 +152,93 @@ func (s *state) casualties(evs []Event) {
 		bySentence[evs[j].Sentence[0]] = append(bySentence[evs[j].Sentence[0]], j)
 	}
 	for _, sent := range s.doc.Sentences {
-		dead, injured := 0, 0
+		ss, _ := s.doc.Bytes(sent)
+		inSentence := bySentence[ss]
+		if len(inSentence) == 0 {
+			continue
+		}
 		for i := sent.Start; i < sent.End; i++ {
 			t := s.tok(i)
 			if t.UPOS != "VERB" && t.UPOS != "ADJ" {
 				continue
 			}
-			var kind *int
+			dead := false
 			switch s.lemma(i) {
 			case "kill", "die", "slay", "massacre", "murder", "execute", "dead":
-				kind = &dead
+				dead = true
 			case "injure", "wound", "hurt", "injured", "wounded":
-				kind = &injured
 			default:
 				continue
 			}
-			arg := -1
+			// anchor is the predicate the count hangs on: the verb, or
+			// for "leaving four soldiers dead" the verb "leaving".
+			anchor, arg := i, -1
 			switch {
+			case t.UPOS == "ADJ" && syntax.RelIs(t.Deprel, "xcomp") && t.Head >= 0:
+				anchor, arg = t.Head, s.tree.Child(t.Head, "obj")
 			case s.passive(i) || s.lemma(i) == "die" || t.UPOS == "ADJ":
 				arg = s.tree.Child(i, "nsubj")
 			default:
 				arg = s.tree.Child(i, "obj")
 			}
-			if arg < 0 {
+			if arg < 0 || s.cumulative(anchor) {
 				continue
 			}
-			if n := s.countOf(arg); n > *kind {
-				*kind = n
+			n := s.countOf(arg)
+			if n == 0 {
+				continue
 			}
-		}
-		if dead == 0 && injured == 0 {
-			continue
-		}
-		ss, _ := s.doc.Bytes(sent)
-		// The counts go to the sentence's events of violence (roots 18-20
-		// and 14x riots), else to its first event.
-		first := -1
-		assigned := false
-		for _, j := range bySentence[ss] {
-			if first < 0 {
-				first = j
+			for _, j := range s.casualtyEvents(anchor, evs, inSentence) {
+				if dead {
+					evs[j].Dead = max(evs[j].Dead, n)
+				} else {
+					evs[j].Injured = max(evs[j].Injured, n)
+				}
 			}
-			if r := root(evs[j].Code.Code); r >= 18 || evs[j].Code.Code == "145" {
-				evs[j].Dead, evs[j].Injured = dead, injured
-				assigned = true
-			}
-		}
-		if !assigned && first >= 0 {
-			evs[first].Dead, evs[first].Injured = dead, injured
 		}
 	}
+}
+
+// casualtyEvents returns the events a count on predicate k belongs to:
+// the event k triggers and those whose trigger governs k ("shelled the
+// city, killing two") or is its subject ("a drone strike killed three"),
+// else the sentence's events of violence (roots 18-20 and 145
+// riots), else its first event.
+func (s *state) casualtyEvents(k int, evs []Event, inSentence []int) []int {
+	near := []int{k, s.tok(k).Head, s.tree.Child(k, "nsubj"), s.tree.Child(k, "nsubj:pass")}
+	var out []int
+	for _, j := range inSentence {
+		if slices.Contains(near, evs[j].trigger) {
+			out = append(out, j)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	var violent []int
+	for _, j := range inSentence {
+		if r := root(evs[j].Code.Code); r >= 18 || evs[j].Code.Code == "145" {
+			violent = append(violent, j)
+		}
+	}
+	if len(violent) > 0 {
+		return violent
+	}
+	return inSentence[:1]
+}
+
+// cumulative reports whether a toll is counted since a time ("has killed
+// some 13,000 since October", "since the offensive began"): a running
+// total or a claim, not one event's count.
+func (s *state) cumulative(k int) bool {
+	for _, c := range s.tree.Kids(k) {
+		for _, m := range s.tree.Kids(int(c)) {
+			if syntax.RelIs(s.tok(int(m)).Deprel, "case", "mark") && s.lower(int(m)) == "since" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countOf returns the number a nominal counts: a COUNT or QUANTITY span
@@ -231,25 +269,19 @@ func (s *state) countOf(i int) int {
 		}
 	}
 	if t := s.tok(i); t.UPOS == "NUM" {
-		return atoi(t.Form)
+		return number(t.Form) // "killing two of its residents"
 	}
 	if k := s.tree.Child(i, "nummod"); k >= 0 {
-		return atoi(s.tok(k).Form)
+		return number(s.tok(k).Form)
 	}
 	return 0
 }
 
-func atoi(s string) int {
-	n := 0
-	s = strings.ReplaceAll(s, ",", "")
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0
-		}
-		n = n*10 + int(r-'0')
-		if n > 1e9 {
-			return 0
-		}
+// number reads a numeral or a number word ("12", "two").
+func number(w string) int {
+	if v, ok := annotate.NumberValue(w); ok && v >= 1 && v <= 1e9 {
+		return int(v)
 	}
-	return n
+	return 0
 }
+
