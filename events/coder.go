@@ -765,7 +765,10 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		localise(sources, c)
 		localise(targets, c)
 	}
-	if len(targets) == 0 {
+	// "Kyiv and Moscow held talks in Istanbul": each party with the
+	// other, and the place is only where.
+	mutual := len(targets) == 0 && len(sources) > 1 && reciprocal(code)
+	if len(targets) == 0 && !mutual {
 		// No one acted on: the country of the place it happened in
 		// ("protested in Beijing", "exercises in Alaska", "meet in
 		// Zurich"), as PETRARCH codes it.
@@ -773,7 +776,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			targets = []Actor{tg}
 		}
 	}
-	if noun && len(targets) == 0 {
+	if noun && len(targets) == 0 && !mutual {
 		return out // a noun without a target is mostly a mention ("the 1994 genocide")
 	}
 	var pairs [][2]Actor
@@ -1036,6 +1039,9 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 		switch {
 		case syntax.RelIs(t.Deprel, "obj") && t.Head >= 0:
 			sources = s.subjects(t.Head, 0)
+		case syntax.RelIs(t.Deprel, "nmod") && s.prepOf(i) == "of" && t.Head >= 0 && syntax.RelIs(s.tok(t.Head).Deprel, "obj") && s.tok(t.Head).Head >= 0:
+			// "held a new round of talks": the noun the object measures
+			sources = s.subjects(s.tok(t.Head).Head, 0)
 		case syntax.RelIs(t.Deprel, "nmod") && t.Head >= 0 && syntax.RelIs(s.tok(t.Head).Deprel, "obj") && s.tok(t.Head).Head >= 0:
 			// "engaged peacekeepers in a firefight", the phrase hung on
 			// the object.
