@@ -557,8 +557,15 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 			return false
 		}
 	}
-	if len(p.TargetPreps) > 0 && s.targetOblique(i, p.TargetPreps) < 0 {
-		return false
+	if len(p.TargetPreps) > 0 {
+		// "withdrew >from" an actor or a place: not from Wimbledon
+		k := s.targetOblique(i, p.TargetPreps)
+		if k < 0 {
+			return false
+		}
+		if _, ok := s.actor(k); !ok {
+			return false
+		}
 	}
 	if len(p.SourcePreps) > 0 && s.targetOblique(i, p.SourcePreps) < 0 {
 		return false
