@@ -104,6 +104,9 @@ func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link
 		if shouted(doc, sent) {
 			continue // an all-capitals headline: tags and parse are guesses there
 		}
+		if s.hazardSentence(sent) {
+			continue // "A storm forced authorities to close roads": nature and the response to it
+		}
 		for i := sent.Start; i < sent.End; i++ {
 			out = s.codeTrigger(i, si, out)
 		}
@@ -833,6 +836,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			if strings.HasSuffix(src.Code, "BUS") || strings.HasSuffix(tg.Code, "BUS") {
 				continue
 			}
+			if len(src.Code) == 3 && len(tg.Code) <= 3 && s.sportSentence(sent) {
+				continue // "Australia beat India by six wickets": a game between teams named by their countries
+			}
 		}
 		out = append(out, Event{
 			Code: cd, Source: src, Target: tg, Date: date,
@@ -1203,6 +1209,33 @@ func (s *state) sentencePlace(sent text.Span) string {
 
 // reciprocal reports codes whose actors act on each other when named
 // together without a target ("A and B met", "agreed", "clashed").
+// hazardSentence reports whether a sentence's main verb has a natural
+// hazard (the dictionary's &HAZARD class) as its subject.
+func (s *state) hazardSentence(sent text.Span) bool {
+	for i := sent.Start; i < sent.End; i++ {
+		if s.tok(i).Head != -1 || s.tok(i).Deprel != "root" {
+			continue
+		}
+		subj := s.tree.Child(i, "nsubj")
+		if s.tok(i).UPOS == "NOUN" {
+			subj = i // the parser's reading of "A storm forced ...": the noun as root, the verb its acl
+		}
+		return subj >= 0 && slices.Contains(s.c.dict.classes["&HAZARD"], s.lemma(subj))
+	}
+	return false
+}
+
+// sportSentence reports whether a sentence has a word of a sports report
+// (the dictionary's &SPORT class).
+func (s *state) sportSentence(sent text.Span) bool {
+	for i := sent.Start; i < sent.End; i++ {
+		if t := s.tok(i); (t.UPOS == "NOUN" || t.UPOS == "PROPN") && slices.Contains(s.c.dict.classes["&SPORT"], s.lower(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 func reciprocal(code string) bool {
 	switch root(code) {
 	case 3, 4, 5, 6, 19:
