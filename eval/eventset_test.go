@@ -51,6 +51,7 @@ func TestScoreEventCase(t *testing.T) {
 		{"wrong actor", gold, []SystemEvent{ev("PSEMIL", "---REB", "190", 40)}, false},
 		{"one more event", gold, []SystemEvent{ev("ISRMIL", "---REB", "190", 40), ev("ISRMIL", "", "015", 0)}, false},
 		{"nothing to code, nothing coded", nil, nil, true},
+		{"an appeal is a request", []GoldEvent{{Source: "KENOPP", Target: "KENGOV", CAMEO: "1042"}}, []SystemEvent{ev("KENOPP", "KENGOV", "0242", 0)}, true},
 		{"nothing to code, something coded", nil, []SystemEvent{ev("GBR", "", "144", 0)}, false},
 	} {
 		if got := ScoreEventCase(c.gold, c.system); got.Pass != c.pass {

@@ -432,7 +432,20 @@ func (s *state) participle(i int) bool {
 			return false // "people seized buildings" misread as a modifier
 		}
 	}
+	if h := s.tok(t.Head); h.Deprel == "root" && h.UPOS == "NOUN" && s.prose(i) {
+		// A sentence of prose has a main verb: "Kenya's opposition
+		// coalition called on the government ..." read as a noun with a
+		// modifier is the parser's error.
+		return false
+	}
 	return true
+}
+
+// prose reports whether the sentence of token i ends with a full stop,
+// as prose does and headlines do not.
+func (s *state) prose(i int) bool {
+	sent, ok := s.doc.SentenceOf(i)
+	return ok && sent.End > sent.Start && s.tok(sent.End-1).Form == "."
 }
 
 // future reports a verb in the future or the conditional: "will free",
