@@ -116,7 +116,10 @@ func norms(words []string, headline bool, gm []gazMatch, common func(string) boo
 	// a preposition or the like; a list of names ("Davis Love , Anders
 	// Forsbrand , John Cook") or a company's ("Banc One Capital
 	// Corporation") is not a headline, though in title case too.
-	if lowered < 2 || lowered*5 < titled*2 || function == 0 {
+	// A headline alone on its line needs no function word when three of
+	// its words are common ones ("Israeli Strike Kills 12 Lebanese
+	// Civilians").
+	if lowered < 2 || lowered*5 < titled*2 || function == 0 && !(headline && lowered >= 3) {
 		return words, false
 	}
 	return out, true
