@@ -111,6 +111,9 @@ func (s *state) actor(i int) (Actor, bool) {
 	if ok && !s.nameHead(i) {
 		ok = false // "Soviet Union", "General Motors", "Marine Midland Banks": a name, not a role
 	}
+	if ok && role != "MIL" && s.militaryModifier(i) {
+		role = "MIL" // "military officers", "army doctors": the forces' own, as Phoenix's MILITARY_OFFICER
+	}
 	if ok {
 		prefix := s.modifierCode(i)
 		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
@@ -192,13 +195,26 @@ func (s *state) nameHead(i int) bool {
 // coordinated nationality modifiers names: "US and British activists" is
 // USAOPP and GBROPP.
 func (s *state) coModified(i int, a Actor) []Actor {
-	if a.Entity != "" || len(a.Code) < 4 {
+	if a.Entity != "" || len(a.Code) < 3 {
 		return nil
 	}
+	nationality := func(rel string) bool { return rel == "amod" || rel == "compound" || rel == "nmod:poss" }
 	var out []Actor
+	add := func(k int, role string) {
+		if s.tokEntity[k] < 0 {
+			return
+		}
+		if code := s.entityCode(&s.ents[s.tokEntity[k]]); len(code) == 3 && !strings.HasPrefix(a.Code, code) {
+			for _, o := range out {
+				if o.Code == code+role {
+					return
+				}
+			}
+			out = append(out, Actor{Text: a.Text, Code: code + role})
+		}
+	}
 	for _, k := range s.tree.Kids(i) {
-		rel := s.tok(int(k)).Deprel
-		if rel != "amod" && rel != "compound" {
+		if !nationality(s.tok(int(k)).Deprel) {
 			continue
 		}
 		e := s.tokEntity[k]
@@ -210,12 +226,17 @@ func (s *state) coModified(i int, a Actor) []Actor {
 			continue
 		}
 		role := a.Code[len(first):]
+		// "French and German leaders", "Armenia's and Azerbaijan's
+		// ministers": the conjuncts of the nationality
 		for _, c := range s.tree.Kids(int(k)) {
-			if s.tok(int(c)).Deprel != "conj" || s.tokEntity[c] < 0 {
-				continue
+			if s.tok(int(c)).Deprel == "conj" {
+				add(int(c), role)
 			}
-			if code := s.entityCode(&s.ents[s.tokEntity[c]]); len(code) == 3 {
-				out = append(out, Actor{Text: a.Text, Code: code + role})
+		}
+		// "Thai, Cambodian leaders": nationalities side by side
+		for _, c := range s.tree.Kids(i) {
+			if c != k && nationality(s.tok(int(c)).Deprel) {
+				add(int(c), role)
 			}
 		}
 	}
@@ -467,6 +488,20 @@ func isPlace(e *link.Entity) bool {
 	switch e.Entry.Kind {
 	case kb.KindCountry, kb.KindRegion, kb.KindCity:
 		return true
+	}
+	return false
+}
+
+// militaryModifier reports an agent noun modified by a word of the armed
+// forces ("military officers", "army engineers", "naval personnel").
+func (s *state) militaryModifier(i int) bool {
+	for _, k := range s.tree.Kids(i) {
+		if rel := s.tok(int(k)).Deprel; rel == "amod" || rel == "compound" {
+			switch s.lower(int(k)) {
+			case "military", "army", "naval", "navy", "air-force":
+				return true
+			}
+		}
 	}
 	return false
 }
