@@ -946,7 +946,17 @@ func (s *state) subjects(i, depth int) []Actor {
 		// subject into two ("The US, Russia, and Switzerland met").
 		for _, c := range s.tree.Kids(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
-				out = append(out, s.actors(int(c))...)
+				as := s.actors(int(c))
+				if s.forceNoun(int(c)) {
+					// "an Israeli strike killed", "Russian shelling hit":
+					// a country's act of force is its forces'
+					for k := range as {
+						if len(as[k].Code) == 3 && as[k].Code != Unknown {
+							as[k].Code += "MIL"
+						}
+					}
+				}
+				out = append(out, as...)
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
 			}
 		}
@@ -1222,6 +1232,21 @@ func (s *state) sentencePlace(sent text.Span) string {
 
 // reciprocal reports codes whose actors act on each other when named
 // together without a target ("A and B met", "agreed", "clashed").
+// forceNoun reports a noun that names an act or means of armed force
+// (the dictionary's &MILACTION, &OFFENSIVE, &AERIAL and &ARTILLERY
+// classes: "strike", "shelling", "drone").
+func (s *state) forceNoun(i int) bool {
+	if s.tok(i).UPOS != "NOUN" {
+		return false
+	}
+	for _, c := range []string{"&MILACTION", "&OFFENSIVE", "&AERIAL", "&ARTILLERY"} {
+		if slices.Contains(s.c.dict.classes[c], s.lemma(i)) || slices.Contains(s.c.dict.classes[c], s.lower(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 // hazardSentence reports whether a sentence's main verb has a natural
 // hazard (the dictionary's &HAZARD class) as its subject.
 func (s *state) hazardSentence(sent text.Span) bool {
