@@ -463,6 +463,19 @@ func (s *state) future(i int) bool {
 }
 
 func (s *state) negated(i int) bool {
+	// "had no plans to meet", "has no intention of attacking": the noun
+	// the verb completes is negated
+	if t := s.tok(i); syntax.RelIs(t.Deprel, "acl", "xcomp") && t.Head >= 0 {
+		noun := t.Head
+		if s.tok(noun).UPOS == "VERB" {
+			noun = s.tree.Child(noun, "obj") // "had no plans | to meet", as the parser hangs it
+		}
+		if noun >= 0 && s.tok(noun).UPOS == "NOUN" {
+			if d := s.tree.Child(noun, "det"); d >= 0 && s.lower(d) == "no" {
+				return true
+			}
+		}
+	}
 	for _, k := range s.tree.Kids(i) {
 		t := s.tok(int(k))
 		if t.Deprel == "advmod" || t.Deprel == "neg" || t.Deprel == "aux" || t.Deprel == "det" {
@@ -687,6 +700,8 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 				return out // "jailed for helping militants": the charge, not an event
 			case "to":
 				return out // "pressure to help Iran", "sent to help": a purpose, not an event
+			case "without":
+				return out // "without providing evidence": what was not done
 			}
 		}
 	}
