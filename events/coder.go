@@ -529,7 +529,7 @@ func (s *state) object(i int, noun bool) int {
 		return -1
 	}
 	if o := s.tree.Child(i, "obj", "dobj", "iobj"); o >= 0 {
-		return o
+		return s.measured(o)
 	}
 	if s.participle(i) {
 		return s.tok(i).Head
@@ -1247,6 +1247,32 @@ func (s *state) sentencePlace(sent text.Span) string {
 
 // reciprocal reports codes whose actors act on each other when named
 // together without a target ("A and B met", "agreed", "clashed").
+// measured returns what an amount measures: "aid" for "$2 billion in
+// aid" and "200 tonnes of aid"; else the word itself.
+func (s *state) measured(o int) int {
+	t := s.tok(o)
+	amount := t.UPOS == "SYM" || t.UPOS == "NUM"
+	if !amount {
+		for _, sp := range s.doc.Entities {
+			if (sp.Label == "MONEY" || sp.Label == "QUANTITY") && o >= sp.Start && o < sp.End {
+				amount = true
+				break
+			}
+		}
+	}
+	if !amount {
+		return o
+	}
+	for _, k := range s.tree.Kids(o) {
+		if syntax.RelIs(s.tok(int(k)).Deprel, "nmod") {
+			if p := s.prepOf(int(k)); p == "in" || p == "of" {
+				return int(k)
+			}
+		}
+	}
+	return o
+}
+
 // forceNoun reports a noun that names an act or means of armed force
 // (the dictionary's &MILACTION, &OFFENSIVE, &AERIAL and &ARTILLERY
 // classes: "strike", "shelling", "drone").
