@@ -548,3 +548,40 @@ func TestEvalTagSet(t *testing.T) {
 		t.Errorf("a set without tags: exit %d, %s", code, errOut)
 	}
 }
+
+// TestEvalEventSet: eval events --set scores sentences against their
+// expected events, per class, and refuses a set it cannot read, naming it.
+func TestEvalEventSet(t *testing.T) {
+	dir := t.TempDir()
+	set := filepath.Join(dir, "set.jsonl")
+	lines := `{"id":"e1","class":"casualties","published":"2022-01-06","text":"Police clashed with protesters in Almaty on Wednesday, killing at least 3 people.","events":[{"source":"KAZCOP","target":"KAZOPP","cameo":"190","plover":"ASSAULT","dead":3,"injured":0}]}
+{"id":"e2","class":"sport-weather","published":"2025-07-01","text":"The Spanish world number two withdrew from Wimbledon with a wrist injury.","events":[]}
+`
+	if err := os.WriteFile(set, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := tidings(t, "", "eval", "events", "--set", set, "--show")
+	if code != 0 {
+		t.Fatalf("eval events --set: exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Sentences, Passed int
+		Nothing           struct{ N, Of int }
+		Classes           map[string]struct{ N, Of int }
+	}
+	lastJSON(t, out, &got)
+	if got.Sentences != 2 || got.Nothing.Of != 1 || got.Classes["casualties"].Of != 1 {
+		t.Errorf("result %+v\n%s", got, out)
+	}
+	if !strings.Contains(out, "e1 casualties") || !strings.Contains(out, "gold:   190 KAZCOP->KAZOPP (dead 3, injured 0)") {
+		t.Errorf("--show does not list the sentences with their gold events:\n%s", out)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"e1","text":"x","events":[{"cameo":"assault"}]}`+"\n"), 0o644)
+	if code, _, errOut := tidings(t, "", "eval", "events", "--set", bad); code != 1 || !strings.Contains(errOut, "bad.jsonl:1") {
+		t.Errorf("a set with a bad code: exit %d, %s", code, errOut)
+	}
+	if code, _, _ := tidings(t, "", "eval", "events", "--set", set, "--gold", set); code != 2 {
+		t.Errorf("--set with --gold: exit %d, want 2", code)
+	}
+}
