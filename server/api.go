@@ -1,8 +1,10 @@
 package server
 
 import (
+	"bufio"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"tidings/store"
 )
@@ -177,4 +179,65 @@ func entityID(s string) (string, error) {
 		return "", badParam("id", "empty entity id")
 	}
 	return id, nil
+}
+
+// apiEvents streams the stored events that the filters select (from and
+// to on the event's date, event, actor), as CSV with a header line or JSON
+// lines: the download of the page's event search.
+func (s *server) apiEvents(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q, err := eventParams(v)
+	if err != nil {
+		s.serveError(w, r, err)
+		return
+	}
+	format := v.Get("format")
+	switch format {
+	case "", "csv":
+		format = "csv"
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="events.csv"`)
+	case "jsonl":
+		w.Header().Set("Content-Type", "application/jsonl; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="events.jsonl"`)
+	default:
+		s.serveError(w, r, badParam("format", "%q: want csv or jsonl", format))
+		return
+	}
+	if r.Method == http.MethodHead {
+		return
+	}
+	// The body streams: once rows are written an error can only cut it
+	// short, which the client sees as a truncated download.
+	bw := bufio.NewWriterSize(w, 32<<10)
+	if _, err := store.ExportEvents(r.Context(), s.store, q, format, bw); err != nil {
+		s.log.Warn("events export cut short", "error", err)
+	}
+	bw.Flush()
+}
+
+// eventParams reads the filters of an events export: event, actor, from
+// and to.
+func eventParams(v url.Values) (store.Query, error) {
+	var q store.Query
+	var err error
+	if q.Event, err = textParam(v, "event", maxNameBytes); err != nil {
+		return q, err
+	}
+	if q.Actor, err = textParam(v, "actor", maxNameBytes); err != nil {
+		return q, err
+	}
+	if err := (store.Query{Event: q.Event}).CheckEvents(); err != nil {
+		return q, badParam("event", "%s", err)
+	}
+	if err := (store.Query{Actor: q.Actor}).CheckEvents(); err != nil {
+		return q, badParam("actor", "%s", err)
+	}
+	if q.From, err = dayParam(v, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = dayParam(v, "to"); err != nil {
+		return q, err
+	}
+	return q, nil
 }

@@ -3,8 +3,10 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -670,4 +672,42 @@ func manyPrefixes(n int) string {
 		terms[i] = string(rune('a'+i%26)) + "*"
 	}
 	return strings.Join(terms, " OR ")
+}
+
+// TestAPIEvents: the events download streams the stored events that the
+// filters select, as CSV with a header or as JSON lines, and refuses a
+// bad filter or format.
+func TestAPIEvents(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	stored := 0
+	for _, rec := range ts.records {
+		stored += len(rec.Events)
+	}
+	if stored == 0 {
+		t.Skip("the test articles code no events")
+	}
+	resp := ts.do(t, "GET", "/api/events", nil)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || !strings.Contains(resp.Header.Get("Content-Disposition"), "events.csv") {
+		t.Fatalf("status %d, headers %v", resp.StatusCode, resp.Header)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil || len(rows) != stored+1 || rows[0][0] != "date" {
+		t.Fatalf("%d CSV rows (%v), want a header and %d events:\n%s", len(rows), err, stored, body)
+	}
+	resp = ts.do(t, "GET", "/api/events?format=jsonl&event="+url.QueryEscape(rows[1][7]), nil)
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var first store.ExportedEvent
+	if line, _, _ := strings.Cut(string(body), "\n"); resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(line), &first) != nil || first.CAMEO != rows[1][7] {
+		t.Errorf("jsonl for code %s: status %d:\n%s", rows[1][7], resp.StatusCode, body)
+	}
+	for _, bad := range []string{"?format=xml", "?event=19%25", "?actor=a%20b", "?from=yesterday"} {
+		resp := ts.do(t, "GET", "/api/events"+bad, nil)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", bad, resp.StatusCode)
+		}
+	}
 }

@@ -117,6 +117,7 @@ func TestOpenAPIParameters(t *testing.T) {
 		"get /api/entities/{id}": {"actor", "event", "from", "q", "tag", "to"},
 		"get /api/tags":          {"limit", "prefix"},
 		"get /api/timeline":      {"actor", "entity", "event", "from", "q", "tag", "to"},
+		"get /api/events":        {"actor", "event", "format", "from", "to"},
 		"get /":                  {"actor", "entity", "event", "from", "page", "q", "tag", "to"},
 		"get /entities/{id}":     {"page"},
 		"get /tags/{tag}":        {"page"},

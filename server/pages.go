@@ -149,6 +149,10 @@ type indexPage struct {
 	Chart    template.HTML
 	Tags     []store.TagCount
 	Stats    store.Stats
+	// EventsCSV is the download of the events that the event and actor
+	// filters select, when one is given: /api/events with them and the
+	// dates.
+	EventsCSV string
 }
 
 // pageIndex is the search page: the form, the results with their
@@ -202,16 +206,32 @@ func (s *server) pageIndex(w http.ResponseWriter, r *http.Request) {
 		title = q.Text + " – search"
 	}
 	s.render(w, r, http.StatusOK, "index", indexPage{
-		Title:    title,
-		Form:     form,
-		Filtered: form != searchForm{},
-		Total:    res.Total,
-		Hits:     hitViews(res.Hits),
-		Pager:    newPager(r, page, res.Total),
-		Chart:    timelineChart(timeline, "articles", articleCount),
-		Tags:     tags,
-		Stats:    stats,
+		Title:     title,
+		Form:      form,
+		Filtered:  form != searchForm{},
+		Total:     res.Total,
+		Hits:      hitViews(res.Hits),
+		Pager:     newPager(r, page, res.Total),
+		Chart:     timelineChart(timeline, "articles", articleCount),
+		Tags:      tags,
+		Stats:     stats,
+		EventsCSV: eventsDownload(form),
 	})
+}
+
+// eventsDownload returns the URL of the events export for the form's
+// event filters, "" when it has none.
+func eventsDownload(f searchForm) string {
+	if f.Event == "" && f.Actor == "" {
+		return ""
+	}
+	v := url.Values{}
+	for _, kv := range [][2]string{{"event", f.Event}, {"actor", f.Actor}, {"from", f.From}, {"to", f.To}} {
+		if kv[1] != "" {
+			v.Set(kv[0], kv[1])
+		}
+	}
+	return "/api/events?" + v.Encode()
 }
 
 // entityView is one entity in the list of an article's entities.
@@ -228,6 +248,34 @@ type articlePage struct {
 	Text       template.HTML
 	Entities   []entityView
 	Quantities []record.Entity
+	Events     []eventView
+}
+
+// eventView is one row of an article's events: the place by its name,
+// and casualty counts blank when none was coded ("" rather than 0, which
+// would say that no one died).
+type eventView struct {
+	record.Event
+	Place, Dead, Injured string
+}
+
+func eventViews(rec *record.Record) []eventView {
+	names := map[string]string{}
+	for _, e := range rec.Entities {
+		names[e.ID] = e.Name
+	}
+	out := make([]eventView, len(rec.Events))
+	for i, e := range rec.Events {
+		v := eventView{Event: e, Place: names[e.Location]}
+		if v.Place == "" {
+			v.Place = e.Location
+		}
+		if e.Dead > 0 || e.Injured > 0 {
+			v.Dead, v.Injured = strconv.Itoa(e.Dead), strconv.Itoa(e.Injured)
+		}
+		out[i] = v
+	}
+	return out
 }
 
 // pageArticle shows one article with its entities highlighted, its tag
@@ -258,7 +306,7 @@ func (s *server) storedArticle(w http.ResponseWriter, r *http.Request) (*store.A
 
 func newArticlePage(a *store.Article) articlePage {
 	rec := &a.Analysis
-	p := articlePage{Title: rec.Title, Article: a, Rec: rec, URL: webURL(rec.URL)}
+	p := articlePage{Title: rec.Title, Article: a, Rec: rec, URL: webURL(rec.URL), Events: eventViews(rec)}
 	if strings.TrimSpace(p.Title) == "" {
 		p.Title = fmt.Sprintf("Article %d", a.ID)
 	}

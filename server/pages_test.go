@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -173,4 +174,41 @@ func TestPageMethodNotAllowed(t *testing.T) {
 	if allow := resp.Header.Get("Allow"); !strings.Contains(allow, "GET") {
 		t.Errorf("Allow %q", allow)
 	}
+}
+
+// TestIndexEventsDownload: a search by event or actor offers its events
+// as a CSV download; a search without them does not.
+func TestIndexEventsDownload(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	page := ts.getPage(t, "/?event=19&from=2022-01-01", http.StatusOK)
+	if !strings.Contains(page, `id="events-csv" href="/api/events?event=19&amp;from=2022-01-01"`) {
+		t.Errorf("no download link for the events:\n%s", page)
+	}
+	if page := ts.getPage(t, "/?q=Almaty", http.StatusOK); strings.Contains(page, "events-csv") {
+		t.Error("a download link without an event filter")
+	}
+}
+
+// TestArticleEventsTable: an article's events name their place, not its
+// id, and leave casualties blank when none was coded.
+func TestArticleEventsTable(t *testing.T) {
+	ts := newTestServer(t, Options{})
+	for i, rec := range ts.records {
+		for _, e := range rec.Events {
+			if e.Location == "" || e.Dead > 0 || e.Injured > 0 {
+				continue
+			}
+			page := ts.getPage(t, fmt.Sprintf("/articles/%d", ts.ids[i]), http.StatusOK)
+			_, table, _ := strings.Cut(page, `<section id="events">`)
+			table, _, _ = strings.Cut(table, "</section>")
+			if strings.Contains(table, "<td>"+e.Location+"</td>") {
+				t.Errorf("article %d: the events name the place by its id %s:\n%s", ts.ids[i], e.Location, table)
+			}
+			if strings.Contains(table, `<td class="num">0</td>`) {
+				t.Errorf("article %d: an uncoded casualty count shows as 0:\n%s", ts.ids[i], table)
+			}
+			return
+		}
+	}
+	t.Skip("no test article has an event with a place and no casualties")
 }

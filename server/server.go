@@ -148,6 +148,7 @@ func (s *server) routes() []route {
 		{"GET /api/tags", s.apiTags},
 		{"GET /api/timeline", s.apiTimeline},
 		{"GET /api/stats", s.apiStats},
+		{"GET /api/events", s.apiEvents},
 		{"GET /api/openapi.json", s.apiOpenAPI},
 
 		{"GET /{$}", s.pageIndex},

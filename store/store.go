@@ -51,6 +51,10 @@ type Store interface {
 	Timeline(ctx context.Context, q Query) ([]Bucket, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+	// Events calls fn for each stored event that q selects (From and To
+	// on the event's date, Event and Actor; the other fields are not
+	// used), in order of date, article and place in the article.
+	Events(ctx context.Context, q Query, fn func(EventRow) error) error
 
 	// Feed returns the polling state of a feed; ok is false for a feed
 	// never polled.

@@ -698,3 +698,61 @@ func firstWords(res *Results) []string {
 	}
 	return out
 }
+
+func TestEvents(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s Store) {
+		ctx := context.Background()
+		strike, grain, boat := harbour, wheat, ferry
+		strike.Events = []record.Event{
+			{CAMEO: "143", PLOVER: "PROTEST", Goldstein: -6.5, Source: record.Actor{Code: "NLDLAB"}, Target: record.Actor{Code: "NLDBUS"}, Date: "2026-03-02"},
+			{CAMEO: "175", PLOVER: "COERCE", Source: record.Actor{Code: "NLDCOP"}, Target: record.Actor{Code: "NLDLAB"}, Date: "2026-03-01", Injured: 4},
+		}
+		grain.Events = []record.Event{{CAMEO: "0331", PLOVER: "AGREE", Source: record.Actor{Code: "USAGOV", Entity: "Q30"}, Target: record.Actor{Code: "---"}, Date: "2026-02-20"}}
+		boat.Events = []record.Event{{CAMEO: "190", PLOVER: "ASSAULT", Source: record.Actor{Code: "---"}, Target: record.Actor{Code: "GBRCVL"}, Date: "2026-03-05", Dead: 2, Location: "Q90"}}
+		mustPut(t, s, strike, grain, boat)
+		day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+		for _, tc := range []struct {
+			name string
+			q    Query
+			want []string // cameo codes in the order given
+		}{
+			{"all, by date", Query{}, []string{"0331", "175", "143", "190"}},
+			{"from", Query{From: day("2026-03-02")}, []string{"143", "190"}},
+			{"to", Query{To: day("2026-03-01")}, []string{"0331", "175"}},
+			{"code prefix", Query{Event: "14"}, []string{"143"}},
+			{"PLOVER", Query{Event: "coerce"}, []string{"175"}},
+			{"actor as source or target", Query{Actor: "NLDLAB"}, []string{"175", "143"}},
+			{"nothing", Query{Actor: "KAZ"}, nil},
+		} {
+			var got []string
+			err := s.Events(ctx, tc.q, func(e EventRow) error {
+				got = append(got, e.CAMEO)
+				return nil
+			})
+			if err != nil {
+				t.Errorf("%s: %v", tc.name, err)
+				continue
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			}
+		}
+		// A row carries the event and its article.
+		var rows []EventRow
+		if err := s.Events(ctx, Query{Event: "19"}, func(e EventRow) error { rows = append(rows, e); return nil }); err != nil || len(rows) != 1 {
+			t.Fatalf("Events: %v, %d rows", err, len(rows))
+		}
+		if e := rows[0]; e.Article == 0 || e.Seq != 0 || e.Dead != 2 || e.TargetCode != "GBRCVL" || e.Location != "Q90" || e.Date != "2026-03-05" || e.PLOVER != "ASSAULT" {
+			t.Errorf("row %+v", e)
+		}
+		// fn's error stops the export and is returned.
+		stop := errors.New("stop")
+		n := 0
+		if err := s.Events(ctx, Query{}, func(EventRow) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+			t.Errorf("stopping: %v after %d rows", err, n)
+		}
+		if err := s.Events(ctx, Query{Event: "19%"}, func(EventRow) error { return nil }); err == nil {
+			t.Error("a malformed filter: no error")
+		}
+	})
+}

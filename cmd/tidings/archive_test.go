@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -354,4 +355,48 @@ func searchArchive(t *testing.T, db string, args ...string) store.Results {
 	var res store.Results
 	lastJSON(t, out, &res)
 	return res
+}
+
+// TestExportEvents: the events that ingest coded come out of the archive
+// one line each, as CSV with a header or as JSON lines, with the actors'
+// names and the sentence from the stored analysis, filtered by code.
+func TestExportEvents(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	src := filepath.Join(dir, "clash.txt")
+	os.WriteFile(src, []byte("Police clash with protesters in Almaty\n\nPolice clashed with protesters in Almaty on Wednesday, killing at least 3 people. Russia sent troops to Kazakhstan on Thursday.\n"), 0o644)
+	if code, _, errOut := tidings(t, "", "ingest", "--db", db, "--published", "2022-01-06", src); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := tidings(t, "", "export", "events", "--db", db)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) < 2 || rows[0][0] != "date" || len(rows[0]) != len(store.EventExportColumns) {
+		t.Fatalf("CSV %v (%v):\n%s", rows, err, out)
+	}
+	var clash []string
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[7], "19") && strings.Contains(r[17], "killing") {
+			clash = r
+		}
+	}
+	if clash == nil || clash[1] != "KAZCOP" || clash[2] != "Police" || clash[12] != "3" || clash[11] != "Almaty" {
+		t.Errorf("the clash: %q", clash)
+	}
+	code, out, _ = tidings(t, "", "export", "events", "--db", db, "--code", "ASSAULT", "--format", "jsonl")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var first store.ExportedEvent
+	if code != 0 || len(lines) == 0 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.PLOVER != "ASSAULT" || first.Article == 0 {
+		t.Errorf("jsonl, ASSAULT only: exit %d:\n%s", code, out)
+	}
+	for _, bad := range [][]string{{"--format", "xml"}, {"--code", "19%"}, {"--from", "yesterday"}} {
+		if code, _, _ := tidings(t, "", append([]string{"export", "events", "--db", db}, bad...)...); code != 2 {
+			t.Errorf("export %v: exit %d, want 2", bad, code)
+		}
+	}
+	if code, _, errOut := tidings(t, "", "export", "events", "--db", filepath.Join(dir, "none.db")); code != 1 || !strings.Contains(errOut, "none.db") {
+		t.Errorf("a missing archive: exit %d, %s", code, errOut)
+	}
 }

@@ -96,7 +96,7 @@ Results go to stdout; progress and messages to stderr. Exit status: 0 success,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%s: %w (see '%s --help')", c.CommandPath(), err, c.CommandPath())}
 	})
-	root.AddCommand(newAnalyze(), newTrain(), newEval(), newBench(), newKB(), newIngest(), newSearch(), newServe(), newWorker())
+	root.AddCommand(newAnalyze(), newTrain(), newEval(), newBench(), newKB(), newIngest(), newSearch(), newExport(), newServe(), newWorker())
 	return root
 }
 
