@@ -284,4 +284,3 @@ func number(w string) int {
 	}
 	return 0
 }
-
