@@ -130,7 +130,7 @@ func TestSeedDates(t *testing.T) {
 
 // TestSeedTags checks the tag line without an archive: Kazakhstan, Tokayev
 // and Russia among the first five, each with evidence, and Nazarbayev
-// inferred from the post Tokayev took over.
+// inferred from the post Tokayev took over, among the first five too.
 func TestSeedTags(t *testing.T) {
 	rec := analyseSeed(t).Record()
 	rank := map[string]int{}
@@ -160,8 +160,8 @@ func TestSeedTags(t *testing.T) {
 			t.Errorf("%s is tag number %d, want among the first five: %+v", want, r, rec.Tags)
 		}
 	}
-	if rank["Nazarbayev"] == 0 {
-		t.Errorf("Nazarbayev not inferred: %+v", rec.Tags)
+	if r := rank["Nazarbayev"]; r == 0 || r > 5 {
+		t.Errorf("Nazarbayev is tag number %d, want inferred among the first five: %+v", r, rec.Tags)
 	}
 }
 

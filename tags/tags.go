@@ -147,6 +147,9 @@ func (t *Tagger) withTopics(names, topics []Tag) []Tag {
 		}
 	}
 	take(&names, leadNames)
+	for len(names) > 0 && names[0].Inferred && len(line) < t.opt.Max {
+		take(&names, 1) // a predecessor stays with the person it is inferred from
+	}
 	take(&topics, leadTopics)
 	take(&names, t.opt.Max)
 	take(&topics, t.opt.Max)
