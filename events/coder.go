@@ -667,7 +667,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	var noun bool
 	switch t.UPOS {
 	case "VERB":
-		if syntax.RelIs(t.Deprel, "amod") {
+		if syntax.RelIs(t.Deprel, "amod") || s.gerundAsAdjective(i) {
 			return out // a participle as an adjective, "striking workers", names no act
 		}
 	case "NOUN", "PROPN":
@@ -1271,6 +1271,27 @@ func (s *state) measured(o int) int {
 		}
 	}
 	return o
+}
+
+// gerundAsAdjective reports an -ing form right after a preposition whose
+// object follows it at once, which the parser read as a gerund clause but
+// news writes as an adjective: "fired rubber bullets at striking garment
+// workers".
+func (s *state) gerundAsAdjective(i int) bool {
+	t := s.tok(i)
+	if t.XPOS != "VBG" || i == 0 || s.tok(i-1).UPOS != "ADP" {
+		return false
+	}
+	o := s.tree.Child(i, "obj")
+	if o <= i {
+		return false
+	}
+	for k := i + 1; k < o; k++ {
+		if u := s.tok(k).UPOS; u != "ADJ" && u != "NOUN" {
+			return false
+		}
+	}
+	return s.tok(o).XPOS == "NNS"
 }
 
 // forceNoun reports a noun that names an act or means of armed force
