@@ -1,14 +1,10 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // EventCase is one sentence of an event test set
@@ -44,56 +40,28 @@ func (g GoldEvent) Tuple() EventTuple {
 // with its id, class, publication date, text and expected events. name
 // is used in errors.
 func ReadEventSet(r io.Reader, name string) ([]EventCase, error) {
-	var cases []EventCase
-	ids := map[string]int{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for line := 1; sc.Scan(); line++ {
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s:%d: not UTF-8 text", name, line)
-		}
-		var c EventCase
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	return readCases(r, name, "sentences", func(c *EventCase, line int) error {
 		c.Line = line
 		switch {
 		case c.ID == "":
-			return nil, fmt.Errorf("%s:%d: no id", name, line)
+			return fmt.Errorf("no id")
 		case strings.TrimSpace(c.Text) == "":
-			return nil, fmt.Errorf("%s:%d: %s: no text", name, line, c.ID)
+			return fmt.Errorf("%s: no text", c.ID)
 		}
 		if c.Published != "" {
 			d, err := time.Parse(time.DateOnly, c.Published)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %s: published: %w", name, line, c.ID, err)
+				return fmt.Errorf("%s: published: %w", c.ID, err)
 			}
 			c.Date = d
 		}
 		for i, e := range c.Events {
 			if len(e.CAMEO) < 2 || strings.Trim(e.CAMEO, "0123456789") != "" {
-				return nil, fmt.Errorf("%s:%d: %s: event %d: bad CAMEO code %q", name, line, c.ID, i+1, e.CAMEO)
+				return fmt.Errorf("%s: event %d: bad CAMEO code %q", c.ID, i+1, e.CAMEO)
 			}
 		}
-		if prev, ok := ids[c.ID]; ok {
-			return nil, fmt.Errorf("%s:%d: id %s already on line %d", name, line, c.ID, prev)
-		}
-		ids[c.ID] = line
-		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(cases) == 0 {
-		return nil, fmt.Errorf("%s: no sentences", name)
-	}
-	return cases, nil
+		return nil
+	}, func(c *EventCase) string { return c.ID })
 }
 
 // EventCaseResult is how one sentence of a set fared.

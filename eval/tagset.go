@@ -1,14 +1,10 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // TagCase is one article of a tag test set (tags/testdata/news-tags.jsonl):
@@ -27,57 +23,29 @@ type TagCase struct {
 // id, class, published date, title, body and the editor's tags. Blank
 // lines are skipped. name is used in errors.
 func ReadTagSet(r io.Reader, name string) ([]TagCase, error) {
-	var cases []TagCase
-	ids := map[string]int{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-	for line := 1; sc.Scan(); line++ {
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s:%d: not UTF-8 text", name, line)
-		}
-		var c TagCase
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	return readCases(r, name, "articles", func(c *TagCase, line int) error {
 		c.Line = line
 		switch {
 		case c.ID == "":
-			return nil, fmt.Errorf("%s:%d: no id", name, line)
+			return fmt.Errorf("no id")
 		case strings.TrimSpace(c.Body) == "":
-			return nil, fmt.Errorf("%s:%d: %s: no body", name, line, c.ID)
+			return fmt.Errorf("%s: no body", c.ID)
 		case len(c.Tags) == 0:
-			return nil, fmt.Errorf("%s:%d: %s: no tags", name, line, c.ID)
+			return fmt.Errorf("%s: no tags", c.ID)
 		}
-		if prev, ok := ids[c.ID]; ok {
-			return nil, fmt.Errorf("%s:%d: id %s already on line %d", name, line, c.ID, prev)
-		}
-		ids[c.ID] = line
 		seen := map[string]bool{}
 		for _, t := range c.Tags {
 			n := NormTag(t)
 			if n == "" {
-				return nil, fmt.Errorf("%s:%d: %s: an empty tag", name, line, c.ID)
+				return fmt.Errorf("%s: an empty tag", c.ID)
 			}
 			if seen[n] {
-				return nil, fmt.Errorf("%s:%d: %s: tag %q twice", name, line, c.ID, t)
+				return fmt.Errorf("%s: tag %q twice", c.ID, t)
 			}
 			seen[n] = true
 		}
-		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(cases) == 0 {
-		return nil, fmt.Errorf("%s: no articles", name)
-	}
-	return cases, nil
+		return nil
+	}, func(c *TagCase) string { return c.ID })
 }
 
 // NormTag is the form in which two tags are compared: lower case,

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"net/http"
-	"net/url"
 
 	"tidings/store"
 )
@@ -214,30 +213,4 @@ func (s *server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("events export cut short", "error", err)
 	}
 	bw.Flush()
-}
-
-// eventParams reads the filters of an events export: event, actor, from
-// and to.
-func eventParams(v url.Values) (store.Query, error) {
-	var q store.Query
-	var err error
-	if q.Event, err = textParam(v, "event", maxNameBytes); err != nil {
-		return q, err
-	}
-	if q.Actor, err = textParam(v, "actor", maxNameBytes); err != nil {
-		return q, err
-	}
-	if err := (store.Query{Event: q.Event}).CheckEvents(); err != nil {
-		return q, badParam("event", "%s", err)
-	}
-	if err := (store.Query{Actor: q.Actor}).CheckEvents(); err != nil {
-		return q, badParam("actor", "%s", err)
-	}
-	if q.From, err = dayParam(v, "from"); err != nil {
-		return q, err
-	}
-	if q.To, err = dayParam(v, "to"); err != nil {
-		return q, err
-	}
-	return q, nil
 }

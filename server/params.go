@@ -94,6 +94,19 @@ func filterParams(v url.Values) (store.Query, error) {
 	if q.Tag, err = textParam(v, "tag", maxNameBytes); err != nil {
 		return q, err
 	}
+	ev, err := eventParams(v)
+	if err != nil {
+		return q, err
+	}
+	q.Event, q.Actor, q.From, q.To = ev.Event, ev.Actor, ev.From, ev.To
+	return q, nil
+}
+
+// eventParams reads the filters on events and dates: event, actor, from
+// and to (the events export takes only these).
+func eventParams(v url.Values) (store.Query, error) {
+	var q store.Query
+	var err error
 	if q.Event, err = textParam(v, "event", maxNameBytes); err != nil {
 		return q, err
 	}

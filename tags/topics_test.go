@@ -172,11 +172,9 @@ func TestBackgroundRoundTrip(t *testing.T) {
 	}
 }
 
-// TestTopicClasses checks classes of topic, each in an article written
-// for the test: a topic named by a noun and by verbs, in the plural; a
-// mass noun in the singular; a phrase taking its head's place; posts,
-// measures of time and names left out.
-func TestTopicClasses(t *testing.T) {
+// fixtures loads the shipped models, knowledge base and background.
+func fixtures(t *testing.T) (*annotate.Models, *kb.KB, *Background) {
+	t.Helper()
 	m, err := annotate.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -189,6 +187,15 @@ func TestTopicClasses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, k, bg
+}
+
+// TestTopicClasses checks classes of topic, each in an article written
+// for the test: a topic named by a noun and by verbs, in the plural; a
+// mass noun in the singular; a phrase taking its head's place; posts,
+// measures of time and names left out.
+func TestTopicClasses(t *testing.T) {
+	m, k, bg := fixtures(t)
 	tg := New(k, Options{Background: bg})
 	for _, c := range []struct {
 		name, title, body string
@@ -230,18 +237,7 @@ func TestTopicClasses(t *testing.T) {
 // TestLineLeadsWithNames checks the line's order: names first, then a
 // topic; a name met once in passing is not in it.
 func TestLineLeadsWithNames(t *testing.T) {
-	m, err := annotate.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := kb.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	bg, err := ShippedBackground()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, k, bg := fixtures(t)
 	doc, titleEnd := taggedDoc(t, m, "Floods close roads across Portugal",
 		"Floods closed hundreds of roads across Portugal on Tuesday after two days of heavy rain. "+
 			"Portugal's civil protection agency said the floods had forced 300 people from their homes. "+

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -123,12 +124,7 @@ with the gold's casualty counts; a sentence that must code nothing passes when n
 					fmt.Fprintf(out, "     system: %s\n", tuples(sys))
 				}
 			}
-			for _, l := range []struct {
-				name string
-				s    eval.PRF
-			}{{"full code", r.Full}, {"root", r.Root}, {"country+root", r.Country}} {
-				fmt.Fprintf(out, "%-13s P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", l.name, l.s.Precision, l.s.Recall, l.s.F1, l.s.Gold, l.s.System, l.s.Correct)
-			}
+			printLevels(out, r.Full, r.Root, r.Country)
 			return printJSON(out, r)
 		},
 	}
@@ -155,14 +151,9 @@ type eventSetResult struct {
 }
 
 func evalEventSet(cmd *cobra.Command, path string, dicts []string, modelDir string, show bool) error {
-	f, err := os.Open(path)
+	cases, err := readSet(path, eval.ReadEventSet)
 	if err != nil {
-		return inputError{err}
-	}
-	cases, err := eval.ReadEventSet(f, path)
-	f.Close()
-	if err != nil {
-		return inputError{err}
+		return err
 	}
 	p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts, ModelDir: modelDir})
 	if err != nil {
@@ -226,13 +217,18 @@ func evalEventSet(cmd *cobra.Command, path string, dicts []string, modelDir stri
 		fmt.Fprintf(out, "class %-20s %2d of %2d pass\n", name, cl.N, cl.Of)
 	}
 	fmt.Fprintf(out, "must code nothing: %d of %d code nothing; casualties right on %d of %d matched events\n", r.Nothing.N, r.Nothing.Of, r.Casualties.N, r.Casualties.Of)
+	printLevels(out, r.Full, r.Root, r.Country)
+	return printJSON(out, r)
+}
+
+// printLevels writes the three levels of an event score.
+func printLevels(out io.Writer, full, root, country eval.PRF) {
 	for _, l := range []struct {
 		name string
 		s    eval.PRF
-	}{{"full code", r.Full}, {"root", r.Root}, {"country+root", r.Country}} {
+	}{{"full code", full}, {"root", root}, {"country+root", country}} {
 		fmt.Fprintf(out, "%-13s P %.4f  R %.4f  F1 %.4f  (gold %d, system %d, correct %d)\n", l.name, l.s.Precision, l.s.Recall, l.s.F1, l.s.Gold, l.s.System, l.s.Correct)
 	}
-	return printJSON(out, r)
 }
 
 func casualtyTuples(es []eval.GoldEvent) string {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -49,12 +48,9 @@ first letters (KAZ, KAZGOV). Lines are written as they are read: an archive of a
 			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
-				return inputError{fmt.Errorf("archive %s: %w (create it with 'tidings ingest --db %s SOURCE')", db, err, db)}
-			}
-			st, err := store.Open(cmd.Context(), db)
+			st, err := openArchive(cmd.Context(), db)
 			if err != nil {
-				return inputError{err}
+				return err
 			}
 			defer st.Close()
 			bw := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -54,6 +55,19 @@ func (qf *queryFlags) query(text string) (store.Query, error) {
 	return q, nil
 }
 
+// openArchive opens an existing archive for reading: a SQLite file that
+// must exist, or a database URL.
+func openArchive(ctx context.Context, db string) (store.Store, error) {
+	if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
+		return nil, inputError{fmt.Errorf("archive %s: %w (create it with 'tidings ingest --db %s SOURCE')", db, err, db)}
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	return st, nil
+}
+
 // parseDay reads a --from or --to day; "" is no bound.
 func parseDay(s string) (time.Time, error) {
 	if s == "" {
@@ -93,12 +107,9 @@ articles, newest first. --json prints the results as one JSON object.`,
 			if text == "" && q.Entity == "" && q.Tag == "" && q.Event == "" && q.Actor == "" && q.From.IsZero() && q.To.IsZero() {
 				return usagef("search: give a QUERY or a filter (see 'tidings search --help')")
 			}
-			if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
-				return inputError{fmt.Errorf("archive %s: %w (create it with 'tidings ingest --db %s SOURCE')", db, err, db)}
-			}
-			st, err := store.Open(cmd.Context(), db)
+			st, err := openArchive(cmd.Context(), db)
 			if err != nil {
-				return inputError{err}
+				return err
 			}
 			defer st.Close()
 			res, err := st.Search(cmd.Context(), q)
