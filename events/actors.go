@@ -115,6 +115,15 @@ func (s *state) actor(i int) (Actor, bool) {
 		role = "MIL" // "military officers", "army doctors": the forces' own, as Phoenix's MILITARY_OFFICER
 	}
 	if ok {
+		// "sheriff's deputies", "the union's members": the people of an
+		// agent are of its sector
+		if k := s.tree.Child(i, "nmod:poss"); k >= 0 && s.tokEntity[k] < 0 {
+			if r, isAgent := s.c.dict.agents[s.lemma(k)]; isAgent {
+				role = r
+			}
+		}
+	}
+	if ok {
 		prefix := s.modifierCode(i)
 		if prefix == "" && (role == "JUD" || role == "GOV" || role == "LEG" || role == "COP") {
 			// "a court in Guyana", "the government in Kabul" (but "the
