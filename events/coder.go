@@ -850,6 +850,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	date := s.dateOf(i, sent)
 	for _, pr := range pairs {
 		src, tg := pr[0], pr[1]
+		src.Code, tg.Code = s.domestic(src.Code, tg.Code), s.domestic(tg.Code, src.Code)
 		if src.Code == tg.Code && src.Code != "" {
 			continue // an actor acting on itself is a parse error more often than news
 		}
@@ -1292,6 +1293,23 @@ func (s *state) gerundAsAdjective(i int) bool {
 		}
 	}
 	return s.tok(o).XPOS == "NNS"
+}
+
+// domestic gives a state institution of unknown country ("the
+// government", "the courts": ---GOV, ---JUD, ---LEG, ---COP) the country
+// of the other party when that is a country's actor: "Kenya's opposition
+// called on the government" is KENOPP and KENGOV.
+func (s *state) domestic(code, other string) string {
+	if !strings.HasPrefix(code, Unknown) || len(other) < 3 || strings.HasPrefix(other, Unknown) {
+		return code
+	}
+	switch role := code[len(Unknown):]; role {
+	case "GOV", "JUD", "LEG", "COP":
+		if e, ok := s.c.kb.Get(other[:3]); ok && e.Kind == kb.KindCountry {
+			return other[:3] + role
+		}
+	}
+	return code
 }
 
 // forceNoun reports a noun that names an act or means of armed force

@@ -441,3 +441,20 @@ func TestDateOfSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestDomestic(t *testing.T) {
+	k, dict := load(t)
+	s := &state{c: New(dict, k)}
+	for _, c := range []struct{ code, other, want string }{
+		{"---GOV", "KENOPP", "KENGOV"}, // "Kenya's opposition called on the government"
+		{"---JUD", "ESP", "ESPJUD"},
+		{"---LAB", "GBRGOV", "---LAB"}, // only state institutions
+		{"---GOV", "IGOUNO", "---GOV"}, // an organisation has no country
+		{"---GOV", "---OPP", "---GOV"}, // neither knows
+		{"USAGOV", "CHNGOV", "USAGOV"}, // known already
+	} {
+		if got := s.domestic(c.code, c.other); got != c.want {
+			t.Errorf("domestic(%s, %s) = %s, want %s", c.code, c.other, got, c.want)
+		}
+	}
+}
