@@ -138,8 +138,19 @@ func (s *state) reported(evs []Event) []Event {
 		for _, sp := range speakers {
 			if sp.Code == e.Source.Code {
 				// The speaker did it: a claim of responsibility, made by
-				// the perpetrator alone.
+				// the perpetrator alone, when it claims or admits it ("the
+				// US claimed that they had attacked") or says it will act
+				// ("said they will attack", as PETRARCH codes it); "the
+				// army said its troops killed six" reports the act, coded
+				// already.
 				code, target, speakers = "015", e.Target, []Actor{sp}
+				switch s.lemma(says) {
+				case "claim", "admit", "acknowledge":
+				default:
+					if !s.future(e.trigger) {
+						speakers = nil // "said its troops killed": the act, already coded
+					}
+				}
 				break
 			}
 		}
