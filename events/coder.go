@@ -1456,6 +1456,38 @@ func dedupe(evs []Event) []Event {
 		seen[k] = len(out)
 		out = append(out, e)
 	}
+	out = generalDropped(out)
 	slices.SortStableFunc(out, func(a, b Event) int { return cmp.Compare(a.Trigger[0], b.Trigger[0]) })
 	return out
+}
+
+// generalDropped drops an event of a root's general code ("190") when the
+// same sentence has one of a more specific code of that root between the
+// same actors ("killed six rebels in a firefight": 193, not also 190):
+// both words tell one event, and the specific code tells more.
+func generalDropped(evs []Event) []Event {
+	type key struct {
+		src, tgt, root string
+		sentence       int
+	}
+	keyOf := func(e Event) key { return key{e.Source.Code, e.Target.Code, e.Code.Code[:2], e.Sentence[0]} }
+	general := func(e Event) bool { return len(e.Code.Code) == 3 && strings.HasSuffix(e.Code.Code, "0") }
+	specific := map[key]int{} // the first specific event of each key
+	for j, e := range evs {
+		if len(e.Code.Code) >= 3 && !general(e) {
+			if _, ok := specific[keyOf(e)]; !ok {
+				specific[keyOf(e)] = j
+			}
+		}
+	}
+	// The counts of a dropped event go to the one that tells it.
+	for _, e := range evs {
+		if j, ok := specific[keyOf(e)]; ok && general(e) {
+			evs[j].Dead, evs[j].Injured = max(evs[j].Dead, e.Dead), max(evs[j].Injured, e.Injured)
+		}
+	}
+	return slices.DeleteFunc(evs, func(e Event) bool {
+		_, ok := specific[keyOf(e)]
+		return ok && general(e)
+	})
 }
