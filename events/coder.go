@@ -973,17 +973,7 @@ func (s *state) subjects(i, depth int) []Actor {
 		// subject into two ("The US, Russia, and Switzerland met").
 		for _, c := range s.tree.Kids(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
-				as := s.actors(int(c))
-				if s.forceNoun(int(c)) {
-					// "an Israeli strike killed", "Russian shelling hit":
-					// a country's act of force is its forces'
-					for k := range as {
-						if len(as[k].Code) == 3 && as[k].Code != Unknown {
-							as[k].Code += "MIL"
-						}
-					}
-				}
-				out = append(out, as...)
+				out = append(out, s.forcesOf(int(c), s.actors(int(c)))...)
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
 			}
 		}
@@ -1023,9 +1013,24 @@ func (s *state) subjects(i, depth int) []Actor {
 			return s.subjects(h, depth+1)
 		}
 	case syntax.RelIs(t.Deprel, "acl"):
-		return s.actors(h)
+		return s.forcesOf(h, s.actors(h))
 	}
 	return nil
+}
+
+// forcesOf gives a country's actors the sector MIL when the noun i that
+// names them is an act or means of force: "an Israeli strike killed",
+// "Russian shelling hit", "Russian glide bombs hit".
+func (s *state) forcesOf(i int, as []Actor) []Actor {
+	if !s.forceNoun(i) {
+		return as
+	}
+	for k := range as {
+		if len(as[k].Code) == 3 && as[k].Code != Unknown {
+			as[k].Code += "MIL"
+		}
+	}
+	return as
 }
 
 // issuer finds who speaks through a document subject: the nearest actor
@@ -1324,13 +1329,13 @@ func (s *state) domestic(code, other string) string {
 }
 
 // forceNoun reports a noun that names an act or means of armed force
-// (the dictionary's &MILACTION, &OFFENSIVE, &AERIAL and &ARTILLERY
-// classes: "strike", "shelling", "drone").
+// (the dictionary's &MILACTION, &OFFENSIVE, &AERIAL, &ARTILLERY and
+// &WEAPON classes: "strike", "shelling", "drone", "bomb").
 func (s *state) forceNoun(i int) bool {
 	if s.tok(i).UPOS != "NOUN" {
 		return false
 	}
-	for _, c := range []string{"&MILACTION", "&OFFENSIVE", "&AERIAL", "&ARTILLERY"} {
+	for _, c := range []string{"&MILACTION", "&OFFENSIVE", "&AERIAL", "&ARTILLERY", "&WEAPON"} {
 		if slices.Contains(s.c.dict.classes[c], s.lemma(i)) || slices.Contains(s.c.dict.classes[c], s.lower(i)) {
 			return true
 		}

@@ -181,7 +181,7 @@ func (s *state) casualties(evs []Event) {
 			default:
 				arg = s.tree.Child(i, "obj")
 			}
-			if arg < 0 || s.cumulative(anchor) {
+			if arg < 0 || s.cumulative(anchor) || s.cumulative(arg) {
 				continue
 			}
 			n := s.countOf(arg)
