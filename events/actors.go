@@ -160,6 +160,9 @@ func (s *state) actor(i int) (Actor, bool) {
 					}
 				}
 			}
+			if s.lemmaIn(i, s.c.dict.classes["&MILSITE"]) {
+				c += "MIL" // "Ukrainian positions", "a Russian air base"
+			}
 			return Actor{Text: s.phraseText(i), Code: c}, true
 		}
 	}
