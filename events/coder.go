@@ -267,6 +267,9 @@ type state struct {
 	// countSpans maps a token to the COUNT and QUANTITY spans (indices
 	// into doc.Entities) over it; made on first use.
 	countSpans map[int][]int
+	// amount marks the tokens inside MONEY and QUANTITY spans, made on
+	// first use (measured).
+	amount []bool
 	published  time.Time
 	country    string // alpha-3 of the country the article is about, "" when none stands out
 	place      string // entity id of the article's main place
@@ -1268,16 +1271,17 @@ func (s *state) sentencePlace(sent text.Span) string {
 // aid" and "200 tonnes of aid"; else the word itself.
 func (s *state) measured(o int) int {
 	t := s.tok(o)
-	amount := t.UPOS == "SYM" || t.UPOS == "NUM"
-	if !amount {
+	if s.amount == nil {
+		s.amount = make([]bool, len(s.doc.Tokens))
 		for _, sp := range s.doc.Entities {
-			if (sp.Label == "MONEY" || sp.Label == "QUANTITY") && o >= sp.Start && o < sp.End {
-				amount = true
-				break
+			if sp.Label == "MONEY" || sp.Label == "QUANTITY" {
+				for k := sp.Start; k < sp.End && k < len(s.amount); k++ {
+					s.amount[k] = true
+				}
 			}
 		}
 	}
-	if !amount {
+	if t.UPOS != "SYM" && t.UPOS != "NUM" && !s.amount[o] {
 		return o
 	}
 	for _, k := range s.tree.Kids(o) {

@@ -234,17 +234,28 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 	linked := map[string]int{}
 	for i := range ms {
 		if g := ms[i].group; ents[g].Linked() {
-			if _, seen := linked[strings.ToLower(ms[i].text)]; !seen {
-				linked[strings.ToLower(ms[i].text)] = g
+			if _, seen := linked[ms[i].text]; !seen {
+				linked[ms[i].text] = g
 			}
 		}
 	}
-	for i := range ms {
-		if ms[i].locative {
-			continue // "police in Southampton": maybe the place, which poolEvidence keeps apart
+	if len(linked) > 0 {
+		// Names as written first, then case aside ("BOEING" and "Boeing").
+		folded := make(map[string]int, len(linked))
+		for t, g := range linked {
+			if _, seen := folded[strings.ToLower(t)]; !seen {
+				folded[strings.ToLower(t)] = g
+			}
 		}
-		if g, ok := linked[strings.ToLower(ms[i].text)]; ok && !ents[ms[i].group].Linked() {
-			ms[i].group = g
+		for i := range ms {
+			if ms[i].locative || ents[ms[i].group].Linked() {
+				continue // "police in Southampton": maybe the place, which poolEvidence keeps apart
+			}
+			if g, ok := linked[ms[i].text]; ok {
+				ms[i].group = g
+			} else if g, ok := folded[strings.ToLower(ms[i].text)]; ok {
+				ms[i].group = g
+			}
 		}
 	}
 	// Renumber the entities that keep a mention, in their order, and
@@ -253,14 +264,14 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 	for i := range used {
 		used[i] = -1
 	}
-	types := make([]map[string]int, len(ents))
+	typeNames := [...]string{"PER", "ORG", "LOC", "MISC"}
+	types := make([][len(typeNames)]int, len(ents))
 	for i := range ms {
 		g := ms[i].group
 		used[g] = 0
-		if types[g] == nil {
-			types[g] = map[string]int{}
+		if t := slices.Index(typeNames[:], ms[i].typ); t >= 0 {
+			types[g][t]++
 		}
-		types[g][ms[i].typ]++
 	}
 	out := ents[:0]
 	for g := range ents {
@@ -270,10 +281,13 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 		used[g] = len(out)
 		e := ents[g]
 		if !e.Linked() {
-			best := types[g][e.Type]
-			for _, t := range []string{"PER", "ORG", "LOC", "MISC"} {
+			best := 0
+			if t := slices.Index(typeNames[:], e.Type); t >= 0 {
+				best = types[g][t]
+			}
+			for t, name := range typeNames {
 				if types[g][t] > best {
-					e.Type, best = t, types[g][t]
+					e.Type, best = name, types[g][t]
 				}
 			}
 			e.ID = localID(e.Type, e.Name)
@@ -524,11 +538,10 @@ func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 	case "MISC":
 	default:
 		best = idx.first(corefKey{corefSuffix, m.typ, m.text}, best)
-		known := slices.ContainsFunc(l.kb.Lookup(m.text), func(e kb.Entry) bool { return e.Kind != kb.KindCompany || e.Tier == 0 })
-		if !known && best < 0 {
-			// A name the knowledge base does not know, typed otherwise
-			// than the longer name it ends or begins: "Henk" after
-			// "Storm Henk", "the Bank" after "the Bank of England".
+		if best < 0 {
+			// A name typed otherwise than the longer name it ends or
+			// begins: "Henk" after "Storm Henk", "the Bank" after "the
+			// Bank of England" (when the name is unknown, below).
 			for _, t := range []string{"ORG", "LOC", "MISC"} {
 				best = idx.first(corefKey{corefSuffix, t, m.text}, best)
 			}
@@ -540,7 +553,7 @@ func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 		// short name is itself something known (a less known company of
 		// that name does not count: "Intergroup" after "National
 		// Intergroup" is the same firm)
-		if best >= 0 && known {
+		if best >= 0 && slices.ContainsFunc(l.kb.Lookup(m.text), func(e kb.Entry) bool { return e.Kind != kb.KindCompany || e.Tier == 0 }) {
 			best = -1
 		}
 	}
