@@ -269,10 +269,10 @@ type state struct {
 	countSpans map[int][]int
 	// amount marks the tokens inside MONEY and QUANTITY spans, made on
 	// first use (measured).
-	amount []bool
-	published  time.Time
-	country    string // alpha-3 of the country the article is about, "" when none stands out
-	place      string // entity id of the article's main place
+	amount    []bool
+	published time.Time
+	country   string // alpha-3 of the country the article is about, "" when none stands out
+	place     string // entity id of the article's main place
 }
 
 func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.Expression, published time.Time) *state {
