@@ -74,3 +74,13 @@ func eventText(size int) string {
 	}
 	return b.String()
 }
+
+// BenchmarkLoadDictionary reads the shipped dictionaries, as every
+// pipeline with events does once at start.
+func BenchmarkLoadDictionary(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadDictionary(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
