@@ -69,7 +69,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the knowledge base: %w", err)
 	}
-	m, err := loadModels(opt.ModelDir, k)
+	m, err := LoadModelsWith(opt.ModelDir, k)
 	if err != nil {
 		return nil, err
 	}
@@ -118,10 +118,11 @@ func LoadModels(dir string) (*annotate.Models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the knowledge base: %w", err)
 	}
-	return loadModels(dir, k)
+	return LoadModelsWith(dir, k)
 }
 
-func loadModels(dir string, k *kb.KB) (*annotate.Models, error) {
+// LoadModelsWith is LoadModels with a knowledge base already loaded.
+func LoadModelsWith(dir string, k *kb.KB) (*annotate.Models, error) {
 	var m *annotate.Models
 	var err error
 	if dir == "" {

@@ -52,10 +52,10 @@ func (q Query) eventsWhere(arg func(any) string) (string, error) {
 const eventColumns = `e.article, e.seq, e.cameo, e.plover, e.goldstein, e.source_code, e.source_entity,
 	e.target_code, e.target_entity, e.date, e.location, e.dead, e.injured`
 
-func scanEvent(r scanner, url, published *string) (EventRow, error) {
+func scanEvent(r scanner) (EventRow, error) {
 	var e EventRow
 	err := r.Scan(&e.Article, &e.Seq, &e.CAMEO, &e.PLOVER, &e.Goldstein, &e.SourceCode, &e.SourceEntity,
-		&e.TargetCode, &e.TargetEntity, &e.Date, &e.Location, &e.Dead, &e.Injured, url, published)
+		&e.TargetCode, &e.TargetEntity, &e.Date, &e.Location, &e.Dead, &e.Injured, &e.URL, &e.Published)
 	return e, err
 }
 
@@ -96,12 +96,10 @@ func (p *Postgres) Events(ctx context.Context, q Query, fn func(EventRow) error)
 // eachEvent reads the rows of an events query into fn.
 func eachEvent(rows resultRows, fn func(EventRow) error) error {
 	for rows.Next() {
-		var url, published string
-		e, err := scanEvent(rows, &url, &published)
+		e, err := scanEvent(rows)
 		if err != nil {
 			return fmt.Errorf("events: %w", err)
 		}
-		e.URL, e.Published = url, published
 		if err := fn(e); err != nil {
 			return err
 		}

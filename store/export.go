@@ -46,6 +46,9 @@ func (e ExportedEvent) row() []string {
 		strconv.Itoa(e.Dead), strconv.Itoa(e.Injured), strconv.FormatInt(e.Article, 10), e.URL, e.Published, e.Sentence}
 }
 
+// maxExportCache bounds the analyses an export keeps at once.
+const maxExportCache = 256
+
 // ExportEvents writes the events q selects, as CSV with a header line
 // (format "csv") or JSON lines ("jsonl"), and returns how many. The
 // names and sentence of an event come from its article's stored
@@ -62,17 +65,31 @@ func ExportEvents(ctx context.Context, st Store, q Query, format string, w io.Wr
 		enc = json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 	}
-	var cur *record.Record
-	var curID int64
+	// Events come in order of date, so an article's events may be apart:
+	// the analyses read last are kept, with their entities' names.
+	type analysis struct {
+		rec   *record.Record
+		names map[string]string
+	}
+	read := map[int64]analysis{}
 	n := 0
 	err := st.Events(ctx, q, func(e EventRow) error {
-		if cur == nil || curID != e.Article {
+		an, ok := read[e.Article]
+		if !ok {
 			a, err := st.Article(ctx, e.Article)
 			if err != nil {
 				return fmt.Errorf("article %d: %w", e.Article, err)
 			}
-			cur, curID = &a.Analysis, e.Article
+			an = analysis{rec: &a.Analysis, names: map[string]string{}}
+			for _, en := range a.Analysis.Entities {
+				an.names[en.ID] = en.Name
+			}
+			if len(read) == maxExportCache {
+				clear(read)
+			}
+			read[e.Article] = an
 		}
+		cur := an.rec
 		x := ExportedEvent{Date: e.Date, SourceCode: e.SourceCode, SourceEntity: e.SourceEntity, TargetCode: e.TargetCode,
 			TargetEntity: e.TargetEntity, CAMEO: e.CAMEO, PLOVER: e.PLOVER, Goldstein: e.Goldstein, Location: e.Location,
 			Dead: e.Dead, Injured: e.Injured, Article: e.Article, URL: e.URL, Published: e.Published}
@@ -83,12 +100,7 @@ func ExportEvents(ctx context.Context, st Store, q Query, format string, w io.Wr
 				x.Sentence = strings.Join(strings.Fields(cur.Text[s[0]:s[1]]), " ")
 			}
 		}
-		for _, en := range cur.Entities {
-			if en.ID == e.Location && e.Location != "" {
-				x.LocationName = en.Name
-				break
-			}
-		}
+		x.LocationName = an.names[e.Location]
 		n++
 		if cw != nil {
 			row := x.row()

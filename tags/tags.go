@@ -44,7 +44,6 @@ type Options struct {
 // Tagger ranks tags. Read-only: safe for concurrent use.
 type Tagger struct {
 	kb  *kb.KB
-	bg  *Background
 	opt Options
 }
 
@@ -56,7 +55,7 @@ func New(k *kb.KB, opt Options) *Tagger {
 	if opt.MinScore == 0 {
 		opt.MinScore = 0.1
 	}
-	return &Tagger{kb: k, bg: opt.Background, opt: opt}
+	return &Tagger{kb: k, opt: opt}
 }
 
 // kindWeight says how much an entity of a kind makes a good tag: people,
@@ -65,7 +64,8 @@ func New(k *kb.KB, opt Options) *Tagger {
 var kindWeight = map[string]float64{
 	kb.KindPerson: 1, kb.KindCountry: 1, kb.KindOrganisation: 0.9, kb.KindCompany: 0.9, kb.KindClub: 0.9,
 	kb.KindParty: 0.9, kb.KindNationalTeam: 0.8, kb.KindLeague: 0.8, kb.KindCity: 0.7, kb.KindRegion: 0.6,
-	kb.KindMedia: 0.2, kb.KindBody: 0.5,
+	kb.KindBody:  0.5, // government bodies: editors tag some ("Senate", "Bank of England")
+	kb.KindMedia: 0.2, // media are sources more than subjects
 }
 
 // Suggest returns the ranked tag line of an analysed document whose

@@ -18,7 +18,6 @@ type topic struct {
 	tf           float64
 	title        bool
 	lead         bool // in the first sentence after the title
-	first        int  // token index of the first occurrence
 	sing, plur   int  // occurrences by number
 	singF, plurF string
 	spans        [][2]int
@@ -47,7 +46,7 @@ const (
 // score in [0, 1): its occurrences weighted by its rarity in the
 // background, squashed. titleEnd is the byte where the title ends.
 func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
-	if t.bg == nil || len(doc.Tokens) == 0 {
+	if t.opt.Background == nil || len(doc.Tokens) == 0 {
 		return nil
 	}
 	named := namedTokens(doc)
@@ -63,7 +62,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 	note := func(key, form string, words, first, last int, plural bool, weight float64) {
 		c := byKey[key]
 		if c == nil {
-			c = &topic{key: key, form: form, words: words, first: first}
+			c = &topic{key: key, form: form, words: words}
 			byKey[key] = c
 			order = append(order, c)
 		}
@@ -87,7 +86,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		c.spans = append(c.spans, [2]int{start, end})
 	}
 	nounPhrases(doc, named, func(np nounPhrase) {
-		if t.bg.roles[np.runHead] || measureNouns[np.runHead] {
+		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] {
 			return // "prime minister", and "prime" in it: a post, not a topic
 		}
 		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1)
@@ -104,24 +103,24 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		if c := byKey[lemma]; c != nil {
 			note(c.key, c.form, 1, i, i, false, verbWeight)
 		}
-		noun, ok := t.bg.nominal(lemma)
+		noun, ok := t.opt.Background.nominal(lemma)
 		if !ok || noun == lemma {
 			continue
 		}
 		if c := byKey[noun]; c != nil {
 			note(noun, c.form, 1, i, i, false, 1)
 		} else if tok.Start < titleEnd {
-			note(noun, t.bg.rows[noun].singularForm, 1, i, i, false, 1)
+			note(noun, t.opt.Background.rows[noun].singularForm, 1, i, i, false, 1)
 		}
 	}
-	n := float64(t.bg.Docs)
+	n := float64(t.opt.Background.Docs)
 	order = slices.DeleteFunc(order, func(c *topic) bool {
 		// A phrase that news does not use as one must recur here.
-		_, known := t.bg.rows[c.key]
+		_, known := t.opt.Background.rows[c.key]
 		return !c.inBody || c.tf < 2 || !known && len(c.spans) < 2
 	})
 	for _, c := range order {
-		df := float64(t.bg.rows[c.key].df)
+		df := float64(t.opt.Background.rows[c.key].df)
 		idf := math.Log((n + 1) / (df + 1))
 		w := c.tf
 		if c.title {
@@ -131,7 +130,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 			w += leadWeight
 		}
 		c.score = w * idf
-		if t.bg.issues[c.key] {
+		if t.opt.Background.issues[c.key] {
 			c.score *= issueWeight
 		}
 	}
@@ -159,7 +158,7 @@ func (t *Tagger) subsume(cs []*topic) []*topic {
 			if c.words != words || gone[c.key] || c.tf < 2 && !c.title {
 				continue
 			}
-			_, known := t.bg.rows[c.key]
+			_, known := t.opt.Background.rows[c.key]
 			for _, w := range strings.Fields(c.key) {
 				u := byKey[w]
 				if u == nil || u == c || gone[w] || !(c.tf >= 0.5*u.tf || known && c.title) {
@@ -178,7 +177,7 @@ func (t *Tagger) subsume(cs []*topic) []*topic {
 // as the background's use of the phrase (or of its head) says, else as
 // the article writes it.
 func (t *Tagger) editorForm(c topic) string {
-	if row, ok := t.bg.rows[c.key]; ok && row.singular+row.plural >= 2 {
+	if row, ok := t.opt.Background.rows[c.key]; ok && row.singular+row.plural >= 2 {
 		if countable(row) {
 			return cmp.Or(row.pluralForm, c.plurF, pluralOf(c.key))
 		}
@@ -188,7 +187,7 @@ func (t *Tagger) editorForm(c topic) string {
 	if i := strings.LastIndexByte(c.key, ' '); i > 0 {
 		mods, head = c.key[:i+1], c.key[i+1:]
 	}
-	if row, ok := t.bg.rows[head]; ok && row.singular+row.plural >= 2 {
+	if row, ok := t.opt.Background.rows[head]; ok && row.singular+row.plural >= 2 {
 		if countable(row) {
 			return cmp.Or(c.plurF, mods+cmp.Or(row.pluralForm, pluralOf(head)))
 		}

@@ -452,7 +452,11 @@ The last line of stdout is JSON.`,
 			if err != nil {
 				return usageError{fmt.Errorf("--in: %w", err)}
 			}
-			models, err := pipeline.LoadModels("")
+			k, err := kb.Load()
+			if err != nil {
+				return fmt.Errorf("loading the knowledge base: %w", err)
+			}
+			models, err := pipeline.LoadModelsWith("", k)
 			if err != nil {
 				return err
 			}
@@ -460,10 +464,6 @@ The last line of stdout is JSON.`,
 			stderr := cmd.ErrOrStderr()
 			start := time.Now()
 			counter := tags.NewBackgroundCounter()
-			k, err := kb.Load()
-			if err != nil {
-				return fmt.Errorf("loading the knowledge base: %w", err)
-			}
 			for e := range k.Entries {
 				if e.Office != nil {
 					counter.AddRole(e.Office.Latest)
