@@ -189,17 +189,29 @@ func (c *BackgroundCounter) Add(doc *text.Document) {
 }
 
 // ReadIssues reads the noun phrases of a PETRARCH issue dictionary
-// (Phoenix.IssueCoding.txt: "phrase [CODE]" lines, "n:" marking a noun
+// (Phoenix.IssueCoding.txt: "phrase [CODE]" lines inside <ISSUE> sections, "n:" marking a noun
 // whose plural is meant too, "+" a space or hyphen, "~" a phrase to
 // ignore). Phrases with a verb ("v:") are left out: topics are nouns.
 func (c *BackgroundCounter) ReadIssues(r io.Reader) (int, error) {
 	sc := bufio.NewScanner(r)
 	n := 0
+	inIssue := false // phrases stand inside <ISSUE ...> ... </ISSUE> sections
 	for sc.Scan() {
 		line, _, _ := strings.Cut(sc.Text(), "#")
+		switch t := strings.TrimSpace(line); {
+		case strings.HasPrefix(t, "<ISSUE"):
+			inIssue = true
+			continue
+		case strings.HasPrefix(t, "</ISSUE"):
+			inIssue = false
+			continue
+		case !inIssue:
+			continue
+		}
 		phrase, code, ok := strings.Cut(line, "[")
 		phrase = strings.TrimSpace(strings.ToLower(phrase))
-		if !ok || !strings.Contains(code, "]") || phrase == "" || strings.HasPrefix(phrase, "~") || strings.Contains(phrase, "v:") {
+		code, _, closed := strings.Cut(code, "]") // the file has lines with a second entry or code after it
+		if !ok || !closed || !issueCode(code) || phrase == "" || strings.HasPrefix(phrase, "~") || strings.Contains(phrase, "v:") {
 			continue
 		}
 		phrase = strings.ReplaceAll(strings.ReplaceAll(phrase, "n:", ""), "+", "-")
@@ -207,6 +219,13 @@ func (c *BackgroundCounter) ReadIssues(r io.Reader) (int, error) {
 		n++
 	}
 	return n, sc.Err()
+}
+
+// issueCode reports an issue code as the dictionary writes them:
+// capitals, digits, underscores and hyphens ("LABOR_STRIKE",
+// "SOUTH-TO-SOUTH").
+func issueCode(c string) bool {
+	return c != "" && strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == ""
 }
 
 // Docs returns the number of documents counted.

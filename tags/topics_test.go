@@ -143,7 +143,7 @@ func TestBackgroundRoundTrip(t *testing.T) {
 		c.AddRole("Deputy Prime Minister of Ruritania")
 	}
 	c.AddRole("Lady of the Bedchamber") // one post: not a word of offices
-	if n, err := c.ReadIssues(strings.NewReader("<ISSUE CATEGORY=\"X\">\nn:strike [LABOR_STRIKE] # a comment\n~air strike\nv:stage strike [LABOR_STRIKE]\ninterest rates [INTEREST_RATES]\n</ISSUE>\n")); err != nil || n != 2 {
+	if n, err := c.ReadIssues(strings.NewReader("<ISSUE CATEGORY=\"X\">\nn:strike [LABOR_STRIKE] # a comment\n~air strike\nv:stage strike [LABOR_STRIKE]\ninterest rates [INTEREST_RATES]\n</ISSUE>\nsee [the README](README.md) for more\n")); err != nil || n != 2 {
 		t.Fatalf("ReadIssues = %d, %v; want 2 phrases", n, err)
 	}
 	var buf bytes.Buffer

@@ -480,7 +480,7 @@ The last line of stdout is JSON.`,
 					return inputError{fmt.Errorf("%s: %w", issues, err)}
 				}
 				if n == 0 {
-					return inputError{fmt.Errorf("%s: no issue phrases (want \"phrase [CODE]\" lines)", issues)}
+					return inputError{fmt.Errorf("%s: no issue phrases (want \"phrase [CODE]\" lines inside <ISSUE> sections, as Phoenix.IssueCoding.txt)", issues)}
 				}
 				fmt.Fprintf(stderr, "%s: %d issue phrases\n", issues, n)
 			}
