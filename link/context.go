@@ -239,7 +239,9 @@ func isPlaceKind(kind string) bool {
 // the name in the document (poolEvidence). A club, national team or
 // league is kept for a mention typed ORG, LOC or MISC with match evidence
 // (around the name, or another unambiguous club or league in the
-// document), a club never after "in"/"at"; without evidence, only when no
+// document), a club after "in"/"at" only when its name has several words and no
+// place has it;
+// without evidence, only when no
 // place shares the name. A mention typed PER is a club only with match
 // words around the name and when no person has it ("Chelsea beat
 // Everton 6-0"). A company of the S&P 500 (tier 0) is kept for a mention typed
@@ -273,8 +275,10 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 	for _, c := range cands {
 		switch {
 		case isSportKind(c.Kind):
-			// "in Leicester" is the city, "in the Premier League" the league
-			ok := m.typ != "PER" && (!m.locative || c.Kind == kb.KindLeague) &&
+			// "in Leicester" is the city, "in the Premier League" the
+			// league; "from Bayer Leverkusen", a name of several words
+			// that no place has, the club
+			ok := m.typ != "PER" && (!m.locative || c.Kind == kb.KindLeague || !hasPlace && len(m.words) > 1) &&
 				(m.sport || m.sportDoc || m.typ != "LOC" && !hasPlace && c.Kind != kb.KindNationalTeam)
 			if m.typ == "PER" {
 				// the recogniser takes "Chelsea" for a first name: a club

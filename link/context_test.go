@@ -124,6 +124,12 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Social Democratic Party|ORG", "Abuja|LOC"}, map[string]string{"Social Democratic Party": "Q7550561"}},
 		{"a party's own name needs no home", "Reporters in Texas asked about the Bharatiya Janata Party.",
 			[]string{"Texas|LOC", "Bharatiya Janata Party|ORG"}, map[string]string{"Bharatiya Janata Party": "Q10230"}},
+		{"a club of several words after 'from'", "The striker joined from Borussia Dortmund and scored twice against Everton.",
+			[]string{"Borussia Dortmund|ORG", "Everton|ORG"}, map[string]string{"Borussia Dortmund": "club:Borussia Dortmund"}},
+		{"its city's name is the club in the same story", "The striker moved from Dortmund and scored twice against Everton on his debut. Borussia Dortmund received a fee.",
+			[]string{"Dortmund|LOC", "Everton|ORG", "Borussia Dortmund|ORG"}, map[string]string{"Dortmund": "club:Borussia Dortmund"}},
+		{"but a place after 'in' stays the city", "The striker grew up in Dortmund and scored twice against Everton. Borussia Dortmund received a fee.",
+			[]string{"Dortmund|LOC", "Everton|ORG", "Borussia Dortmund|ORG"}, map[string]string{"Dortmund": "geonames:"}},
 		{"no evidence anywhere: still no identity", "Leicester said it would appeal. Leicester has a week.",
 			[]string{"Leicester|ORG", "Leicester|ORG"}, map[string]string{"Leicester": "", "Leicester#2": ""}},
 	}

@@ -68,6 +68,9 @@ type mention struct {
 	// (docContext.of); sportDoc: another mention is an unambiguous club or
 	// league; locative: "in", "at" ... precede it.
 	sport, business, sportDoc, locative bool
+	// venue: "in" or "near" precede it, which name a place even in a
+	// match report ("the final in Leverkusen").
+	venue bool
 	// fragment: a capitalised word touches it, so that it may be part of
 	// a longer name the recogniser split ("National | Intergroup").
 	fragment bool
@@ -106,6 +109,10 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 				m.cityContext = true
 			}
 			m.sport, m.business, m.locative = evidence.of(sp)
+			if sp.Start > 0 {
+				p := strings.ToLower(doc.Tokens[sp.Start-1].Form)
+				m.venue = p == "in" || p == "near"
+			}
 			m.fragment = fragment(doc, sp)
 			m.modifier = sp.End < len(doc.Tokens) && doc.Tokens[sp.End].UPOS == "NOUN"
 			ms = append(ms, m)
@@ -223,6 +230,37 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	return ents
 }
 
+// clubCities gives to a club the mentions of its city's name that were
+// linked to the city, in a sport story where the club is named in full:
+// "Wirtz joins from Leverkusen" after "Bayer Leverkusen" is the club,
+// "the final in Leverkusen" stays the city.
+func clubCities(ms []mention, ents []Entity) {
+	clubs := map[string]int{} // a linked club's names, in lower case
+	for i := range ms {
+		e := &ents[ms[i].group]
+		if e.Entry.Kind != kb.KindClub || !strings.Contains(ms[i].text, " ") {
+			continue
+		}
+		for _, name := range append([]string{e.Entry.Name}, e.Entry.Aliases...) {
+			if _, seen := clubs[strings.ToLower(name)]; !seen {
+				clubs[strings.ToLower(name)] = ms[i].group
+			}
+		}
+	}
+	if len(clubs) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if k := ents[m.group].Entry.Kind; !m.sportDoc || m.venue || k != kb.KindCity && k != kb.KindRegion {
+			continue
+		}
+		if g, ok := clubs[strings.ToLower(m.text)]; ok {
+			m.group = g
+		}
+	}
+}
+
 // oneNameOneEntity makes the mentions of a name one entity: a mention
 // that resolved to nothing joins the linked entity of a mention written
 // alike ("Boeing" as a place where "Boeing" is the company elsewhere;
@@ -258,6 +296,7 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 			}
 		}
 	}
+	clubCities(ms, ents)
 	// Renumber the entities that keep a mention, in their order, and
 	// count their mentions' types.
 	used := make([]int, len(ents))

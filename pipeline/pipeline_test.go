@@ -165,6 +165,48 @@ func TestSeedTags(t *testing.T) {
 	}
 }
 
+// TestPortStrikeTags checks the bundled example's line: two of the
+// editor's topics "ports", "strikes" and "copper", and not the headline's
+// verb ("strike spreads").
+func TestPortStrikeTags(t *testing.T) {
+	path := "../examples/port-strike.txt"
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.DefaultPublished = time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	for a, err := range ingest.Read(context.Background(), path, f, ingest.ArticleLayout, ingest.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := p.Analyze(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var line []string
+		topics := 0
+		for _, tg := range an.Record().Tags {
+			line = append(line, tg.Tag)
+			switch tg.Tag {
+			case "ports", "strikes", "copper":
+				topics++
+			case "spreads", "spread":
+				t.Errorf("the headline's verb is a tag: %q", line)
+			}
+		}
+		if topics < 2 {
+			t.Errorf("line %q: want two of ports, strikes, copper", line)
+		}
+		return
+	}
+	t.Fatal("no article in the example")
+}
+
 // TestSeedEvents checks the seed's events as the events issue lists them
 // (published 2022-01-06).
 func TestSeedEvents(t *testing.T) {

@@ -24,7 +24,10 @@ type topic struct {
 	score        float64
 	// inBody: a use after the title, written in lower case (a word
 	// written with a capital everywhere is part of a name).
-	inBody bool
+	inBody    bool
+	nouns     int  // uses as a noun, not as a verb of its lemma
+	titleNoun bool // a use as a noun in the title
+	titleVerb bool // a use as the title's verb
 }
 
 // Topic weights: a word of the title counts as titleWeight occurrences;
@@ -34,6 +37,9 @@ const (
 	titleWeight = 2.0
 	leadWeight  = 1.0 // a use in the first sentence after the title counts once more
 	verbWeight  = 1.0
+	// titleVerbWeight replaces titleWeight for a topic the title names
+	// only by its verb.
+	titleVerbWeight = 1.0
 	// topicHalf is the score of a topic shown as 0.5: about two uses of
 	// a word that one news article in forty uses.
 	topicHalf = 10.0
@@ -50,6 +56,11 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		return nil
 	}
 	named := namedTokens(doc)
+	verbs := headlineVerbs(doc, titleEnd, named)
+	notNoun := slices.Clone(named)
+	for i, v := range verbs {
+		notNoun[i] = notNoun[i] || v
+	}
 	leadEnd := 0 // the token where the first sentence after the title ends
 	for _, s := range doc.Sentences {
 		if start, _ := doc.Bytes(s); start >= titleEnd {
@@ -59,7 +70,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 	}
 	byKey := map[string]*topic{}
 	var order []*topic
-	note := func(key, form string, words, first, last int, plural bool, weight float64) {
+	note := func(key, form string, words, first, last int, plural bool, weight float64, noun bool) {
 		c := byKey[key]
 		if c == nil {
 			c = &topic{key: key, form: form, words: words}
@@ -76,6 +87,10 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 			c.lead = true
 		}
 		c.tf += weight
+		if noun {
+			c.nouns++
+			c.titleNoun = c.titleNoun || start < titleEnd
+		}
 		if plural {
 			c.plur++
 			c.plurF = cmp.Or(c.plurF, form)
@@ -85,46 +100,47 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		}
 		c.spans = append(c.spans, [2]int{start, end})
 	}
-	nounPhrases(doc, named, func(np nounPhrase) {
+	nounPhrases(doc, notNoun, func(np nounPhrase) {
 		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] {
 			return // "prime minister", and "prime" in it: a post, not a topic
 		}
-		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1)
+		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true)
 	})
 	// A verb of a topic's lemma is evidence of it ("the strike", "they
-	// were striking"); a verb whose noun is a word of news ("resigned":
-	// resignation) is evidence of that noun, and in the title, where it
-	// is the story's event, makes it a candidate.
+	// were striking").
 	for i, tok := range doc.Tokens {
-		if tok.UPOS != "VERB" || named[i] || !lettersOnly(tok.Form) {
+		if tok.UPOS != "VERB" && !verbs[i] || named[i] || !lettersOnly(tok.Form) {
 			continue
 		}
 		lemma := strings.ToLower(tok.Lemma)
 		if c := byKey[lemma]; c != nil {
-			note(c.key, c.form, 1, i, i, false, verbWeight)
-		}
-		noun, ok := t.opt.Background.nominal(lemma)
-		if !ok || noun == lemma {
-			continue
-		}
-		if c := byKey[noun]; c != nil {
-			note(noun, c.form, 1, i, i, false, 1)
-		} else if tok.Start < titleEnd {
-			note(noun, t.opt.Background.rows[noun].singularForm, 1, i, i, false, 1)
+			note(c.key, c.form, 1, i, i, false, verbWeight, false)
+			// The title's verb is the story's event ("Apple Fined"),
+			// unless it reports speech.
+			c.titleVerb = c.titleVerb || tok.Start < titleEnd && !reportingVerbs[lemma]
 		}
 	}
 	n := float64(t.opt.Background.Docs)
 	order = slices.DeleteFunc(order, func(c *topic) bool {
 		// A phrase that news does not use as one must recur here.
 		_, known := t.opt.Background.rows[c.key]
-		return !c.inBody || c.tf < 2 || !known && len(c.spans) < 2
+		// Verbs only add to a noun the article uses as one: twice, in
+		// its title, or once with the title's verb ("said" does not
+		// make "a say" a topic).
+		fewNouns := c.nouns < 2 && !c.titleNoun && !(c.titleVerb && c.nouns > 0)
+		return !c.inBody || c.tf < 2 || !known && len(c.spans) < 2 || fewNouns
 	})
 	for _, c := range order {
 		df := float64(t.opt.Background.rows[c.key].df)
 		idf := math.Log((n + 1) / (df + 1))
 		w := c.tf
-		if c.title {
+		switch {
+		case c.titleNoun:
 			w += titleWeight
+		case c.title:
+			// Only as the title's verb: the story's action, which
+			// editors name less often than what its title is about.
+			w += titleVerbWeight
 		}
 		if c.lead {
 			w += leadWeight
@@ -219,22 +235,86 @@ func hasUpper(s string) bool {
 // measureNouns name amounts and spans of time ("tens of thousands",
 // "two decades"): the closed class of nouns that measure, never what a
 // story is about.
-// nominal returns the noun that names the act of a verb, when news uses
-// it: the verb with a suffix of nominalisation ("resign" -> "resignation",
-// "approve" -> "approval", "close" -> "closure").
-func (b *Background) nominal(verb string) (string, bool) {
-	if len(verb) < 3 {
-		return "", false
-	}
-	stem := strings.TrimSuffix(verb, "e")
-	for _, n := range []string{verb + "ation", verb + "ment", verb + "ion", stem + "ation", stem + "ion",
-		stem + "al", stem + "ure", stem + "ment", stem + "ance", stem + "ence"} {
-		if r, ok := b.rows[n]; ok && r.singular+r.plural >= 5 && r.singularForm != "" {
-			return n, true
+// headlineVerbs marks the title's verbs that the tagger read as nouns:
+// headlines drop articles and write verbs in the present, so "port strike
+// spreads in Chile" looks like one noun phrase. A clause of the title
+// (clauses end at a subordinator such as "as" or "after", or at
+// punctuation) with no verb has one, at the end of its first run of two
+// or more nouns: the run's last word when something other than a noun
+// follows it ("Police Clash with", "Strike Spreads in", "Rubbish Piles
+// Up"); when the run fills the clause, the first word in -s after a
+// singular noun ("Attack Hits Stores") or a last singular after a plural
+// ("Machinists Strike"). Words of names are no verbs, and a verb the
+// tagger read inside a name ("Boeing") does not count as one.
+func headlineVerbs(doc *text.Document, titleEnd int, named []bool) []bool {
+	out := make([]bool, len(doc.Tokens))
+	var clause []int
+	flush := func() {
+		defer func() { clause = clause[:0] }()
+		for _, i := range clause {
+			if t := doc.Tokens[i]; (t.UPOS == "VERB" || t.UPOS == "AUX") && !named[i] {
+				return
+			}
+		}
+		isNoun := func(k int) bool {
+			t := doc.Tokens[clause[k]]
+			return t.UPOS == "NOUN" || t.UPOS == "PROPN" || named[clause[k]]
+		}
+		verbal := func(k int) bool { // a common noun that a verb's form can be
+			t := doc.Tokens[clause[k]]
+			return !named[clause[k]] && t.UPOS == "NOUN" && (t.XPOS == "NN" || t.XPOS == "NNS")
+		}
+		start := 0
+		for start < len(clause) && !isNoun(start) {
+			start++
+		}
+		end := start
+		for end < len(clause) && isNoun(end) {
+			end++
+		}
+		if end-start < 2 {
+			return
+		}
+		if end < len(clause) {
+			if verbal(end - 1) {
+				out[clause[end-1]] = true
+			}
+			return
+		}
+		xpos := func(k int) string { return doc.Tokens[clause[k]].XPOS }
+		for k := start + 1; k < end; k++ {
+			form := strings.ToLower(doc.Tokens[clause[k]].Form)
+			if verbal(k) && xpos(k) == "NNS" && (xpos(k-1) == "NN" || xpos(k-1) == "NNP") &&
+				strings.HasSuffix(form, "s") && !strings.HasSuffix(form, "ss") {
+				out[clause[k]] = true
+				return
+			}
+		}
+		if k := end - 1; verbal(k) && xpos(k) == "NN" && (xpos(k-1) == "NNS" || xpos(k-1) == "NNPS") {
+			out[clause[k]] = true
 		}
 	}
-	return "", false
+	for i, t := range doc.Tokens {
+		if t.Start >= titleEnd {
+			break
+		}
+		if t.UPOS == "PUNCT" || t.UPOS == "SCONJ" || clauseWords[strings.ToLower(t.Form)] {
+			flush()
+			continue
+		}
+		clause = append(clause, i)
+	}
+	flush()
+	return out
 }
+
+// reportingVerbs report what was said: a headline's "says" is not its
+// story's event.
+var reportingVerbs = map[string]bool{"say": true, "tell": true, "add": true, "state": true, "report": true, "note": true}
+
+// clauseWords begin a headline's second clause ("... as strike spreads").
+var clauseWords = map[string]bool{"as": true, "after": true, "while": true, "when": true, "before": true,
+	"amid": true, "despite": true, "because": true, "until": true, "since": true}
 
 // plainAdjectives do not classify: "the first mobile network" is about
 // mobile networks.
