@@ -286,7 +286,7 @@ func preferKnownNamesRescan(g *Gazetteer, words []string, chunks []eval.Chunk) [
 			}
 		}
 		t := gm[i].types
-		if end-i < 3 || t&(t-1) != 0 {
+		if end-i < 3 && !(end-i == 2 && words[i+1] == "'s") || t&(t-1) != 0 {
 			continue
 		}
 		typ := nerTypes[bitIndex(t)]
@@ -320,9 +320,10 @@ func TestPreferKnownNames(t *testing.T) {
 	g := NewGazetteer([]GazetteerName{
 		{"Kazakh Ministry of Internal Affairs", "ORG"}, {"Collective Security Treaty Organization", "ORG"},
 		{"New York City", "LOC"}, {"New York", "LOC"}, {"Bank of Nowhere", "ORG"}, {"Bank of Nowhere", "LOC"},
+		{"McDonald's", "ORG"},
 	})
 	m := &NER{gaz: g}
-	phrases := []string{"Kazakh Ministry of Internal Affairs", "Collective Security Treaty Organization", "New York City", "New York", "Bank of Nowhere", "Kazakh", "Ministry", "said", "the", "City"}
+	phrases := []string{"Kazakh Ministry of Internal Affairs", "Collective Security Treaty Organization", "New York City", "New York", "Bank of Nowhere", "Kazakh", "Ministry", "said", "the", "City", "McDonald 's", "McDonald"}
 	types := []string{"PER", "ORG", "LOC", "MISC"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	replaced := 0
@@ -350,6 +351,11 @@ func TestPreferKnownNames(t *testing.T) {
 	}
 	if replaced == 0 {
 		t.Error("no known name replaced any chunk: the test tests nothing")
+	}
+	// a possessive name the model cut before "'s"
+	words := split("McDonald 's sales rose")
+	if got := m.preferKnownNames(words, []eval.Chunk{{Type: "PER", Start: 0, End: 1}}); !slices.Equal(got, []eval.Chunk{{Type: "ORG", Start: 0, End: 2}}) {
+		t.Errorf("McDonald 's: %v, want the ORG McDonald's", got)
 	}
 	t.Logf("%d of 2000 sentences changed", replaced)
 }
@@ -429,6 +435,34 @@ func TestJoinFirstNames(t *testing.T) {
 		got := joinFirstNames(strings.Fields(tc.sentence), tags, tc.before, slices.Clone(tc.chunks))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: got %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+func TestJoinAmpersands(t *testing.T) {
+	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
+	for _, tc := range []struct {
+		sentence string
+		chunks   []eval.Chunk
+		want     []eval.Chunk
+	}{
+		// two people by the model: one firm
+		{"shares in Hobbs & Clark fell", []eval.Chunk{ch("PER", 2, 3), ch("PER", 4, 5)}, []eval.Chunk{ch("ORG", 2, 5)}},
+		// a possessive brand, and a part the model left out
+		{"Tom & Jerry 's ice cream", []eval.Chunk{ch("PER", 2, 3)}, []eval.Chunk{ch("ORG", 0, 4)}},
+		{"Smith Barney & Co said", []eval.Chunk{ch("ORG", 0, 2)}, []eval.Chunk{ch("ORG", 0, 4)}},
+		// places on both sides stay a place
+		{"Trinidad & Tobago won", []eval.Chunk{ch("LOC", 0, 1), ch("LOC", 2, 3)}, []eval.Chunk{ch("LOC", 0, 3)}},
+		// nothing named on either side, or a lower-case side
+		{"Q & A session", nil, nil},
+		{"Smith & sons", []eval.Chunk{ch("PER", 0, 1)}, []eval.Chunk{ch("PER", 0, 1)}},
+		// other names in the sentence are kept, in order
+		{"Paris : Hobbs & Clark met Jones", []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 3), ch("PER", 4, 5), ch("PER", 6, 7)},
+			[]eval.Chunk{ch("LOC", 0, 1), ch("ORG", 2, 5), ch("PER", 6, 7)}},
+	} {
+		got := joinAmpersands(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		if !slices.Equal(got, tc.want) && !(len(got) == 0 && len(tc.want) == 0) {
+			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
 		}
 	}
 }

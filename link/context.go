@@ -264,8 +264,9 @@ func isPlaceKind(kind string) bool {
 // name remain, unless a locative preposition names the place. boost tells
 // resolve which candidates the rules chose.
 func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost []bool, none bool) {
-	hasPlace, hasBigPlace, hasPerson := false, false, false
+	hasPlace, hasBigPlace, hasPerson, hasCountry := false, false, false, false
 	for _, c := range cands {
+		hasCountry = hasCountry || c.Kind == kb.KindCountry
 		hasPlace = hasPlace || isPlaceKind(c.Kind)
 		hasBigPlace = hasBigPlace || isPlaceKind(c.Kind) && !smallTown(c)
 		hasPerson = hasPerson || c.Kind == kindPerson
@@ -274,6 +275,9 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 	companies, bestTier := 0, -1
 	for _, c := range cands {
 		switch {
+		case isSportKind(c.Kind) && c.Kind == kb.KindClub && hasCountry:
+			// "Austria" is the country, or its team, not Austria Wien
+			continue
 		case isSportKind(c.Kind):
 			// "in Leicester" is the city, "in the Premier League" the
 			// league; "from Bayer Leverkusen", a name of several words

@@ -236,3 +236,45 @@ func TestCommonWordModifier(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeByIdentity checks the types that identities set: a company
+// typed PER is an organisation once linked, a club keeps the
+// recogniser's type, and a country's name is the country even in a match
+// report where a club has it as an alias.
+func TestTypeByIdentity(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewWith(k, Options{})
+	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, text string
+		mentions   []string
+		want       map[string]string // mention -> label after linking
+		kind       map[string]string // mention -> knowledge-base kind
+	}{
+		{"a company typed PER", "Netflix added subscribers as its revenue rose.",
+			[]string{"Netflix|PER"}, map[string]string{"Netflix": "ORG"}, map[string]string{"Netflix": "company"}},
+		{"a club keeps its type", "Leicester beat Southampton 2-1 on Saturday.",
+			[]string{"Leicester|LOC", "Southampton|ORG"}, map[string]string{"Leicester": "LOC"}, map[string]string{"Leicester": "club"}},
+		{"a country is no club", "Austria beat Hungary 2-1 in the qualifier on Saturday.",
+			[]string{"Austria|LOC", "Hungary|LOC"}, map[string]string{"Austria": "LOC"}, map[string]string{"Austria": "country"}},
+	} {
+		d := docWith(t, c.text, c.mentions...)
+		ents := l.Link(d, pub)
+		for _, sp := range d.Entities {
+			name := d.SpanText(sp)
+			if want, ok := c.want[name]; ok && sp.Label != want {
+				t.Errorf("%s: %q typed %s, want %s", c.name, name, sp.Label, want)
+			}
+			for _, e := range ents {
+				if slices.ContainsFunc(e.Mentions, func(m text.Span) bool { return m.Start == sp.Start && m.End == sp.End }) {
+					if want, ok := c.kind[name]; ok && e.Entry.Kind != want {
+						t.Errorf("%s: %q linked to %q (%s), want a %s", c.name, name, e.ID, e.Entry.Kind, want)
+					}
+				}
+			}
+		}
+	}
+}
