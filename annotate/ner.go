@@ -36,6 +36,9 @@ type NER struct {
 	// a wire story ("SOCCER -", "CRICKET -") with each word's gazetteer
 	// match and shape, since in a sports story a city is mostly a team.
 	section bool
+	// designators: a name's last word that says its type ("Party" ORG,
+	// "Street" LOC, "Cup" MISC), learnt from the training data.
+	designators map[string]string
 }
 
 // WantsGazetteer reports whether the model needs a gazetteer.
@@ -394,7 +397,7 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 	}
 	chunks := make([][]eval.Chunk, len(sents))
 	for si := range sents {
-		chunks[si] = joinAmpersands(sents[si], joinFirstNames(sents[si], tagsOf(tags, si), lastTag(tags, si-1), trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si]))))))
+		chunks[si] = m.retypeByDesignator(sents[si], joinAmpersands(sents[si], joinFirstNames(sents[si], tagsOf(tags, si), lastTag(tags, si-1), trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si])))))))
 	}
 	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
@@ -547,7 +550,7 @@ func toBILOU(index map[string]int, iob []string) []int {
 // jackknifing over folds, so that it learns how far to trust them.
 func TrainNER(ctx context.Context, train, dev []NERDocument, clusters *Clusters, gaz *Gazetteer, folds int, opt TrainOptions) (*NER, float64, error) {
 	opt = opt.withDefaults()
-	m := &NER{labels: newNERLabels(), clusters: clusters, gaz: gaz, section: true}
+	m := &NER{labels: newNERLabels(), clusters: clusters, gaz: gaz, section: true, designators: designatorsOf(train)}
 	index := map[string]int{}
 	for i, l := range m.labels {
 		index[l] = i
@@ -761,11 +764,14 @@ type nerHeader struct {
 	SecondPass bool
 	Gazetteer  bool // trained with gazetteer features
 	Section    bool `json:",omitempty"` // trained with the wire section features
+	// Designators are the last words of names that say their type, from
+	// the training data (designatorsOf).
+	Designators map[string]string `json:",omitempty"`
 }
 
 // WriteTo writes the recogniser (its clusters are written separately).
 func (m *NER) WriteTo(w io.Writer) (int64, error) {
-	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil || m.wantsGazetteer, m.section}, m.weights); err != nil {
+	if err := writeModel(w, "TDNER1\n", nerHeader{m.labels, m.weights2 != nil, m.gaz != nil || m.wantsGazetteer, m.section, m.designators}, m.weights); err != nil {
 		return 0, err
 	}
 	if m.weights2 != nil {
@@ -784,7 +790,7 @@ func ReadNER(r io.Reader, clusters *Clusters) (*NER, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &NER{weights: w, labels: h.Labels, clusters: clusters, wantsGazetteer: h.Gazetteer, section: h.Section}
+	m := &NER{weights: w, labels: h.Labels, clusters: clusters, wantsGazetteer: h.Gazetteer, section: h.Section, designators: h.Designators}
 	if w.NClasses != len(m.labels) {
 		return nil, errors.New("ner: header and weights disagree")
 	}
@@ -1101,6 +1107,87 @@ func joinAmpersands(words []string, chunks []eval.Chunk) []eval.Chunk {
 			i++
 		}
 		chunks = append(kept[:i:i], append([]eval.Chunk{merged}, kept[i:]...)...)
+	}
+	return chunks
+}
+
+// Designators: a word ends names of one type in at least
+// minDesignatorNames names of two words or more of the training data, and
+// at least designatorPurity of them; it is written with a capital first
+// (not in capitals: section headings) and also met in lower case, as a
+// common noun is (not a surname such as "Clinton", nor "York").
+const (
+	minDesignatorNames = 8
+	designatorPurity   = 0.9
+)
+
+// designatorsOf learns the designators of the gold names of docs.
+func designatorsOf(docs []NERDocument) map[string]string {
+	lower := map[string]bool{}
+	counts := map[string]*[4]int{} // by nerTypes
+	for _, d := range docs {
+		for _, s := range d {
+			for _, w := range s.Form {
+				if strings.ToLower(w) == w {
+					lower[w] = true
+				}
+			}
+			for _, c := range eval.Chunks(s.Label) {
+				if c.End-c.Start < 2 {
+					continue
+				}
+				w := s.Form[c.End-1]
+				k := counts[w]
+				if k == nil {
+					k = new([4]int)
+					counts[w] = k
+				}
+				if t := slices.Index(nerTypes[:], c.Type); t >= 0 {
+					k[t]++
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	for w, k := range counts {
+		total, best := 0, 0
+		for t, n := range k {
+			total += n
+			if n > k[best] {
+				best = t
+			}
+		}
+		if total >= minDesignatorNames && float64(k[best]) >= designatorPurity*float64(total) &&
+			titleCase(w) && lower[strings.ToLower(w)] {
+			out[w] = nerTypes[best]
+		}
+	}
+	return out
+}
+
+// retypeByDesignator gives a name of two words or more the type its head
+// (its last word, or the last before "of") says ("Green Party" ORG, "Downing Street" LOC, "Financial Conduct
+// Authority" ORG), over the model's, which often follows its first word.
+func (m *NER) retypeByDesignator(words []string, chunks []eval.Chunk) []eval.Chunk {
+	if len(m.designators) == 0 {
+		return chunks
+	}
+	for i, c := range chunks {
+		if c.End-c.Start < 2 {
+			continue
+		}
+		// The head comes before "of" or "for" ("Ministry of Defence",
+		// "Economic Community of West African States": not "States").
+		head := c.End - 1
+		for k := c.Start + 1; k < c.End; k++ {
+			if words[k] == "of" || words[k] == "for" {
+				head = k - 1
+				break
+			}
+		}
+		if t, ok := m.designators[words[head]]; ok {
+			chunks[i].Type = t
+		}
 	}
 	return chunks
 }

@@ -3,6 +3,7 @@ package annotate
 import (
 	"bytes"
 	"context"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -462,6 +463,42 @@ func TestJoinAmpersands(t *testing.T) {
 	} {
 		got := joinAmpersands(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
 		if !slices.Equal(got, tc.want) && !(len(got) == 0 && len(tc.want) == 0) {
+			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+func TestDesignators(t *testing.T) {
+	sent := func(words, labels string) NERSentence {
+		return NERSentence{Form: strings.Fields(words), Label: strings.Fields(labels)}
+	}
+	var doc NERDocument
+	for range minDesignatorNames {
+		doc = append(doc, sent("the Green Party and Park Street and Bill Clinton", "O B-ORG I-ORG O B-LOC I-LOC O B-PER I-PER"))
+	}
+	doc = append(doc, sent("a party in the street", "O O O O O"))
+	got := designatorsOf([]NERDocument{doc})
+	want := map[string]string{"Party": "ORG", "Street": "LOC"} // not Clinton: never a common word
+	if !maps.Equal(got, want) {
+		t.Errorf("designatorsOf = %v, want %v", got, want)
+	}
+	m := &NER{designators: want}
+	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
+	for _, tc := range []struct {
+		sentence string
+		chunks   []eval.Chunk
+		want     []eval.Chunk
+	}{
+		{"the Labour Party won", []eval.Chunk{ch("LOC", 1, 3)}, []eval.Chunk{ch("ORG", 1, 3)}},
+		{"on Downing Street today", []eval.Chunk{ch("ORG", 1, 3)}, []eval.Chunk{ch("LOC", 1, 3)}},
+		// the head before "of"
+		{"the Party of Regions said", []eval.Chunk{ch("LOC", 1, 4)}, []eval.Chunk{ch("ORG", 1, 4)}},
+		{"the Union of Street Traders", []eval.Chunk{ch("ORG", 1, 5)}, []eval.Chunk{ch("ORG", 1, 5)}},
+		// one word is left to the model
+		{"Party on", []eval.Chunk{ch("PER", 0, 1)}, []eval.Chunk{ch("PER", 0, 1)}},
+	} {
+		got := m.retypeByDesignator(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
 		}
 	}
