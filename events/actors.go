@@ -104,10 +104,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		// it as words.
 	}
 	lemma := s.lemma(i)
-	role, ok := s.c.dict.agents[lemma]
-	if !ok {
-		role, ok = s.c.dict.agents[s.lower(i)]
-	}
+	role, ok := s.agentRole(i)
 	if ok && !s.nameHead(i) {
 		ok = false // "Soviet Union", "General Motors", "Marine Midland Banks": a name, not a role
 	}
@@ -379,9 +376,88 @@ func (s *state) demonym(i int) string {
 	return ""
 }
 
-// entityCode is the CAMEO code of a linked entity: a place's country, an
-// organisation's code, a person's country and office on the event date.
+// agentRole is the role an agent noun at token i gives: a PETRARCH agent
+// phrase its premodifiers and it make ("foreign minister", longest
+// first), else its lemma's or form's.
+func (s *state) agentRole(i int) (string, bool) {
+	d := s.c.dict
+	if len(d.agentPhrases) > 0 {
+		lo := i
+		for _, k := range s.tree.Kids(i) {
+			if int(k) < lo && syntax.RelIs(s.tok(int(k)).Deprel, "amod", "compound", "nmod:desc") {
+				lo = int(k)
+			}
+		}
+		for start := lo; start < i; start++ {
+			words := make([]string, 0, i-start+1)
+			for t := start; t <= i; t++ {
+				words = append(words, s.lower(t))
+			}
+			if r, ok := d.agentPhrases[strings.Join(words, " ")]; ok {
+				return r, true
+			}
+		}
+	}
+	if r, ok := d.agents[s.lemma(i)]; ok {
+		return r, true
+	}
+	r, ok := d.agents[s.lower(i)]
+	return r, ok
+}
+
+// entityCode is the CAMEO code of an entity: from the knowledge base and,
+// when PETRARCH actor dictionaries are loaded, from their names (before
+// or after the knowledge base, as the dictionary was merged).
 func (s *state) entityCode(e *link.Entity) string {
+	d := s.c.dict
+	if len(d.names) > 0 && d.namesFirst {
+		if c := s.nameCode(e); c != "" {
+			return c
+		}
+	}
+	c := s.kbCode(e)
+	if c == "" && len(d.names) > 0 && !d.namesFirst {
+		c = s.nameCode(e)
+	}
+	return c
+}
+
+// nameCode looks an entity up in the PETRARCH actor names, by its
+// knowledge-base names then its mentions, and returns the code that holds
+// on the publication date; "" when none does. It is cached per entity.
+func (s *state) nameCode(e *link.Entity) string {
+	if c, ok := s.nameCodes[e.ID]; ok {
+		return c
+	}
+	var cands []string
+	if e.Linked() {
+		cands = append(cands, e.Entry.Name)
+		cands = append(cands, e.Entry.Aliases...)
+	} else if e.Name != "" {
+		cands = append(cands, e.Name)
+	}
+	for _, m := range e.Mentions {
+		cands = append(cands, s.doc.SpanText(m))
+	}
+	code := ""
+	for _, n := range cands {
+		if codes, ok := s.c.dict.names[actorName(n)]; ok {
+			if c := codeOn(codes, s.published); c != "" && c != Unknown {
+				code = c
+				break
+			}
+		}
+	}
+	if s.nameCodes == nil {
+		s.nameCodes = map[string]string{}
+	}
+	s.nameCodes[e.ID] = code
+	return code
+}
+
+// kbCode is the CAMEO code of a linked entity: a place's country, an
+// organisation's code, a person's country and office on the event date.
+func (s *state) kbCode(e *link.Entity) string {
 	if !e.Linked() {
 		return ""
 	}

@@ -95,6 +95,9 @@ func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link
 	if doc == nil || len(doc.Tokens) == 0 || !syntax.Parsed(doc) {
 		return nil, ctx.Err()
 	}
+	if len(c.dict.discards) > 0 && c.dict.discarded(strings.ToUpper(doc.Text), true) {
+		return nil, ctx.Err() // a story a PETRARCH discard phrase marks as not news of events
+	}
 	s := c.newState(doc, ents, exprs, published)
 	var out []Event
 	for si, sent := range doc.Sentences {
@@ -103,6 +106,11 @@ func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link
 		}
 		if shouted(doc, sent) {
 			continue // an all-capitals headline: tags and parse are guesses there
+		}
+		if len(c.dict.discards) > 0 {
+			if a, b := doc.Bytes(sent); c.dict.discarded(strings.ToUpper(doc.Text[a:b]), false) {
+				continue // a sports result, a chronology: a PETRARCH discard phrase
+			}
 		}
 		if s.hazardSentence(sent) {
 			continue // "A storm forced authorities to close roads": nature and the response to it
@@ -269,7 +277,9 @@ type state struct {
 	countSpans map[int][]int
 	// amount marks the tokens inside MONEY and QUANTITY spans, made on
 	// first use (measured).
-	amount    []bool
+	amount []bool
+	// nameCodes caches each entity's code from the PETRARCH actor names.
+	nameCodes map[string]string
 	published time.Time
 	country   string // alpha-3 of the country the article is about, "" when none stands out
 	place     string // entity id of the article's main place
@@ -505,6 +515,13 @@ func (s *state) negated(i int) bool {
 // match finds the most specific pattern of a trigger that holds.
 func (s *state) match(i int, noun bool) (Pattern, bool) {
 	lemma := s.lemma(i)
+	if !noun && !s.c.dict.known(lemma, false) {
+		// an irregular form the lemmatiser left as it is, which a
+		// PETRARCH verb dictionary lists ("sped" of "speed")
+		if l, ok := s.c.dict.forms[s.lower(i)]; ok {
+			lemma = l
+		}
+	}
 	if !s.c.dict.known(lemma, noun) && len(lemma) > 3 && strings.HasPrefix(lemma, "re-") {
 		// "re-examine", "re-impose": the verb done again is the same event.
 		lemma = lemma[3:]
@@ -529,6 +546,9 @@ func (s *state) match(i int, noun bool) (Pattern, bool) {
 	for _, key := range keys[:nk] {
 		for _, p := range s.c.dict.patterns[key] {
 			if s.holds(i, &p, noun) {
+				if p.Null {
+					return Pattern{}, false // this use of the verb codes nothing
+				}
 				return p, true
 			}
 		}
@@ -555,9 +575,15 @@ func (s *state) object(i int, noun bool) int {
 }
 
 func (s *state) holds(i int, p *Pattern, noun bool) bool {
-	if p.Object != nil {
+	if p.Object != nil || p.ObjectPhrases != nil {
 		o := s.object(i, noun)
-		if o < 0 || !s.lemmaIn(o, p.Object) {
+		if o < 0 || !s.wordIn(o, p.Object, p.ObjectPhrases) {
+			return false
+		}
+	}
+	if p.Subject != nil || p.SubjectPhrases != nil {
+		sj := s.tree.Child(i, "nsubj", "nsubj:pass")
+		if sj < 0 || !s.wordIn(sj, p.Subject, p.SubjectPhrases) {
 			return false
 		}
 	}
@@ -589,14 +615,7 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 		}
 	}
 	for _, ob := range p.Obliques {
-		found := false
-		for _, k := range s.tree.Obliques(i) {
-			if s.prepOf(k) == ob.Prep && s.lemmaIn(k, ob.Lemmas) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !s.hasOblique(i, noun, &ob) {
 			return false
 		}
 	}
@@ -629,6 +648,64 @@ func (s *state) lemmaIn(i int, lemmas []string) bool {
 			if slices.Contains(lemmas, kl) || slices.Contains(lemmas, kf) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasOblique reports whether trigger i has the prepositional phrase ob
+// asks for: its own, or, for a verb, its object's, where the parser often
+// hangs it ("asked for the lifting of immunity").
+func (s *state) hasOblique(i int, noun bool, ob *Oblique) bool {
+	for _, k := range s.tree.Obliques(i) {
+		if s.prepOf(k) == ob.Prep && (ob.any() || s.wordIn(k, ob.Lemmas, ob.Phrases)) {
+			return true
+		}
+	}
+	if noun {
+		return false
+	}
+	if o := s.tree.Child(i, "obj"); o >= 0 {
+		for _, k := range s.tree.Obliques(o) {
+			if s.prepOf(k) == ob.Prep && (ob.any() || s.wordIn(k, ob.Lemmas, ob.Phrases)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordIn reports whether token i is one of lemmas (as lemmaIn) or one of
+// phrases: its head, with each of the phrase's modifiers among the words
+// that depend on it before it ("financial aid", "armed forces").
+func (s *state) wordIn(i int, lemmas []string, phrases []Phrase) bool {
+	if lemmas != nil && s.lemmaIn(i, lemmas) {
+		return true
+	}
+	if len(phrases) == 0 {
+		return false
+	}
+	l, f := s.lemma(i), s.lower(i)
+	for _, ph := range phrases {
+		if ph.Head != l && ph.Head != f {
+			continue
+		}
+		all := true
+		for _, m := range ph.Mods {
+			found := false
+			for _, k := range s.tree.Kids(i) {
+				if int(k) < i && (s.lemma(int(k)) == m || s.lower(int(k)) == m) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
 		}
 	}
 	return false

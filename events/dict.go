@@ -2,10 +2,10 @@ package events
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,12 +62,19 @@ type Pattern struct {
 	Code    string
 	Trigger string // verb lemma, "lemma particle", or "n:noun"
 	// Object, when set, lists the lemmas the direct object's head may have
-	// (classes already expanded).
-	Object []string
+	// (classes already expanded); ObjectPhrases, the noun phrases it may be
+	// ("financial aid": the head and the words that modify it).
+	Object        []string
+	ObjectPhrases []Phrase
 	// ObjectActor asks that the direct object be an actor and not be
 	// predicated of ("obj=@actor": "called Macron", not "called Macron a
 	// friend").
 	ObjectActor bool
+	// Subject and SubjectPhrases, when set, are what the subject's head
+	// may be: the nouns a PETRARCH pattern puts before the verb
+	// ("&MILITARY * EXERCISES").
+	Subject        []string
+	SubjectPhrases []Phrase
 	// Obliques are conditions on prepositional dependents: an oblique or
 	// nominal modifier introduced by Prep whose head is one of Lemmas.
 	Obliques []Oblique
@@ -76,20 +83,47 @@ type Pattern struct {
 	// SourcePreps name the prepositions whose object is the source; the
 	// subject is then the target ("received aid from Russia").
 	SourcePreps []string
-	Line        string // where it was read, for explanations: "verbs.txt:12"
-	extension   bool   // from a user's file: wins ties with the shipped patterns
+	// Null marks a pattern that codes nothing when it is the one that
+	// holds: PETRARCH's "[---]", which keeps a use of a verb from the
+	// event its other patterns give.
+	Null bool
+	Line string // where it was read, for explanations: "verbs.txt:12"
+	// rank breaks ties between patterns of equal specificity, lower
+	// first: a user's patterns win ties with the shipped ones unless
+	// LoadOptions.Merge says otherwise.
+	rank int
 }
 
-// Oblique is a condition on a prepositional dependent.
+// Oblique is a condition on a prepositional dependent. With neither
+// Lemmas nor Phrases, any head will do: the preposition is the condition
+// (PETRARCH's "(TO)").
 type Oblique struct {
-	Prep   string
-	Lemmas []string
+	Prep    string
+	Lemmas  []string
+	Phrases []Phrase
+}
+
+// any reports an oblique that asks for its preposition only.
+func (o *Oblique) any() bool { return o.Lemmas == nil && o.Phrases == nil }
+
+// Phrase is a noun phrase a condition asks for: its head (lemma or form)
+// and the words before the head that modify it ("financial" in "financial
+// aid"), all lower case.
+type Phrase struct {
+	Head string
+	Mods []string
 }
 
 func (p *Pattern) specificity() int {
 	n := len(p.Obliques) + len(p.TargetPreps) + len(p.SourcePreps)
-	if p.Object != nil || p.ObjectActor {
+	if p.Object != nil || p.ObjectPhrases != nil || p.ObjectActor {
 		n += 2 // an object condition says most about the event
+	}
+	if p.Object == nil && p.ObjectPhrases != nil {
+		n++ // "financial aid" says more than "aid"
+	}
+	if p.Subject != nil || p.SubjectPhrases != nil {
+		n++
 	}
 	return n
 }
@@ -102,19 +136,100 @@ type Dictionary struct {
 	patterns map[string][]Pattern // by trigger, most specific first
 	classes  map[string][]string  // "&TROOPS" -> lemmas
 	agents   map[string]string    // lemma -> CAMEO role ("police" -> "COP")
-	actors   map[string]string    // knowledge-base id -> CAMEO actor code
+	// agentPhrases are agents of more than one word, by their words in
+	// lower case ("foreign minister"), read from PETRARCH agent files.
+	agentPhrases map[string]string
+	actors       map[string]string // knowledge-base id -> CAMEO actor code
+	// names are PETRARCH actor names (upper case, words separated by one
+	// space) with their codes, chosen by date; namesFirst says they come
+	// before the knowledge base's codes rather than after.
+	names      map[string][]datedCode
+	namesFirst bool
+	// forms maps a verb's inflected forms, as a PETRARCH verb dictionary
+	// lists them, to its lemma: looked up only when the lemmatiser's lemma
+	// is no trigger ("sped" when the lemmatiser left it so).
+	forms map[string]string
+	// discards are PETRARCH discard phrases: a sentence (or, marked
+	// story, an article) that contains one codes nothing.
+	discards []discard
 	// triggers holds the words that begin a pattern's trigger: verb
 	// lemmas, the verbs of phrasal triggers, and "n:" nouns.
 	triggers map[string]bool
+	stats    []DictStats
+}
+
+// Merge says how the files given to LoadDictionaryWith combine with the
+// shipped dictionaries.
+type Merge int
+
+const (
+	// MergeOver adds the files' entries; a file's pattern wins a tie with
+	// a shipped one, its agents and actor codes replace the shipped ones,
+	// and PETRARCH actor names are looked up before the knowledge base.
+	MergeOver Merge = iota
+	// MergeUnder adds the files' entries below the shipped ones: a
+	// shipped pattern wins ties, shipped agents and actor codes are kept,
+	// and actor names only code entities the knowledge base does not.
+	MergeUnder
+	// MergeFill is MergeUnder that takes a file's patterns only for the
+	// triggers the shipped dictionary lacks.
+	MergeFill
+	// MergeReplace drops the shipped patterns, agents and actor codes
+	// that the files give their own of (event codes and word classes stay:
+	// the coder's own rules read them), so that a dictionary can be
+	// measured alone.
+	MergeReplace
+)
+
+// ParseMerge reads a Merge's name: over, under, fill or replace.
+func ParseMerge(s string) (Merge, error) {
+	for m := MergeOver; m <= MergeReplace; m++ {
+		if s == m.String() {
+			return m, nil
+		}
+	}
+	return 0, fmt.Errorf("merge %q: want over, under, fill or replace", s)
+}
+
+func (m Merge) String() string {
+	switch m {
+	case MergeOver:
+		return "over"
+	case MergeUnder:
+		return "under"
+	case MergeFill:
+		return "fill"
+	case MergeReplace:
+		return "replace"
+	}
+	return fmt.Sprintf("Merge(%d)", int(m))
+}
+
+// LoadOptions say which dictionary files to read besides the shipped ones
+// and how they combine with them.
+type LoadOptions struct {
+	// Files are read in order, each in the format its content shows:
+	// tidings' own (as events/data) or one of PETRARCH's (a CAMEO verb
+	// dictionary, actor, agent, discard or issue dictionary).
+	Files []string
+	Merge Merge
 }
 
 // LoadDictionary reads the shipped dictionaries, then each extension file
-// in order. An extension file is tab-separated like the shipped ones and
-// mixes their rows, told apart by the first field: "&CLASS<TAB>words" (a
-// class), "agent<TAB>lemma<TAB>ROLE", "actor<TAB>kb-id<TAB>CODE", or a
-// pattern "CODE<TAB>TRIGGER[<TAB>CONDITIONS]" as in data/verbs.txt.
+// in order, as LoadDictionaryWith with MergeOver. An extension file in
+// tidings' format is tab-separated like the shipped ones and mixes their
+// rows, told apart by the first field: "&CLASS<TAB>words" (a class),
+// "agent<TAB>lemma<TAB>ROLE", "actor<TAB>kb-id<TAB>CODE", or a pattern
+// "CODE<TAB>TRIGGER[<TAB>CONDITIONS]" as in data/verbs.txt. PETRARCH's
+// dictionaries are recognised by their content (see petrarch.go).
 func LoadDictionary(extensions ...string) (*Dictionary, error) {
-	d := &Dictionary{codes: map[string]Code{}, patterns: map[string][]Pattern{}, classes: map[string][]string{}, agents: map[string]string{}, actors: map[string]string{}}
+	return LoadDictionaryWith(LoadOptions{Files: extensions})
+}
+
+// LoadDictionaryWith reads the shipped dictionaries and the files opt
+// names, combined as opt.Merge says.
+func LoadDictionaryWith(opt LoadOptions) (*Dictionary, error) {
+	d := newDictionary()
 	for _, name := range []string{"cameo.tsv", "classes.txt", "agents.tsv", "actors.tsv", "verbs.txt"} {
 		f, err := dataFiles.Open("data/" + name)
 		if err != nil {
@@ -126,16 +241,17 @@ func LoadDictionary(extensions ...string) (*Dictionary, error) {
 			return nil, err
 		}
 	}
-	for _, path := range extensions {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("events dictionary: %w", err)
+	if len(opt.Files) > 0 {
+		// The files are read apart, then merged: how they combine
+		// depends on what they hold.
+		x := newDictionary()
+		x.codes, x.classes = d.codes, d.classes
+		for _, path := range opt.Files {
+			if err := x.readFile(path); err != nil {
+				return nil, err
+			}
 		}
-		err = d.read(f, path, fileExtension)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
+		d.merge(x, opt.Merge)
 	}
 	d.sort()
 	d.triggers = map[string]bool{}
@@ -145,6 +261,87 @@ func LoadDictionary(extensions ...string) (*Dictionary, error) {
 	}
 	return d, nil
 }
+
+func newDictionary() *Dictionary {
+	return &Dictionary{codes: map[string]Code{}, patterns: map[string][]Pattern{}, classes: map[string][]string{},
+		agents: map[string]string{}, agentPhrases: map[string]string{}, actors: map[string]string{},
+		names: map[string][]datedCode{}, forms: map[string]string{}}
+}
+
+// readFile reads one extension file in the format its content shows.
+func (d *Dictionary) readFile(path string) error {
+	data, err := readLimited(path)
+	if err != nil {
+		return err
+	}
+	format, line, err := sniff(data)
+	if err != nil {
+		if line > 0 {
+			return fmt.Errorf("events dictionary %s:%d: %w", path, line, err)
+		}
+		return fmt.Errorf("events dictionary %s: %w", path, err)
+	}
+	if format == formatTidings {
+		n := d.Len()
+		if err := d.read(bytes.NewReader(data), path, fileExtension); err != nil {
+			return err
+		}
+		d.stats = append(d.stats, DictStats{File: path, Format: format.String(), Read: d.Len() - n, Converted: d.Len() - n})
+		return nil
+	}
+	st := DictStats{File: path, Format: format.String(), Skipped: map[string]int{}, Notes: map[string]int{}}
+	d.readPetrarch(data, path, format, &st)
+	if st.Malformed > st.Read {
+		// more malformed lines than entries: the file only looked like
+		// a dictionary
+		return fmt.Errorf("events dictionary %s: not a %s dictionary, %d of its lines are malformed (first: %s)", path, format, st.Malformed, st.Examples[0])
+	}
+	d.stats = append(d.stats, st)
+	return nil
+}
+
+// merge adds x, read from the extension files, to the shipped d.
+func (d *Dictionary) merge(x *Dictionary, m Merge) {
+	under := m == MergeUnder || m == MergeFill
+	if m == MergeReplace && len(x.patterns) > 0 {
+		d.patterns = map[string][]Pattern{}
+	}
+	for trig, ps := range x.patterns {
+		if m == MergeFill && len(d.patterns[trig]) > 0 {
+			continue
+		}
+		if under {
+			for i := range ps {
+				ps[i].rank = 2
+			}
+		}
+		d.patterns[trig] = append(slices.Clip(d.patterns[trig]), ps...)
+	}
+	if m == MergeReplace && len(x.agents)+len(x.agentPhrases) > 0 {
+		d.agents = map[string]string{}
+	}
+	for w, r := range x.agents {
+		if _, ok := d.agents[w]; !ok || !under {
+			d.agents[w] = r
+		}
+	}
+	d.agentPhrases = x.agentPhrases
+	if m == MergeReplace && len(x.actors)+len(x.names) > 0 {
+		d.actors = map[string]string{}
+	}
+	for id, c := range x.actors {
+		if _, ok := d.actors[id]; !ok || !under {
+			d.actors[id] = c
+		}
+	}
+	d.names, d.namesFirst = x.names, !under
+	d.forms = x.forms
+	d.discards = x.discards
+	d.stats = x.stats
+}
+
+// Stats returns what each extension file gave, in the order read.
+func (d *Dictionary) Stats() []DictStats { return slices.Clone(d.stats) }
 
 // MayTrigger reports whether a tagged token, not yet parsed, could
 // trigger an event: a verb whose lemma, or an eventive noun whose lemma or
@@ -166,6 +363,11 @@ func (d *Dictionary) MayTrigger(t *text.Token) bool {
 	lemma := lower
 	if t.Lemma != "" {
 		lemma = strings.ToLower(t.Lemma)
+	}
+	if !noun && !d.triggers[lemma] {
+		if l, ok := d.forms[lower]; ok {
+			lemma = l // an irregular form a PETRARCH dictionary lists
+		}
 	}
 	for _, w := range []string{lemma, lower} {
 		if !noun && w != lemma {
@@ -283,7 +485,9 @@ func (d *Dictionary) readRow(k fileKind, f []string, where string, extension boo
 		if err != nil {
 			return err
 		}
-		p.extension = extension
+		if !extension {
+			p.rank = 1
+		}
 		d.patterns[p.Trigger] = append(d.patterns[p.Trigger], p)
 	}
 	return nil
@@ -378,20 +582,15 @@ func (d *Dictionary) expand(vals string) ([]string, error) {
 }
 
 // sort orders each trigger's patterns most specific first; among equals,
-// a user's extension wins, then the first written.
+// the lower rank (a user's extension, unless merged under), then the first
+// written.
 func (d *Dictionary) sort() {
 	for _, ps := range d.patterns {
 		slices.SortStableFunc(ps, func(a, b Pattern) int {
 			if c := b.specificity() - a.specificity(); c != 0 {
 				return c
 			}
-			switch {
-			case a.extension && !b.extension:
-				return -1
-			case b.extension && !a.extension:
-				return 1
-			}
-			return 0
+			return a.rank - b.rank
 		})
 	}
 }

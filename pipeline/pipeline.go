@@ -52,6 +52,9 @@ type Options struct {
 	Disable []string
 	// EventsDicts extend the event coder's dictionaries (events.LoadDictionary).
 	EventsDicts []string
+	// EventsMerge says how EventsDicts combine with the shipped
+	// dictionaries (events.MergeOver, the zero value, adds them on top).
+	EventsMerge events.Merge
 	// ModelDir, when set, is a model directory (as annotate/models) to use
 	// instead of the shipped models: a trained candidate under test.
 	ModelDir string
@@ -83,7 +86,7 @@ func NewWith(opt Options) (*Pipeline, error) {
 	}
 	c := stageConfig{models: m, linker: link.NewWith(k, link.Options{CommonWord: m.CommonWord}), dates: dates.New(), tagger: tags.New(k, tags.Options{Background: bg}), disable: disable, parseAll: opt.ParseAll}
 	if !slices.Contains(disable, EventsLayer) {
-		d, err := events.LoadDictionary(opt.EventsDicts...)
+		d, err := events.LoadDictionaryWith(events.LoadOptions{Files: opt.EventsDicts, Merge: opt.EventsMerge})
 		if err != nil {
 			return nil, err
 		}
@@ -99,6 +102,15 @@ func NewWith(opt Options) (*Pipeline, error) {
 		return nil, err
 	}
 	return &Pipeline{syntax: m, events: c.coder, stages: st}, nil
+}
+
+// EventsDictionary returns the event coder's dictionary, nil when events
+// are disabled.
+func (p *Pipeline) EventsDictionary() *events.Dictionary {
+	if p.events == nil {
+		return nil
+	}
+	return p.events.Dictionary()
 }
 
 // Stages returns the names of the stages the pipeline runs, in order.

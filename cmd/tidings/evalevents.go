@@ -14,6 +14,7 @@ import (
 
 	"tidings/article"
 	"tidings/eval"
+	"tidings/events"
 	"tidings/ingest"
 	"tidings/pipeline"
 )
@@ -45,7 +46,7 @@ func newEvalEvents() *cobra.Command {
 	var gold, set string
 	var show, givenParse bool
 	var dicts []string
-	var modelDir string
+	var modelDir, merge string
 	c := &cobra.Command{
 		Use:   "events (--gold F.xml | --set F.jsonl) [--show]",
 		Short: "Score event coding against a PETRARCH validation file",
@@ -60,6 +61,13 @@ parse is not used unless --given-parse, which keeps the record's tokens, tags an
 --show prints each sentence with its gold and system events. The last line is
 JSON.
 
+--events-dict takes tidings' own dictionary files and PETRARCH's (a CAMEO verb dictionary such as
+CAMEO.2.0.txt, Phoenix actor, agent, discard and issue dictionaries), told apart by content; what
+each file gave is written to stderr. --events-dict-merge says how they combine with the shipped
+dictionaries: over (default: a file's pattern wins a tie), under (the shipped one wins), fill (a
+file's patterns only for triggers the shipped dictionary lacks) or replace (the files' patterns,
+agents and actor codes instead of the shipped ones: a dictionary measured alone).
+
 With --set FILE, an event test set written for this repository is scored instead
 (events/testdata/news-events.jsonl: JSON lines with id, class, published, text and the expected
 events, each with source, target, cameo, plover, dead and injured): the same three levels, and per
@@ -68,11 +76,16 @@ with the gold's casualty counts; a sentence that must code nothing passes when n
 		Example: "  tidings eval events --gold ../shared/data/events/PETR2_GSR_validation.xml\n  tidings eval events --set events/testdata/news-events.jsonl --show",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := events.ParseMerge(merge)
+			if err != nil {
+				return usagef("eval events: --events-dict-merge: %v", err)
+			}
+			opt := pipeline.Options{EventsDicts: dicts, EventsMerge: m, ModelDir: modelDir}
 			if set != "" {
 				if gold != "" || givenParse {
 					return usagef("eval events: --set takes neither --gold nor --given-parse")
 				}
-				return evalEventSet(cmd, set, dicts, modelDir, show)
+				return evalEventSet(cmd, set, opt, show)
 			}
 			if gold == "" {
 				return usagef("eval events: --gold F.xml or --set F.jsonl is required")
@@ -86,7 +99,7 @@ with the gold's casualty counts; a sentence that must code nothing passes when n
 			if err != nil {
 				return inputError{err}
 			}
-			p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts, ModelDir: modelDir})
+			p, err := newEventsPipeline(cmd, opt)
 			if err != nil {
 				return err
 			}
@@ -133,7 +146,8 @@ with the gold's casualty counts; a sentence that must code nothing passes when n
 	c.Flags().BoolVar(&show, "show", false, "print each sentence with its gold and system events")
 	c.Flags().BoolVar(&givenParse, "given-parse", false, "use each record's own tokens, tags and dependency parse instead of tidings' tokeniser, tagger and parser")
 	c.Flags().StringVar(&modelDir, "model", "", "model directory for the tagger, parser and recogniser (default: the shipped models)")
-	c.Flags().StringSliceVar(&dicts, "events-dict", nil, "extra event dictionary `FILE`s (the format of events/data; repeatable)")
+	c.Flags().StringSliceVar(&dicts, "events-dict", nil, "extra event dictionary `FILE`s: the format of events/data, or PETRARCH's verb, actor, agent, discard or issue dictionaries (repeatable)")
+	c.Flags().StringVar(&merge, "events-dict-merge", "over", "how --events-dict files combine with the shipped dictionaries: over, under, fill or replace")
 	return c
 }
 
@@ -150,12 +164,28 @@ type eventSetResult struct {
 	Classes    map[string]*eval.Ratio `json:"classes"` // sentences passed of each class
 }
 
-func evalEventSet(cmd *cobra.Command, path string, dicts []string, modelDir string, show bool) error {
+// newEventsPipeline builds the pipeline eval events scores and writes to
+// stderr what each extra dictionary file gave.
+func newEventsPipeline(cmd *cobra.Command, opt pipeline.Options) (*pipeline.Pipeline, error) {
+	p, err := pipeline.NewWith(opt)
+	if err != nil {
+		return nil, err
+	}
+	if d := p.EventsDictionary(); d != nil {
+		for _, st := range d.Stats() {
+			line, _ := json.Marshal(st)
+			fmt.Fprintf(cmd.ErrOrStderr(), "events dictionary (merge %s): %s\n", opt.EventsMerge, line)
+		}
+	}
+	return p, nil
+}
+
+func evalEventSet(cmd *cobra.Command, path string, opt pipeline.Options, show bool) error {
 	cases, err := readSet(path, eval.ReadEventSet)
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.NewWith(pipeline.Options{EventsDicts: dicts, ModelDir: modelDir})
+	p, err := newEventsPipeline(cmd, opt)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func (f *pipelineFlags) register(c *cobra.Command) {
 	fl.StringArrayVar(&f.kbFiles, "kb", nil, "extra knowledge-base entities: a tab-separated file with the header "+strings.Join(kb.ExtensionColumns, " ")+" (repeatable)")
 	fl.StringVar(&f.tagModel, "tag-model", "", "a tag model directory from 'tidings train tags': the tag line then uses its archive's vocabulary")
 	fl.BoolVar(&f.events, "events", true, "code events; --events=false skips them and the dependency parse they need (analysis about a fifth faster)")
-	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event patterns, classes, agents or actor codes, in the format of events/data (see README; repeatable)")
+	fl.StringArrayVar(&f.eventsDicts, "events-dict", nil, "extra event dictionaries: patterns, classes, agents or actor codes in the format of events/data, or PETRARCH's verb, actor, agent or discard dictionaries, told apart by content (see README; repeatable)")
 }
 
 // registerPublished adds --published to c.
