@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"tidings/article"
 	"tidings/events"
@@ -137,6 +138,16 @@ func (w *prettyWriter) Write(an *Analysis) error {
 			line = append(line, t.Tag)
 		}
 		fmt.Fprintf(w.bw, "tags:          %s\n", strings.Join(line, ", "))
+		// Why each tag is there: its score and the words that name it.
+		rec := record.Record{Title: a.Title, Text: d.Text}
+		width := 0
+		for _, t := range an.Tags {
+			width = max(width, utf8.RuneCountInString(t.Tag))
+		}
+		for _, t := range an.Tags {
+			why := rec.Why(record.Tag{Tag: t.Tag, Entity: tagEntityID(an, t), Evidence: t.Evidence, Inferred: t.Inferred})
+			fmt.Fprintf(w.bw, "  %s%s  %.2f  %s\n", t.Tag, strings.Repeat(" ", width-utf8.RuneCountInString(t.Tag)), t.Score, why)
+		}
 	}
 	fmt.Fprintf(w.bw, "%d sentences, %d tokens, %d bytes\n", len(d.Sentences), len(d.Tokens), len(d.Text))
 	if ents := entities(d, an.Entities); len(ents) > 0 {

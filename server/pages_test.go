@@ -53,6 +53,7 @@ func TestPages(t *testing.T) {
 			`>Almaty</a>`,
 			`class="ent ent-PER" href="/entities/`,
 			`href="/tags/Kazakhstan"`,
+			`id="tag-why"`, `named ×`, // why each tag is there
 			`<time datetime="2022-01-04">`,
 			"Steppe Wire",
 			`href="https://news.example/kz/fuel-cap"`,
