@@ -98,6 +98,9 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		if len(e.Mentions) == 1 && !t.inLead(doc, titleEnd, e.Mentions[0]) {
 			continue // a single mention in passing
 		}
+		if !e.Linked() && address(e.Name) && !inTitle(doc, titleEnd, e.Mentions) {
+			continue // "Thurleston Road": where a storm story happened, not what it is about
+		}
 		if e.Entry.Kind == kb.KindCountry && allTyped(e.Mentions, "MISC") {
 			w *= demonymWeight // "a British record": the country is not the story's subject
 		}
@@ -118,6 +121,25 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		n++
 	}
 	return t.withTopics(out[:n], t.topicTags(doc, titleEnd, byName))
+}
+
+// addressWords end the names of streets and roads: an address is a tag
+// only when the title names it ("Snake Pass shut again").
+var addressWords = map[string]bool{"road": true, "street": true, "lane": true, "avenue": true, "drive": true,
+	"close": true, "crescent": true, "terrace": true, "boulevard": true, "way": true, "grove": true, "gardens": true}
+
+func address(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && addressWords[strings.ToLower(f[len(f)-1])]
+}
+
+func inTitle(doc *text.Document, titleEnd int, ms []text.Span) bool {
+	for _, m := range ms {
+		if m.Start < len(doc.Tokens) && doc.Tokens[m.Start].Start < titleEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // demonymWeight weighs a country named only by its adjective.

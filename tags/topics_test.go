@@ -350,3 +350,32 @@ func TestHeadlineVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressesAreNoTags checks that a street named in the body of a story
+// is no tag, while one that its title names is.
+func TestAddressesAreNoTags(t *testing.T) {
+	m, k, bg := fixtures(t)
+	for _, c := range []struct {
+		name, title, body, street string
+		tagged                    bool
+	}{
+		{"a street in the body", "Storm brings down trees across the county",
+			"Winds of 70mph brought down trees across the county on Sunday. A tree fell on a car in Elmwick Road, and " +
+				"firefighters closed Elmwick Road for six hours. Residents of Elmwick Road said the storm was the worst in years.",
+			"Elmwick Road", false},
+		{"a road in the title", "Elmwick Road closed after landslip",
+			"Elmwick Road was closed on Sunday after a landslip cracked its surface. Engineers said Elmwick Road would stay " +
+				"shut for a week while the slope was made safe.",
+			"Elmwick Road", true},
+	} {
+		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
+		ents := link.New(k).Link(doc, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
+		var line []string
+		for _, tg := range New(k, Options{Background: bg}).Suggest(doc, titleEnd, ents, time.Time{}) {
+			line = append(line, tg.Tag)
+		}
+		if slices.Contains(line, c.street) != c.tagged {
+			t.Errorf("%s: line %q; want %q tagged: %v", c.name, line, c.street, c.tagged)
+		}
+	}
+}
