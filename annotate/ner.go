@@ -1034,29 +1034,50 @@ func joinFirstNames(words, tags []string, before string, chunks []eval.Chunk) []
 	out := chunks[:0]
 	for k := 0; k < len(chunks); k++ {
 		c := chunks[k]
+		if c.Type != "LOC" || c.End != c.Start+1 || !titleCase(words[c.Start]) {
+			out = append(out, c)
+			continue
+		}
+		prev := before
+		if c.Start > 0 {
+			prev = ""
+			if tags != nil {
+				prev = tags[c.Start-1]
+			}
+		}
+		// A preposition, or "to" tagged as the infinitive's, which a
+		// split sentence's last word often is.
+		afterPrep := strings.HasPrefix(prev, "ADP") || strings.HasSuffix(prev, " IN") || strings.HasSuffix(prev, " TO")
+		if afterPrep {
+			out = append(out, c)
+			continue
+		}
 		if k+1 < len(chunks) {
 			n := chunks[k+1]
-			w := words[c.Start]
-			prev := before
-			if c.Start > 0 {
-				prev = ""
-				if tags != nil {
-					prev = tags[c.Start-1]
-				}
-			}
-			// A preposition, or "to" tagged as the infinitive's, which a
-			// split sentence's last word often is.
-			afterPrep := strings.HasPrefix(prev, "ADP") || strings.HasSuffix(prev, " IN") || strings.HasSuffix(prev, " TO")
-			if c.Type == "LOC" && n.Type == "PER" && c.End == c.Start+1 && n.Start == c.End && !afterPrep &&
-				strings.ToUpper(w) != w && unicode.IsUpper([]rune(w)[0]) {
+			surname := n.Type == "PER" || n.Type == "MISC" && n.End == n.Start+1 && doubleBarrelled(words[n.Start])
+			if surname && n.Start == c.End {
 				out = append(out, eval.Chunk{Type: "PER", Start: c.Start, End: n.End})
 				k++
 				continue
 			}
 		}
+		// A double-barrelled surname the model left out ("Alexandria
+		// Ocasio-Cortez").
+		if e := c.End; e < len(words) && doubleBarrelled(words[e]) && (k+1 == len(chunks) || chunks[k+1].Start > e) {
+			out = append(out, eval.Chunk{Type: "PER", Start: c.Start, End: e + 1})
+			continue
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// doubleBarrelled reports a surname of two capitalised parts joined by a
+// hyphen ("Okonjo-Iweala", "Ocasio-Cortez"), which a place's name seldom
+// follows directly.
+func doubleBarrelled(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	return ok && titleCase(a) && titleCase(b) && !strings.Contains(b, "-")
 }
 
 // joinAmpersands makes one name of two joined by "&" ("Marks & Spencer",

@@ -428,6 +428,12 @@ func TestJoinFirstNames(t *testing.T) {
 		// a place of two words, or an organisation, stays
 		{"New Jersey Smith", "", "", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}, []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 3)}},
 		{"Chelsea Palmer", "", "", []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}, []eval.Chunk{ch("ORG", 0, 1), ch("PER", 1, 2)}},
+		// a given name read as a place, then a double-barrelled surname
+		{"Ngozi Okonjo-Iweala spoke", "", "", []eval.Chunk{ch("LOC", 0, 1), ch("MISC", 1, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		{"Alexandria Ocasio-Cortez spoke", "", "", []eval.Chunk{ch("LOC", 0, 1)}, []eval.Chunk{ch("PER", 0, 2)}},
+		// but not a place and a hyphenated name of something else
+		{"Paris Saint-Germain-en-Laye", "", "", []eval.Chunk{ch("LOC", 0, 1)}, []eval.Chunk{ch("LOC", 0, 1)}},
+		{"in Alexandria Ocasio-Cortez", "ADP PROPN PROPN", "", []eval.Chunk{ch("LOC", 1, 2), ch("MISC", 2, 3)}, []eval.Chunk{ch("LOC", 1, 2), ch("MISC", 2, 3)}},
 	} {
 		var tags []string
 		for _, u := range strings.Fields(tc.tags) {
