@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"tidings/kb"
@@ -104,6 +105,9 @@ func (s *state) actor(i int) (Actor, bool) {
 		// it as words.
 	}
 	lemma := s.lemma(i)
+	if a, ok := s.possessedMember(i); ok {
+		return a, true
+	}
 	role, ok := s.agentRole(i)
 	if ok && !s.nameHead(i) {
 		ok = false // "Soviet Union", "General Motors", "Marine Midland Banks": a name, not a role
@@ -165,6 +169,9 @@ func (s *state) actor(i int) (Actor, bool) {
 	}
 	if c := s.missedCountry(i); c != "" {
 		return Actor{Text: s.tok(i).Form, Code: c}, true
+	}
+	if a, ok := s.memberOfAgent(i); ok {
+		return a, true
 	}
 	if (lemma == "country" || lemma == "nation") && s.country != "" && s.hasDefinite(i) {
 		return Actor{Text: s.phraseText(i), Code: s.country}, true
@@ -589,6 +596,111 @@ func (s *state) militaryModifier(i int) bool {
 			case "military", "army", "naval", "navy", "air-force":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// memberOfAgent codes a word for the people or a part of a group
+// (&MEMBERS: "leaders", "group", "officials") by the agent noun compounded
+// with it: "union leaders" are LAB, "a rebel group" REB, "opposition
+// figures" OPP, as the Phoenix agents dictionary codes such phrases
+// (OPPOSITION_LEADER, REBEL_GROUP).
+func (s *state) memberOfAgent(i int) (Actor, bool) {
+	if s.tok(i).UPOS != "NOUN" || !slices.Contains(s.c.dict.classes["&MEMBERS"], s.lemma(i)) {
+		return Actor{}, false
+	}
+	for _, k := range s.tree.Kids(i) {
+		if int(k) > i || s.tok(int(k)).Deprel != "compound" || s.tokEntity[k] >= 0 {
+			continue
+		}
+		role, ok := s.agentRole(int(k))
+		if !ok {
+			continue
+		}
+		prefix := s.modifierCode(i)
+		if prefix == "" {
+			prefix = s.modifierCode(int(k))
+		}
+		if prefix == "" {
+			prefix = s.country
+		}
+		if prefix == "" {
+			prefix = Unknown
+		}
+		return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+	}
+	return Actor{}, false
+}
+
+// possessedMember resolves the people or part of a group named through a
+// possessive pronoun or as "the group" ("Its leaders demanded talks",
+// "Their spokesman accused", "The group accused") to the group the
+// previous sentence is about: the subject of its main clause, the
+// preferred antecedent of a pronoun in the next sentence.
+func (s *state) possessedMember(i int) (Actor, bool) {
+	if s.resolving || s.tok(i).UPOS != "NOUN" {
+		return Actor{}, false
+	}
+	member := slices.Contains(s.c.dict.classes["&MEMBERS"], s.lemma(i))
+	if _, isAgent := s.agentRole(i); !member && !isAgent {
+		return Actor{}, false
+	}
+	pronoun := false
+	for _, k := range s.tree.Kids(i) {
+		if int(k) > i {
+			break
+		}
+		switch l := s.lower(int(k)); {
+		case s.tok(int(k)).Deprel == "nmod:poss" && (l == "its" || l == "their"):
+			pronoun = true
+		case l == "the" && (s.lemma(i) == "group" || s.lemma(i) == "movement"):
+			pronoun = true // "the group": a definite description of the one just named
+		case s.tok(int(k)).Deprel != "det":
+			return Actor{}, false // "its military leaders", "the rebel group": the phrase says who
+		}
+	}
+	if !pronoun {
+		return Actor{}, false
+	}
+	s.resolving = true
+	defer func() { s.resolving = false }()
+	sent, ok := s.doc.SentenceOf(i)
+	if !ok || sent.Start == 0 {
+		return Actor{}, false
+	}
+	prev, _ := s.doc.SentenceOf(sent.Start - 1)
+	for t := prev.Start; t < prev.End; t++ {
+		if s.tok(t).Deprel != "root" {
+			continue
+		}
+		subj := t
+		if s.tok(t).UPOS == "VERB" {
+			subj = s.tree.Child(t, "nsubj", "nsubj:pass")
+		}
+		if subj < 0 {
+			break
+		}
+		for _, a := range s.actors(subj) {
+			if a.Code != "" && !strings.HasPrefix(a.Code, Unknown) && !s.personActor(a) {
+				a.Text, a.resolved = s.phraseText(i), true
+				return a, true
+			}
+		}
+		break
+	}
+	return Actor{}, false
+}
+
+// personActor reports an actor that is a linked person: "its" and
+// "their" stand for groups, and "he" or "she" for people.
+func (s *state) personActor(a Actor) bool {
+	if a.Entity == "" {
+		return false
+	}
+	for e := range s.ents {
+		if s.ents[e].ID == a.Entity {
+			return s.ents[e].Linked() && s.ents[e].Entry.Kind == kb.KindPerson
 		}
 	}
 	return false

@@ -53,7 +53,7 @@ func (an *Analysis) Record() record.Record {
 			Source: record.Actor{Text: e.Source.Text, Code: e.Source.Code, Entity: publicID(an, e.Source.Entity)},
 			Target: record.Actor{Text: e.Target.Text, Code: e.Target.Code, Entity: publicID(an, e.Target.Entity)},
 			Date:   e.Date, Location: publicID(an, e.Location), Dead: e.Dead, Injured: e.Injured,
-			Trigger: e.Trigger, Sentence: e.Sentence,
+			Confidence: e.Confidence, Trigger: e.Trigger, Sentence: e.Sentence,
 		})
 	}
 	return r
@@ -177,7 +177,7 @@ func (w *prettyWriter) Write(an *Analysis) error {
 	if len(an.Events) > 0 {
 		w.bw.WriteString("\nevents:\n")
 		for _, e := range an.Events {
-			fmt.Fprintf(w.bw, "  %-5s %-10s %s -> %s  %s", e.Code.Code, ploverOf(e.Code.PLOVER), actorLabel(e.Source), actorLabel(e.Target), e.Date)
+			fmt.Fprintf(w.bw, "  %-5s %-10s %.2f  %s -> %s  %s", e.Code.Code, ploverOf(e.Code.PLOVER), e.Confidence, actorLabel(e.Source), actorLabel(e.Target), e.Date)
 			if e.Dead > 0 || e.Injured > 0 {
 				fmt.Fprintf(w.bw, "  dead %d, injured %d", e.Dead, e.Injured)
 			}

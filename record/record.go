@@ -79,8 +79,11 @@ type Event struct {
 	Location  string  `json:"location,omitempty"`
 	Dead      int     `json:"dead"`
 	Injured   int     `json:"injured"`
-	Trigger   [2]int  `json:"trigger"`
-	Sentence  [2]int  `json:"sentence"`
+	// Confidence, in [0, 1], says how far an analyst may trust the event
+	// (events.Event.Confidence).
+	Confidence float64 `json:"confidence"`
+	Trigger    [2]int  `json:"trigger"`
+	Sentence   [2]int  `json:"sentence"`
 }
 
 // Actor is an event's source or target.

@@ -30,6 +30,7 @@ type ExportedEvent struct {
 	LocationName string  `json:"location_name"`
 	Dead         int     `json:"dead"`
 	Injured      int     `json:"injured"`
+	Confidence   float64 `json:"confidence"`
 	Article      int64   `json:"article"`
 	URL          string  `json:"url"`
 	Published    string  `json:"published"`
@@ -37,13 +38,14 @@ type ExportedEvent struct {
 }
 
 var EventExportColumns = []string{"date", "source_code", "source_name", "source_entity", "target_code", "target_name",
-	"target_entity", "cameo", "plover", "goldstein", "location", "location_name", "dead", "injured", "article",
+	"target_entity", "cameo", "plover", "goldstein", "location", "location_name", "dead", "injured", "confidence", "article",
 	"url", "published", "sentence"}
 
 func (e ExportedEvent) row() []string {
 	return []string{e.Date, e.SourceCode, e.SourceName, e.SourceEntity, e.TargetCode, e.TargetName, e.TargetEntity,
 		e.CAMEO, e.PLOVER, strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Location, e.LocationName,
-		strconv.Itoa(e.Dead), strconv.Itoa(e.Injured), strconv.FormatInt(e.Article, 10), e.URL, e.Published, e.Sentence}
+		strconv.Itoa(e.Dead), strconv.Itoa(e.Injured), strconv.FormatFloat(e.Confidence, 'f', 2, 64), strconv.FormatInt(e.Article, 10),
+		e.URL, e.Published, e.Sentence}
 }
 
 // maxExportCache bounds the analyses an export keeps at once.
@@ -95,7 +97,7 @@ func ExportEvents(ctx context.Context, st Store, q Query, format string, w io.Wr
 			Dead: e.Dead, Injured: e.Injured, Article: e.Article, URL: e.URL, Published: e.Published}
 		if e.Seq >= 0 && e.Seq < len(cur.Events) {
 			ev := cur.Events[e.Seq]
-			x.SourceName, x.TargetName = ev.Source.Text, ev.Target.Text
+			x.SourceName, x.TargetName, x.Confidence = ev.Source.Text, ev.Target.Text, ev.Confidence
 			if s := ev.Sentence; s[0] >= 0 && s[0] <= s[1] && s[1] <= len(cur.Text) {
 				x.Sentence = strings.Join(strings.Fields(cur.Text[s[0]:s[1]]), " ")
 			}
