@@ -39,6 +39,27 @@ type NER struct {
 	// designators: a name's last word that says its type ("Party" ORG,
 	// "Street" LOC, "Cup" MISC), learnt from the training data.
 	designators map[string]string
+	// titles are the words that name offices ("minister", "chancellor"),
+	// set by UseTitles: a person's name does not hold its title.
+	titles map[string]bool
+}
+
+// UseTitles sets the words that name offices, in lower case (the
+// knowledge base's, through the pipeline); a name of a person that the
+// model began with one is cut after it ("Chancellor Merz": Merz,
+// "Foreign Minister Rustam Umerov": Rustam Umerov), and one of a place
+// or body that the model ended with one before a person loses it
+// ("Florida Governor | Ron DeSantis": Florida).
+func (m *NER) UseTitles(words []string) {
+	m.titles = map[string]bool{}
+	for _, w := range words {
+		// Not the states' abbreviations of "senator OH", nor the titles
+		// of royalty and peers, which names keep ("Prince Charles", "Lord
+		// Cameron"), as CoNLL-2003's do.
+		if len(w) >= 3 && !nobility[w] {
+			m.titles[w] = true
+		}
+	}
 }
 
 // WantsGazetteer reports whether the model needs a gazetteer.
@@ -397,7 +418,7 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 	}
 	chunks := make([][]eval.Chunk, len(sents))
 	for si := range sents {
-		chunks[si] = m.retypeByDesignator(sents[si], joinAmpersands(sents[si], joinFirstNames(sents[si], tagsOf(tags, si), lastTag(tags, si-1), trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si])))))))
+		chunks[si] = m.splitTitles(sents[si], m.retypeByDesignator(sents[si], joinAmpersands(sents[si], joinFirstNames(sents[si], tagsOf(tags, si), lastTag(tags, si-1), trimLowerTails(sents[si], m.preferKnownNames(sents[si], eval.Chunks(toIOB2(m.labels, final[si]))))))))
 	}
 	harmonise(sents, chunks)
 	out := make([][]string, len(sents))
@@ -1211,6 +1232,44 @@ func (m *NER) retypeByDesignator(words []string, chunks []eval.Chunk) []eval.Chu
 		}
 	}
 	return chunks
+}
+
+var nobility = map[string]bool{"king": true, "queen": true, "prince": true, "princess": true, "lord": true, "lady": true,
+	"duke": true, "duchess": true, "emperor": true, "sheikh": true, "sultan": true, "emir": true}
+
+// splitTitles takes titles out of names (see UseTitles). A title is a
+// capitalised word of m.titles, with the capitalised words before it in
+// the name ("Prime Minister", "Deputy Foreign Minister").
+func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
+	if len(m.titles) == 0 {
+		return chunks
+	}
+	title := func(w string) bool { return titleCase(w) && m.titles[strings.ToLower(w)] }
+	out := chunks[:0]
+	for k, c := range chunks {
+		switch {
+		case c.Type == "PER" && c.End-c.Start >= 2:
+			last := -1 // the last title among the name's words but its last
+			for i := c.Start; i < c.End-1; i++ {
+				if title(words[i]) {
+					last = i
+				} else if !titleCase(words[i]) {
+					break
+				}
+			}
+			if last >= 0 {
+				c.Start = last + 1
+			}
+		case c.Type != "PER" && c.End-c.Start >= 2 && title(words[c.End-1]) &&
+			k+1 < len(chunks) && chunks[k+1].Start == c.End && chunks[k+1].Type == "PER":
+			c.End--
+			for c.End > c.Start+1 && title(words[c.End-1]) {
+				c.End--
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // capitalisedWord reports a word that begins with a capital letter.

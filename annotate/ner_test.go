@@ -509,3 +509,30 @@ func TestDesignators(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitTitles(t *testing.T) {
+	m := &NER{}
+	m.UseTitles([]string{"minister", "chancellor", "governor", "prince", "oh"})
+	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
+	for _, tc := range []struct {
+		sentence string
+		chunks   []eval.Chunk
+		want     []eval.Chunk
+	}{
+		{"Chancellor Merz said", []eval.Chunk{ch("PER", 0, 2)}, []eval.Chunk{ch("PER", 1, 2)}},
+		{"Prime Minister Jane Doe said", []eval.Chunk{ch("PER", 0, 4)}, []eval.Chunk{ch("PER", 2, 4)}},
+		{"Ruritania Governor Jane Doe said", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 4)}},
+		// a title alone is left to the model; royalty keep theirs
+		{"Chancellor said", []eval.Chunk{ch("PER", 0, 1)}, []eval.Chunk{ch("PER", 0, 1)}},
+		{"Prince Charles said", []eval.Chunk{ch("PER", 0, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		// a title word after the given name is part of the name
+		{"Jane Governor said", []eval.Chunk{ch("PER", 0, 2)}, []eval.Chunk{ch("PER", 0, 2)}},
+		// a place ending in a title, not before a person
+		{"the Ruritania Governor office", []eval.Chunk{ch("ORG", 1, 3)}, []eval.Chunk{ch("ORG", 1, 3)}},
+	} {
+		got := m.splitTitles(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -80,6 +80,9 @@ func NewWith(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	if m.NER != nil {
+		m.NER.UseTitles(bg.Roles()) // "Chancellor Merz" is Merz
+	}
 	disable := slices.Clone(opt.Disable)
 	if opt.Shallow {
 		disable = append(disable, ParseLayer, EventsLayer)

@@ -311,6 +311,12 @@ type nounPhrase struct {
 	first, last int // token indices
 }
 
+// Roles returns the words that head the knowledge base's office labels
+// ("minister", "chancellor"), sorted.
+func (b *Background) Roles() []string {
+	return slices.Sorted(maps.Keys(b.roles))
+}
+
 // nounPhrases calls emit for every common noun of doc outside names, and
 // for the phrases of one or two modifiers (nouns and plain adjectives)
 // that end at it.
