@@ -238,7 +238,8 @@ func TestCommonWordModifier(t *testing.T) {
 }
 
 // TestTypeByIdentity checks the types that identities set: a company
-// typed PER is an organisation once linked, a club keeps the
+// typed PER is an organisation once linked, an office holder typed ORG a
+// person, a club keeps the
 // recogniser's type, and a country's name is the country even in a match
 // report where a club has it as an alias.
 func TestTypeByIdentity(t *testing.T) {
@@ -256,6 +257,8 @@ func TestTypeByIdentity(t *testing.T) {
 	}{
 		{"a company typed PER", "Netflix added subscribers as its revenue rose.",
 			[]string{"Netflix|PER"}, map[string]string{"Netflix": "ORG"}, map[string]string{"Netflix": "company"}},
+		{"an office holder's full name typed ORG", "Ted Cruz held his seat after a costly race.",
+			[]string{"Ted Cruz|ORG"}, map[string]string{"Ted Cruz": "PER"}, map[string]string{"Ted Cruz": "person"}},
 		{"a club keeps its type", "Leicester beat Southampton 2-1 on Saturday.",
 			[]string{"Leicester|LOC", "Southampton|ORG"}, map[string]string{"Leicester": "LOC"}, map[string]string{"Leicester": "club"}},
 		{"a country is no club", "Austria beat Hungary 2-1 in the qualifier on Saturday.",

@@ -198,7 +198,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		e := &ents[ms[i].group]
 		e.Mentions = append(e.Mentions, ms[i].span)
 	}
-	organisationsByIdentity(doc, ms, ents)
+	typeByIdentity(doc, ms, ents)
 	for i := range ents {
 		sort.Slice(ents[i].Mentions, func(a, b int) bool { return ents[i].Mentions[a].Start < ents[i].Mentions[b].Start })
 		ents[i].Salience = salience(doc, &ents[i])
@@ -231,42 +231,48 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	return ents
 }
 
-// organisationsByIdentity types ORG the mentions typed LOC or PER of an
-// entity linked to a company: the linker chose the company on the
-// article's business evidence, which the recogniser's type for one
-// mention ("Google" PER, "Sainsbury" PER) did not see. Clubs are left as
-// typed: on CoNLL-2003 dev, retyping the mentions of clubs (even only in
+// typeByIdentity gives the type of its identity to a mention typed LOC or
+// PER of an entity linked to a company, and to one typed ORG or MISC of
+// an office holder: the linker chose the company on the article's
+// business evidence, the holder on a full name that only office holders
+// have, which the recogniser's type for one mention ("Google" PER,
+// "Sainsbury" PER, "Ted Cruz" ORG) did not see. Clubs are left as typed:
+// on CoNLL-2003 dev, retyping the mentions of clubs (even only in
 // sentences that report a match) turned more names of venues and of
 // other sports' teams into wrong ORGs (Berlin, Leicester, Wigan) than it
 // corrected.
-func organisationsByIdentity(doc *text.Document, ms []mention, ents []Entity) {
-	var spans map[text.Span]bool
+func typeByIdentity(doc *text.Document, ms []mention, ents []Entity) {
+	var spans map[text.Span]string // the mentions to retype, and their type
 	for i := range ms {
 		e := &ents[ms[i].group]
-		if ms[i].typ != "LOC" && ms[i].typ != "PER" || e.Entry.Kind != kb.KindCompany {
+		company := e.Entry.Kind == kb.KindCompany && (ms[i].typ == "LOC" || ms[i].typ == "PER")
+		person := e.Entry.Kind == kindPerson && (ms[i].typ == "ORG" || ms[i].typ == "MISC")
+		if !company && !person {
 			continue
 		}
 		if spans == nil {
-			spans = map[text.Span]bool{}
+			spans = map[text.Span]string{}
 		}
-		spans[ms[i].span] = true
+		spans[ms[i].span] = e.Entry.Type
 	}
 	if spans == nil {
 		return
 	}
 	for i, sp := range doc.Entities {
-		if spans[sp] {
-			doc.Entities[i].Label = "ORG"
+		if t, ok := spans[sp]; ok {
+			doc.Entities[i].Label = t
 		}
 	}
 	for i := range ents {
+		retyped := false
 		for j, m := range ents[i].Mentions {
-			if spans[m] {
-				ents[i].Mentions[j].Label = "ORG"
+			if t, ok := spans[m]; ok {
+				ents[i].Mentions[j].Label = t
+				retyped = true
 			}
 		}
-		if (ents[i].Entry.Kind == kb.KindCompany || ents[i].Entry.Kind == kb.KindClub) && allTyped(ents[i].Mentions, "ORG") {
-			ents[i].Type = "ORG"
+		if retyped && allTyped(ents[i].Mentions, ents[i].Entry.Type) {
+			ents[i].Type = ents[i].Entry.Type
 		}
 	}
 }
@@ -806,6 +812,8 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 			s += 2
 		case m.typ == "LOC" && c.Kind == kb.KindCountry, m.typ == "ORG" && c.Kind == kb.KindCountry:
 			s += 1 // "Russia said" is the state acting
+		case c.Office != nil:
+			s += 1 // a full name that only office holders have (officeHolders)
 		default:
 			s -= 1
 		}
@@ -996,7 +1004,9 @@ func officeHolders(m *mention, cands []kb.Entry, published time.Time) []kb.Entry
 		return cands
 	}
 	keep := -1
-	if len(holders) == len(cands) && m.typ == "PER" && len(m.words) >= 2 {
+	// A full name that only office holders have is one of them, whatever
+	// type the recogniser gave it ("Ted Cruz" ORG), but a place's.
+	if len(holders) == len(cands) && m.typ != "LOC" && len(m.words) >= 2 {
 		var named []int
 		folded := kb.Fold(m.text)
 		for _, i := range holders {

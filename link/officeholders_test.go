@@ -9,8 +9,8 @@ import (
 )
 
 // TestOfficeHolders checks the strict terms of the generated office
-// holders on invented entries: a full name typed PER links, a one-word
-// or non-PER mention does not, another entry of the name wins, and of
+// holders on invented entries: a full name typed PER (or ORG, MISC)
+// links, a one-word or LOC mention does not, another entry of the name wins, and of
 // several holders of one name only a clear winner stays.
 func TestOfficeHolders(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
@@ -30,7 +30,8 @@ func TestOfficeHolders(t *testing.T) {
 	}{
 		{"a full name typed PER", "Ann Lee", "PER", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, "Q1"},
 		{"one word", "Lee", "PER", []kb.Entry{holder("Q1", "Lee", 1, "2020-01-01", "")}, ""},
-		{"typed ORG", "Ann Lee", "ORG", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, ""},
+		{"typed ORG", "Ann Lee", "ORG", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, "Q1"},
+		{"typed LOC", "Ann Lee", "LOC", []kb.Entry{holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, ""},
 		{"another entry of the name", "Ann Lee", "PER", []kb.Entry{curated, holder("Q1", "Ann Lee", 1, "2020-01-01", "")}, ""},
 		{"shared, no clear winner", "Ann Lee", "PER",
 			[]kb.Entry{holder("Q1", "Ann Lee", 2, "2010-01-01", "2012-01-01"), holder("Q2", "Ann Lee", 3, "2008-01-01", "2009-01-01")}, ""},
