@@ -891,10 +891,25 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	for si, labels := range labelled {
 		base := doc.Sentences[si].Start
 		for _, c := range eval.Chunks(labels) {
-			out = append(out, text.Span{Start: base + c.Start, End: base + c.End, Label: c.Type})
+			sp := text.Span{Start: base + c.Start, End: base + c.End, Label: c.Type}
+			if n := len(out); n > 0 && hyphenated(doc, out[n-1], sp) {
+				out[n-1].End = sp.End // "Yoon Suk" "-" "yeol": one name
+				continue
+			}
+			out = append(out, sp)
 		}
 	}
 	return out, nil
+}
+
+// hyphenated reports two names of a person written as one word with a
+// hyphen ("Suk-yeol", "Jae-myung"), which the tokeniser splits and the
+// model reads as two.
+func hyphenated(doc *text.Document, a, b text.Span) bool {
+	if a.Label != "PER" || b.Label != "PER" || b.Start != a.End+1 || doc.Tokens[a.End].Form != "-" {
+		return false
+	}
+	return doc.Tokens[a.End-1].End == doc.Tokens[a.End].Start && doc.Tokens[a.End].End == doc.Tokens[b.Start].Start
 }
 
 // preferKnownNames replaces the model's entities inside a long known name

@@ -536,3 +536,29 @@ func TestSplitTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenated(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Yoon Suk-yeol said", true},
+		{"Yoon Suk - yeol said", false}, // a dash between words
+	} {
+		d := text.New(c.text)
+		var dash int
+		for i, tok := range d.Tokens {
+			if tok.Form == "-" {
+				dash = i
+			}
+		}
+		a := text.Span{Start: 0, End: dash, Label: "PER"}
+		b := text.Span{Start: dash + 1, End: dash + 2, Label: "PER"}
+		if got := hyphenated(d, a, b); got != c.want {
+			t.Errorf("%q: hyphenated = %v, want %v", c.text, got, c.want)
+		}
+		if b.Label = "ORG"; hyphenated(d, a, b) {
+			t.Errorf("%q: a person and an organisation joined", c.text)
+		}
+	}
+}
