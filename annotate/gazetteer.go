@@ -142,3 +142,19 @@ func noCapitals(words []string) bool {
 	}
 	return letters
 }
+
+// typesOf returns the types of the name that words make exactly (bit i:
+// nerTypes[i]), 0 when they make no known name.
+func (g *Gazetteer) typesOf(words []string) uint8 {
+	if g == nil {
+		return 0
+	}
+	node := g.root
+	for _, w := range words {
+		node = node.next[hashLower(fnvOffset, w)]
+		if node == nil {
+			return 0
+		}
+	}
+	return node.types
+}

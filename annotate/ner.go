@@ -1281,6 +1281,11 @@ func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
 			for c.End > c.Start+1 && title(words[c.End-1]) {
 				c.End--
 			}
+			// What is left takes the type the gazetteer gives its name
+			// ("Florida" was read as part of "Florida Governor", ORG).
+			if t := m.gaz.typesOf(words[c.Start:c.End]); t != 0 && t&(t-1) == 0 {
+				c.Type = nerTypes[bitIndex(t)]
+			}
 		}
 		out = append(out, c)
 	}

@@ -511,7 +511,7 @@ func TestDesignators(t *testing.T) {
 }
 
 func TestSplitTitles(t *testing.T) {
-	m := &NER{}
+	m := &NER{gaz: NewGazetteer([]GazetteerName{{"Ruritania", "LOC"}})}
 	m.UseTitles([]string{"minister", "chancellor", "governor", "prince", "oh"})
 	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
 	for _, tc := range []struct {
@@ -522,6 +522,8 @@ func TestSplitTitles(t *testing.T) {
 		{"Chancellor Merz said", []eval.Chunk{ch("PER", 0, 2)}, []eval.Chunk{ch("PER", 1, 2)}},
 		{"Prime Minister Jane Doe said", []eval.Chunk{ch("PER", 0, 4)}, []eval.Chunk{ch("PER", 2, 4)}},
 		{"Ruritania Governor Jane Doe said", []eval.Chunk{ch("LOC", 0, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 4)}},
+		// what is left takes its known name's type
+		{"Ruritania Governor Jane Doe said", []eval.Chunk{ch("ORG", 0, 2), ch("PER", 2, 4)}, []eval.Chunk{ch("LOC", 0, 1), ch("PER", 2, 4)}},
 		// a title alone is left to the model; royalty keep theirs
 		{"Chancellor said", []eval.Chunk{ch("PER", 0, 1)}, []eval.Chunk{ch("PER", 0, 1)}},
 		{"Prince Charles said", []eval.Chunk{ch("PER", 0, 2)}, []eval.Chunk{ch("PER", 0, 2)}},

@@ -259,6 +259,8 @@ func TestTypeByIdentity(t *testing.T) {
 			[]string{"Netflix|PER"}, map[string]string{"Netflix": "ORG"}, map[string]string{"Netflix": "company"}},
 		{"an office holder's full name typed ORG", "Ted Cruz held his seat after a costly race.",
 			[]string{"Ted Cruz|ORG"}, map[string]string{"Ted Cruz": "PER"}, map[string]string{"Ted Cruz": "person"}},
+		{"a body's full name however typed", "Leaders met at the African Union summit.",
+			[]string{"African Union|LOC"}, nil, map[string]string{"African Union": "organisation"}},
 		{"a club keeps its type", "Leicester beat Southampton 2-1 on Saturday.",
 			[]string{"Leicester|LOC", "Southampton|ORG"}, map[string]string{"Leicester": "LOC"}, map[string]string{"Leicester": "club"}},
 		{"a country is no club", "Austria beat Hungary 2-1 in the qualifier on Saturday.",
