@@ -376,13 +376,18 @@ func TestExportEvents(t *testing.T) {
 	if err != nil || len(rows) < 2 || rows[0][0] != "date" || len(rows[0]) != len(store.EventExportColumns) {
 		t.Fatalf("CSV %v (%v):\n%s", rows, err, out)
 	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
 	var clash []string
 	for _, r := range rows[1:] {
-		if strings.HasPrefix(r[7], "19") && strings.Contains(r[17], "killing") {
+		if strings.HasPrefix(r[col["cameo"]], "19") && strings.Contains(r[col["sentence"]], "killing") {
 			clash = r
 		}
 	}
-	if clash == nil || clash[1] != "KAZCOP" || clash[2] != "Police" || clash[12] != "3" || clash[11] != "Almaty" {
+	if clash == nil || clash[col["source_code"]] != "KAZCOP" || clash[col["source_name"]] != "Police" || clash[col["dead"]] != "3" ||
+		clash[col["location_name"]] != "Almaty" || clash[col["confidence"]] == "" {
 		t.Errorf("the clash: %q", clash)
 	}
 	code, out, _ = tidings(t, "", "export", "events", "--db", db, "--code", "ASSAULT", "--format", "jsonl")
