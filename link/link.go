@@ -814,9 +814,11 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 			s += 1 // "Russia said" is the state acting
 		case c.Office != nil:
 			s += 1 // a full name that only office holders have (officeHolders)
-		case len(m.words) >= 2 && (c.Kind == kb.KindOrganisation || c.Kind == kb.KindBody || c.Kind == kb.KindParty) &&
-			kb.Fold(c.Name) == kb.Fold(m.text):
-			s += 1 // a body's own full name, however typed ("African Union" LOC)
+		case len(m.words) >= 2 && (c.Kind == kb.KindOrganisation || c.Kind == kb.KindParty) && kb.Fold(c.Name) == kb.Fold(m.text):
+			// an organisation's own full name, however typed ("African
+			// Union" LOC); not a government body's, whose short forms
+			// name others ("White House", LOC as a place, and "the House")
+			s += 1
 		default:
 			s -= 1
 		}
