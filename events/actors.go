@@ -136,6 +136,7 @@ func (s *state) actor(i int) (Actor, bool) {
 				}
 			}
 		}
+		placed := prefix == "" && s.country != ""
 		if prefix == "" {
 			prefix = s.country
 		}
@@ -145,7 +146,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if strings.HasSuffix(prefix, role) {
 			role = "" // "the Kazakh army" already coded KAZMIL from the body
 		}
-		return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+		return Actor{Text: s.phraseText(i), Code: prefix + role, placed: placed}, true
 	}
 	if t := s.tok(i); t.UPOS == "NOUN" {
 		// "Filipino peacekeepers", "Palestinian prisoners": people or
@@ -622,13 +623,14 @@ func (s *state) memberOfAgent(i int) (Actor, bool) {
 		if prefix == "" {
 			prefix = s.modifierCode(int(k))
 		}
+		placed := prefix == "" && s.country != ""
 		if prefix == "" {
 			prefix = s.country
 		}
 		if prefix == "" {
 			prefix = Unknown
 		}
-		return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+		return Actor{Text: s.phraseText(i), Code: prefix + role, placed: placed}, true
 	}
 	return Actor{}, false
 }
@@ -670,6 +672,15 @@ func (s *state) possessedMember(i int) (Actor, bool) {
 		return Actor{}, false
 	}
 	prev, _ := s.doc.SentenceOf(sent.Start - 1)
+	if !s.parsed(prev) {
+		// The previous sentence had nothing to code and was not parsed
+		// ("The union has 70,000 members."): its subject by word order.
+		if a, ok := s.leadingGroup(prev); ok {
+			a.Text, a.resolved = s.phraseText(i), true
+			return a, true
+		}
+		return Actor{}, false
+	}
 	for t := prev.Start; t < prev.End; t++ {
 		if s.tok(t).Deprel != "root" {
 			continue
@@ -704,4 +715,71 @@ func (s *state) personActor(a Actor) bool {
 		}
 	}
 	return false
+}
+
+// parsed reports whether a sentence has a dependency parse: the pipeline
+// parses only the sentences that may code an event (Coder.MayCode).
+func (s *state) parsed(sent text.Span) bool {
+	for t := sent.Start; t < sent.End; t++ {
+		if s.tok(t).Deprel == "root" {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingGroup finds, without a parse, the group an unparsed sentence
+// opens with as its subject: the words before its first verb hold an
+// organisation ("The African Union's peace council has") or end in an
+// agent noun, of the country a place or nationality among them names
+// ("South Africa's biggest mining union has": ZAFLAB; "Colombia's
+// largest rebel group controls": COLREB). People and places are not
+// groups ("its" and "their" stand for groups).
+func (s *state) leadingGroup(sent text.Span) (Actor, bool) {
+	if inCapitals(s.doc.Tokens[sent.Start:sent.End]) {
+		return Actor{}, false // a headline in capitals: its tags are guesses
+	}
+	end := sent.Start
+	for end < sent.End && s.tok(end).UPOS != "VERB" && s.tok(end).UPOS != "AUX" {
+		end++
+	}
+	if end == sent.End {
+		return Actor{}, false // no verb: a headline or a fragment
+	}
+	country, role := "", ""
+	for t := sent.Start; t < end; t++ {
+		e := s.tokEntity[t]
+		if e < 0 {
+			if s.tok(t).UPOS == "NOUN" {
+				if r, ok := s.c.dict.agents[s.lemma(t)]; ok {
+					role = r
+				} else if !slices.Contains(s.c.dict.classes["&MEMBERS"], s.lemma(t)) {
+					role = "" // "union members' pay": the head is no group
+				}
+			}
+			continue
+		}
+		ent := &s.ents[e]
+		code := s.entityCode(ent)
+		switch {
+		case code == "" || !ent.Linked():
+		case isPlace(ent) || ent.Entry.Kind == kb.KindDemonym:
+			if country == "" && len(code) >= 3 {
+				country = code[:3]
+			}
+		case ent.Entry.Kind != kb.KindPerson:
+			return Actor{Code: code, Entity: ent.ID}, true // "The African Union's peace council"
+		}
+	}
+	if role == "" {
+		return Actor{}, false
+	}
+	placed := country == ""
+	if placed {
+		country = s.country
+	}
+	if country == "" {
+		return Actor{}, false
+	}
+	return Actor{Code: country + role, placed: placed}, true
 }

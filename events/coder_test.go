@@ -191,6 +191,36 @@ provide provide VERB 0 root
 aid aid NOUN 4 obj
 to to ADP 7 case
 Israel Israel PROPN 4 obl B-LOC`, "2015-06-09", []string{"121 USAGOV->ISR"}},
+		{"a threat of an act no pattern codes, aimed at the one its condition asks to act", `
+Russia Russia PROPN 2 nsubj B-LOC
+threatened threaten VERB 0 root
+to to PART 4 mark
+respond respond VERB 2 xcomp
+if if SCONJ 7 mark
+Ukraine Ukraine PROPN 7 nsubj B-LOC
+attacked attack VERB 4 advcl`, "2024-11-08", []string{"130 RUS->UKR"}}, // the attack in the condition has not happened
+		{"a negated threat is no event", `
+Russia Russia PROPN 4 nsubj B-LOC
+did do AUX 4 aux
+not not PART 4 advmod
+threaten threaten VERB 0 root
+to to PART 6 mark
+attack attack VERB 4 xcomp
+Ukraine Ukraine PROPN 6 obj B-LOC`, "2024-11-08", nil},
+		{"warning someone to act is no threat", `
+Russia Russia PROPN 2 nsubj B-LOC
+warned warn VERB 0 root
+Ukraine Ukraine PROPN 2 obj B-LOC
+to to PART 5 mark
+leave leave VERB 2 xcomp`, "2024-11-08", nil},
+		{"a warning of what the warner will do is a threat to the one warned", `
+Beijing Beijing PROPN 2 nsubj B-LOC
+warned warn VERB 0 root
+Manila Manila PROPN 2 iobj B-LOC
+that that SCONJ 7 mark
+it it PRON 7 nsubj
+would would AUX 7 aux
+respond respond VERB 2 ccomp`, "2024-11-08", []string{"130 CHN->PHL"}},
 		{"intent to attack is a threat", `
 Obama Obama PROPN 2 nsubj B-PER
 wants want VERB 0 root
@@ -455,6 +485,47 @@ func TestDomestic(t *testing.T) {
 	} {
 		if got := s.domestic(c.code, c.other); got != c.want {
 			t.Errorf("domestic(%s, %s) = %s, want %s", c.code, c.other, got, c.want)
+		}
+	}
+}
+
+func TestMayCodeCasualtyCount(t *testing.T) {
+	k, dict := load(t)
+	c := New(dict, k)
+	tokens := func(rows ...[3]string) []text.Token {
+		var out []text.Token
+		for _, r := range rows {
+			out = append(out, text.Token{Form: r[0], Lemma: r[1], UPOS: r[2]})
+		}
+		return out
+	}
+	count := tokens([3]string{"Eight", "eight", "ADJ"}, [3]string{"people", "people", "NOUN"}, [3]string{"were", "be", "AUX"}, [3]string{"injured", "injure", "VERB"})
+	if !c.MayCode(count) {
+		t.Error("a count of injured is not parsed: the event of the sentence before cannot own it")
+	}
+	noCount := tokens([3]string{"Many", "many", "ADJ"}, [3]string{"people", "people", "NOUN"}, [3]string{"were", "be", "AUX"}, [3]string{"injured", "injure", "VERB"})
+	if c.MayCode(noCount) {
+		t.Error("a sentence with no trigger and no count is parsed")
+	}
+}
+
+func TestConfidenceRanksEvidence(t *testing.T) {
+	named := Actor{Code: "CHLCOP"}
+	placed := Actor{Code: "CHLLAB", placed: true}
+	stateless := Actor{Code: "---LAB"}
+	tests := []struct {
+		name          string
+		better, worse evidence
+	}{
+		{"an actor whose words give its country over one given the story's", evidence{source: named, target: Actor{Code: "CHLLAB"}}, evidence{source: named, target: placed}},
+		{"an agent of no country over a missing actor", evidence{source: named, target: stateless}, evidence{source: named, target: Actor{Code: Unknown}}},
+		{"a specific pattern over a bare verb", evidence{specific: true, source: named, target: stateless}, evidence{source: named, target: stateless}},
+		{"two countries over a country and its own government", evidence{source: Actor{Code: "ARM"}, target: Actor{Code: "AZEGOV"}}, evidence{source: Actor{Code: "ARM"}, target: Actor{Code: "ARMGOV"}}},
+		{"an event read over one inferred", evidence{source: named, target: stateless}, evidence{derived: true, source: named, target: stateless}},
+	}
+	for _, tt := range tests {
+		if b, w := confidence(tt.better), confidence(tt.worse); b <= w {
+			t.Errorf("%s: %v <= %v", tt.name, b, w)
 		}
 	}
 }

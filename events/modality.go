@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"tidings/annotate"
+	"tidings/kb"
 	"tidings/syntax"
+	"tidings/text"
 )
 
 type modal int
@@ -151,11 +153,26 @@ func (s *state) casualties(evs []Event) {
 	for j := range evs {
 		bySentence[evs[j].Sentence[0]] = append(bySentence[evs[j].Sentence[0]], j)
 	}
-	for _, sent := range s.doc.Sentences {
+	for si, sent := range s.doc.Sentences {
 		ss, _ := s.doc.Bytes(sent)
 		inSentence := bySentence[ss]
+		// A sentence with no event of its own may count the toll of the
+		// violence the sentence before reports ("Police fired tear gas at
+		// protesters. Eight people were injured.").
+		var before []int
 		if len(inSentence) == 0 {
-			continue
+			if si == 0 || !s.countsCasualties(sent) {
+				continue
+			}
+			ps, _ := s.doc.Bytes(s.doc.Sentences[si-1])
+			for _, j := range bySentence[ps] {
+				if violence(evs[j].Code.Code) {
+					before = append(before, j)
+				}
+			}
+			if len(before) == 0 {
+				continue
+			}
 		}
 		for i := sent.Start; i < sent.End; i++ {
 			t := s.tok(i)
@@ -184,17 +201,36 @@ func (s *state) casualties(evs []Event) {
 			if arg < 0 || s.cumulative(anchor) || s.cumulative(arg) {
 				continue
 			}
-			n := s.countOf(arg)
-			if n == 0 {
+			if len(inSentence) == 0 {
+				// Each group counted hurts on the other side's acts:
+				// "12 officers and more than 30 protesters were injured".
+				groups := []int{arg}
+				for _, k := range s.tree.Kids(arg) {
+					if s.tok(int(k)).Deprel == "conj" {
+						groups = append(groups, int(k))
+					}
+				}
+				for _, a := range groups {
+					if n := s.countOf(a); n > 0 && !s.cumulative(a) {
+						addCasualties(evs, s.sufferedBy(a, evs, before), n, dead)
+					}
+				}
 				continue
 			}
-			for _, j := range s.casualtyEvents(anchor, evs, inSentence) {
-				if dead {
-					evs[j].Dead = max(evs[j].Dead, n)
-				} else {
-					evs[j].Injured = max(evs[j].Injured, n)
-				}
+			if n := s.countOf(arg); n > 0 {
+				addCasualties(evs, s.casualtyEvents(anchor, evs, inSentence), n, dead)
 			}
+		}
+	}
+}
+
+// addCasualties records n dead (or injured) on the events js.
+func addCasualties(evs []Event, js []int, n int, dead bool) {
+	for _, j := range js {
+		if dead {
+			evs[j].Dead = max(evs[j].Dead, n)
+		} else {
+			evs[j].Injured = max(evs[j].Injured, n)
 		}
 	}
 }
@@ -217,7 +253,7 @@ func (s *state) casualtyEvents(k int, evs []Event, inSentence []int) []int {
 	}
 	var violent []int
 	for _, j := range inSentence {
-		if r := root(evs[j].Code.Code); r >= 18 || evs[j].Code.Code == "145" {
+		if violence(evs[j].Code.Code) {
 			violent = append(violent, j)
 		}
 	}
@@ -231,10 +267,23 @@ func (s *state) casualtyEvents(k int, evs []Event, inSentence []int) []int {
 // some 13,000 since October", "since the offensive began"): a running
 // total or a claim, not one event's count.
 func (s *state) cumulative(k int) bool {
+	since := func(m int) bool {
+		return syntax.RelIs(s.tok(m).Deprel, "case", "mark") && s.lower(m) == "since"
+	}
 	for _, c := range s.tree.Kids(k) {
 		for _, m := range s.tree.Kids(int(c)) {
-			if syntax.RelIs(s.tok(int(m)).Deprel, "case", "mark") && s.lower(int(m)) == "since" {
+			if since(int(m)) {
 				return true
+			}
+			if !syntax.RelIs(s.tok(int(c)).Deprel, "advcl", "ccomp") {
+				continue
+			}
+			// "killed since the protests began", with "since" read as
+			// the clause subject's preposition.
+			for _, n := range s.tree.Kids(int(m)) {
+				if int(n) < int(m) && since(int(n)) {
+					return true
+				}
 			}
 		}
 	}
@@ -283,4 +332,193 @@ func number(w string) int {
 		return int(v)
 	}
 	return 0
+}
+
+// threatened returns the act that threat verb i says its subject will do:
+// its infinitive ("threatened to block exports"; not "warned residents to
+// stay indoors", where the one warned is to act) or a clause in the
+// future whose subject is a pronoun, the speaker ("warned Manila that it
+// would respond", "warned it would cut off supplies"); -1 when none.
+func (s *state) threatened(i int) int {
+	if s.tok(i).UPOS != "VERB" || modality(s.lemma(i)) != modalThreat {
+		return -1
+	}
+	if x := s.tree.Child(i, "xcomp"); x >= 0 && s.tok(x).UPOS == "VERB" {
+		if s.tree.Child(i, "obj", "iobj") >= 0 {
+			return -1
+		}
+		return x
+	}
+	x := s.tree.Child(i, "ccomp")
+	if x < 0 || s.tok(x).UPOS != "VERB" || !s.future(x) {
+		return -1
+	}
+	if k := s.tree.Child(x, "nsubj"); k < 0 || s.tok(k).UPOS != "PRON" {
+		return -1
+	}
+	return x
+}
+
+// threatTargets finds whom a threat is aimed at (CAMEO 13x targets the
+// one threatened), given the threat verb h, the threatened act x, the
+// targets the act's own pattern found and the threat's sources: the actor
+// warned ("warned Manila that"); the actor the act would be done to
+// ("launch strikes against South Korea", "cut off supplies to Moldova");
+// the one the threat's condition asks to act ("unless the government
+// raises wages", "if the banks do not grant its request"); an actor the
+// act's object belongs to ("emulate Brazil's moratorium"); the addressee
+// of a demand the threat backs ("demanded talks with the minister and threatened to
+// ..."); a place the act names last ("march on Bangkok"); else none.
+func (s *state) threatTargets(h, x int, found, sources []Actor) []Actor {
+	if o := s.tree.Child(h, "iobj", "obj"); o >= 0 {
+		if a := s.actors(o); len(a) > 0 {
+			return a
+		}
+	}
+	own := func(a Actor) bool {
+		return slices.ContainsFunc(sources, func(src Actor) bool { return src.Code == a.Code })
+	}
+	// The act's own object or oblique that is an actor ("launch strikes
+	// against South Korea", "cut off supplies to Moldova"), not one an
+	// object belongs to ("emulate Brazil's moratorium").
+	var direct []Actor
+	for _, k := range s.tree.Kids(x) {
+		switch rel := s.tok(int(k)).Deprel; {
+		case syntax.RelIs(rel, "obj", "iobj"):
+		case syntax.RelIs(rel, "obl"):
+			switch s.prepOf(int(k)) {
+			case "against", "on", "to", "with", "from", "at":
+			default:
+				continue
+			}
+		default:
+			continue
+		}
+		if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) && s.ents[e].Linked() && s.ents[e].Entry.Kind != kb.KindCountry {
+			continue // "march on Bangkok": a city the act goes to is where, not whom
+		}
+		if a, ok := s.actor(int(k)); ok && !own(a) {
+			direct = append(direct, a)
+		}
+	}
+	if len(direct) > 0 {
+		return direct
+	}
+	for _, v := range []int{x, h} {
+		for _, k := range s.tree.Kids(v) {
+			if !syntax.RelIs(s.tok(int(k)).Deprel, "advcl") {
+				continue
+			}
+			m := s.tree.Child(int(k), "mark")
+			if m < 0 || s.lower(m) != "if" && s.lower(m) != "unless" {
+				continue
+			}
+			var as []Actor
+			for _, a := range s.subjects(int(k), 0) {
+				if !a.resolved && !own(a) {
+					as = append(as, a)
+				}
+			}
+			if len(as) > 0 {
+				return as
+			}
+		}
+	}
+	var places []Actor
+	for _, a := range found {
+		if a.Entity == "" || !s.placeIDs[a.Entity] {
+			return found
+		}
+		places = append(places, a)
+	}
+	// A demand coordinated with the threat: "demanded talks with the
+	// labour minister and threatened to block exports".
+	demands := []int{s.tree.Child(h, "conj")} // "threatened to strike and demanded talks"
+	if syntax.RelIs(s.tok(h).Deprel, "conj") {
+		demands = append(demands, s.tok(h).Head)
+	}
+	for _, g := range demands {
+		if g < 0 || s.tok(g).UPOS != "VERB" {
+			continue
+		}
+		if q, ok := s.match(g, false); ok && (root(q.Code) == 10 || root(q.Code) == 2) {
+			if _, tg := s.verbActors(g, &q); len(tg) > 0 {
+				return tg
+			}
+		}
+	}
+	return places
+}
+
+// countsCasualties reports whether a sentence has a word of dying or
+// being hurt (the predicates casualties reads counts from).
+func (s *state) countsCasualties(sent text.Span) bool {
+	for i := sent.Start; i < sent.End; i++ {
+		if t := s.tok(i); t.UPOS == "VERB" || t.UPOS == "ADJ" {
+			switch t.Lemma { // the tagger's lemmas of these are lower case
+			case "kill", "die", "slay", "massacre", "murder", "execute", "dead", "injure", "wound", "hurt", "injured", "wounded":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// violence reports a code whose event may have dead and injured: force
+// (roots 18-20), riots (145) and violent repression (175).
+func violence(code string) bool {
+	return root(code) >= 18 || code == "145" || code == "175"
+}
+
+// sufferedBy returns, of the events of violence the sentence before
+// reports, those whose victims the people counted at arg may be: the
+// people of a side are hurt by the other side's acts ("Twenty officers
+// and 35 protesters were injured" after a clash between police and
+// protesters: the officers' count on the protesters' act, theirs on the
+// police's), and people of no side named by anyone's act.
+func (s *state) sufferedBy(arg int, evs []Event, before []int) []int {
+	role, ok := s.agentRole(arg)
+	if !ok {
+		return before
+	}
+	var out []int
+	for _, j := range before {
+		if !strings.HasSuffix(evs[j].Source.Code, role) || strings.HasSuffix(evs[j].Target.Code, role) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// tolls drops the events of agentless passives that count the toll of
+// the violence the sentence before reports ("Police fired live rounds at
+// protesters. Two protesters were killed."): the count is that event's
+// (casualties puts it there), not an act of its own.
+func (s *state) tolls(evs []Event) []Event {
+	violentIn := map[int]bool{} // sentence starts (bytes) with an event of violence by a named actor
+	for _, e := range evs {
+		if violence(e.Code.Code) && !e.agentless() {
+			violentIn[e.Sentence[0]] = true
+		}
+	}
+	if len(violentIn) == 0 {
+		return evs
+	}
+	return slices.DeleteFunc(evs, func(e Event) bool {
+		if !e.agentless() {
+			return false
+		}
+		sent, ok := s.doc.SentenceOf(e.trigger)
+		if !ok || sent.Start == 0 {
+			return false
+		}
+		for _, own := range evs {
+			if own.Sentence == e.Sentence && !own.agentless() {
+				return false // the sentence reports an act of its own
+			}
+		}
+		prev, _ := s.doc.SentenceOf(sent.Start - 1)
+		ps, _ := s.doc.Bytes(prev)
+		return violentIn[ps]
+	})
 }
