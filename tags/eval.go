@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"time"
 
-	"tidings/article"
 	"tidings/eval"
 )
 
@@ -17,6 +17,7 @@ import (
 type Case struct {
 	Gold      []string
 	Ranked    []string
+	Probs     []float64 // the probability of each ranked tag, when the system gives one
 	Predicted []string
 }
 
@@ -54,10 +55,52 @@ func (s Scores) MarshalJSON() ([]byte, error) {
 
 // Result is the evaluation of a set of articles.
 type Result struct {
-	Articles int      `json:"articles"`
-	Tags     int      `json:"tags"` // distinct gold tags
-	AtK      []Scores `json:"at_k"` // the first k of the ranking; P@k divides by the tags returned (at most k)
-	Cutoff   Scores   `json:"cutoff"`
+	Articles    int          `json:"articles"`
+	Tags        int          `json:"tags"` // distinct gold tags
+	AtK         []Scores     `json:"at_k"` // the first k of the ranking; P@k divides by the tags returned (at most k)
+	Cutoff      Scores       `json:"cutoff"`
+	Calibration *Calibration `json:"calibration,omitempty"` // of the ranked tags' probabilities, when given
+}
+
+// Calibration says how well the probabilities of the ranked tags (the
+// first max(ks) of each article) tell how often they are right: the
+// expected calibration error over calibrationBins equal bins of
+// probability (the mean gap between a bin's mean probability and its
+// share of right tags, weighted by its tags) and the Brier score.
+type Calibration struct {
+	Tags  int     `json:"tags"`
+	ECE   float64 `json:"ece"`
+	Brier float64 `json:"brier"`
+}
+
+const calibrationBins = 10
+
+// calibration returns the Calibration of the first n ranked tags of the
+// cases that have probabilities, or nil when none has.
+func calibration(cases []Case, n int) *Calibration {
+	var sumP, sumY [calibrationBins]float64
+	c := &Calibration{}
+	for _, cs := range cases {
+		for i, p := range cs.Probs[:min(n, len(cs.Probs))] {
+			y := 0.0
+			if slices.Contains(cs.Gold, cs.Ranked[i]) {
+				y = 1
+			}
+			b := min(int(p*calibrationBins), calibrationBins-1)
+			sumP[b] += p
+			sumY[b] += y
+			c.Tags++
+			c.Brier += (p - y) * (p - y)
+		}
+	}
+	if c.Tags == 0 {
+		return nil
+	}
+	for b := range sumP {
+		c.ECE += math.Abs(sumP[b]-sumY[b]) / float64(c.Tags)
+	}
+	c.Brier /= float64(c.Tags)
+	return c
 }
 
 // DefaultKs are the ranks that scores at k are given for.
@@ -79,6 +122,7 @@ func Evaluate(cases []Case, ks []int) Result {
 		r.AtK = append(r.AtK, s)
 	}
 	r.Cutoff = score(cases, func(c Case) []string { return c.Predicted })
+	r.Calibration = calibration(cases, slices.Max(append([]int{1}, ks...)))
 	return r
 }
 
@@ -135,9 +179,44 @@ func score(cases []Case, line func(Case) []string) Scores {
 	return Scores{Micro: micro.score(), Macro: macro, Article: art}
 }
 
-// EvaluateModel scores a model on articles with gold tags.
-func EvaluateModel(m *Model, examples []Example, ks []int) Result {
-	return Evaluate(ModelCases(m, examples, slices.Max(append([]int{1}, ks...))), ks)
+// A Match maps a tag to the form under which it matches: KeyphraseKey
+// for keyphrases, which the benchmarks match after stemming; nil for the
+// tag itself.
+type Match func(tag string) string
+
+// Matched returns the cases with every tag in the form match gives it, the
+// second of two tags of one form left out of a list (the first keeps its
+// rank); with a nil match, the cases themselves.
+func Matched(cases []Case, match Match) []Case {
+	if match == nil {
+		return cases
+	}
+	list := func(tags []string, probs []float64) ([]string, []float64) {
+		var out []string
+		var ps []float64
+		for i, t := range tags {
+			if k := match(t); k != "" && !slices.Contains(out, k) {
+				out = append(out, k)
+				if probs != nil {
+					ps = append(ps, probs[i])
+				}
+			}
+		}
+		return out, ps
+	}
+	out := make([]Case, len(cases))
+	for i, c := range cases {
+		out[i].Gold, _ = list(c.Gold, nil)
+		out[i].Ranked, out[i].Probs = list(c.Ranked, c.Probs)
+		out[i].Predicted, _ = list(c.Predicted, nil)
+	}
+	return out
+}
+
+// EvaluateModel scores a model on articles with gold tags, matched by
+// match (nil: exactly).
+func EvaluateModel(m *Model, examples []Example, ks []int, match Match) Result {
+	return Evaluate(Matched(ModelCases(m, examples, slices.Max(append([]int{1}, ks...))), match), ks)
 }
 
 // ModelCases runs a model over the articles: each case's ranking has up
@@ -145,19 +224,19 @@ func EvaluateModel(m *Model, examples []Example, ks []int) Result {
 func ModelCases(m *Model, examples []Example, n int) []Case {
 	cases := make([]Case, len(examples))
 	for i, e := range examples {
-		ts, _ := terms(e.Article, e.Entities, m.f.Bigrams)
-		cases[i] = m.cases(e.Article, ts, e.Article.GoldTags, n)
+		cases[i] = m.cases(e, terms(e, m.f.Bigrams), e.Article.GoldTags, n)
 	}
 	return cases
 }
 
-func (m *Model) cases(a article.Article, ts []term, gold []string, n int) Case {
-	rs := m.ranked(a, ts)
+func (m *Model) cases(e Example, ts []term, gold []string, n int) Case {
+	rs := m.ranked(e, ts)
 	c := Case{Gold: dedupe(gold)}
 	for _, r := range rs[:min(n, len(rs))] {
 		c.Ranked = append(c.Ranked, r.name)
+		c.Probs = append(c.Probs, r.prob)
 	}
-	for _, r := range rs[:m.lineLength(len(rs), func(i int) float64 { return rs[i].prob }, m.f.Threshold)] {
+	for _, r := range m.line(rs) {
 		c.Predicted = append(c.Predicted, r.name)
 	}
 	return c
@@ -192,10 +271,10 @@ func FoldOf(n, k int, seed uint64) []int {
 }
 
 // Folds cross-validates: for each of k folds, the model (opt) and the kNN
-// floor (opt with KNNOnly) are trained on the other folds and scored on it.
-// Articles without gold tags are left out. done, if not nil, is called
-// after each fold.
-func Folds(ctx context.Context, examples []Example, k int, opt ModelOptions, ks []int, done func(fold int)) (CrossValidation, error) {
+// floor (opt with KNNOnly) are trained on the other folds and scored on it,
+// tags matched by match (nil: exactly). Articles without gold tags are
+// left out. done, if not nil, is called after each fold.
+func Folds(ctx context.Context, examples []Example, k int, opt ModelOptions, ks []int, match Match, done func(fold int)) (CrossValidation, error) {
 	opt = opt.withDefaults()
 	cv := CrossValidation{Folds: k}
 	if k < 2 {
@@ -208,7 +287,7 @@ func Folds(ctx context.Context, examples []Example, k int, opt ModelOptions, ks 
 		if err := ctx.Err(); err != nil {
 			return cv, err
 		}
-		ts, _ := terms(e.Article, e.Entities, !opt.NoBigrams)
+		ts := terms(e, !opt.NoBigrams)
 		keys, n := counts(ts)
 		p := prepared{keys: keys, n: n, gold: dedupe(e.Article.GoldTags)}
 		if len(p.gold) > 0 {
@@ -244,6 +323,7 @@ func Folds(ctx context.Context, examples []Example, k int, opt ModelOptions, ks 
 		}
 		if opt.Phrases {
 			m.f.Phrase = trainPhrases(trainExamples)
+			m.derive()
 		}
 		trainTime += time.Since(start)
 		fopt := opt
@@ -254,9 +334,10 @@ func Folds(ctx context.Context, examples []Example, k int, opt ModelOptions, ks 
 		}
 		var mc, fc []Case
 		for _, i := range testIdx {
-			mc = append(mc, m.cases(kept[i].Article, toks[i], docs[i].gold, n))
-			fc = append(fc, floor.cases(kept[i].Article, toks[i], docs[i].gold, n))
+			mc = append(mc, m.cases(kept[i], toks[i], docs[i].gold, n))
+			fc = append(fc, floor.cases(kept[i], toks[i], docs[i].gold, n))
 		}
+		mc, fc = Matched(mc, match), Matched(fc, match)
 		cv.ModelFoldF1 = append(cv.ModelFoldF1, Evaluate(mc, nil).Cutoff.Micro.F1)
 		cv.FloorFoldF1 = append(cv.FloorFoldF1, Evaluate(fc, nil).Cutoff.Micro.F1)
 		modelCases = append(modelCases, mc...)

@@ -79,7 +79,7 @@ func TestFolds(t *testing.T) {
 	ex := toyArticles(150, 5)
 	ex = append(ex, Example{}) // no gold tags: left out
 	var done []int
-	cv, err := Folds(context.Background(), ex, 3, ModelOptions{}, DefaultKs, func(f int) { done = append(done, f) })
+	cv, err := Folds(context.Background(), ex, 3, ModelOptions{}, DefaultKs, nil, func(f int) { done = append(done, f) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,10 +92,10 @@ func TestFolds(t *testing.T) {
 	if f := cv.Model.Cutoff.Micro.F1; f < 0.9 {
 		t.Errorf("model micro-F1 %.4f on separable tags, want at least 0.9", f)
 	}
-	if _, err := Folds(context.Background(), ex[:2], 3, ModelOptions{}, DefaultKs, nil); err == nil {
+	if _, err := Folds(context.Background(), ex[:2], 3, ModelOptions{}, DefaultKs, nil, nil); err == nil {
 		t.Error("2 articles in 3 folds: no error")
 	}
-	if _, err := Folds(context.Background(), ex, 1, ModelOptions{}, DefaultKs, nil); err == nil {
+	if _, err := Folds(context.Background(), ex, 1, ModelOptions{}, DefaultKs, nil, nil); err == nil {
 		t.Error("1 fold: no error")
 	}
 }
@@ -112,5 +112,36 @@ func TestScoresJSON(t *testing.T) {
 		`"macro":{"precision":0.25,"recall":0.5,"f1":0.3333333333333333},"article":{"precision":0,"recall":0,"f1":0}}`
 	if string(b) != want {
 		t.Errorf("JSON = %s\nwant %s", b, want)
+	}
+}
+
+// TestMatched: stemmed matching makes "Interest Rates" the gold "interest
+// rate", and the second tag of one stem leaves the list.
+func TestMatched(t *testing.T) {
+	cases := []Case{{Gold: []string{"interest rate", "Banks"}, Ranked: []string{"Interest Rates", "interest rate", "bank", "loans"}, Predicted: []string{"Interest Rates"}}}
+	r := Evaluate(Matched(cases, KeyphraseKey), []int{3})
+	if got := r.AtK[0].Micro; got.Correct != 2 || got.System != 3 {
+		t.Errorf("@3 stemmed: %+v, want 2 of 3 right", got)
+	}
+	if got := r.Cutoff.Micro; got.Correct != 1 {
+		t.Errorf("cut-off stemmed: %+v, want 1 right", got)
+	}
+	if got := Evaluate(Matched(cases, nil), []int{3}).AtK[0].Micro; got.Correct != 1 {
+		t.Errorf("@3 exact: %+v, want 1 right", got)
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	cases := []Case{
+		{Gold: []string{"a"}, Ranked: []string{"a", "b"}, Probs: []float64{0.9, 0.1}},
+		{Gold: []string{"c"}, Ranked: []string{"d"}, Probs: []float64{0.15}},
+	}
+	c := Evaluate(cases, []int{2}).Calibration
+	// Bin 0.9: one right at 0.9; bin 0.1: two wrong at 0.1 and 0.15.
+	if c == nil || c.Tags != 3 || !near(c.ECE, (0.1+0.25)/3) || !near(c.Brier, (0.01+0.01+0.0225)/3) {
+		t.Errorf("calibration %+v", c)
+	}
+	if Evaluate([]Case{{Gold: []string{"a"}, Ranked: []string{"a"}}}, []int{1}).Calibration != nil {
+		t.Error("calibration without probabilities")
 	}
 }

@@ -12,10 +12,14 @@ import (
 
 // Example is one archived article for learning or scoring tags: its gold
 // tags are Article.GoldTags; Entities are the ids or names of the entities
-// linked in it, when the caller has them (nil is fine).
+// linked in it, when the caller has them (nil is fine). Doc is its
+// analysed Document (the tokens of Article.Text() with parts of speech and
+// names), which the phrase scorer reads; nil: the text is tokenised here,
+// without them.
 type Example struct {
 	Article  article.Article
 	Entities []string
+	Doc      *text.Document
 }
 
 // term is one occurrence of a feature in an article, with the byte span of
@@ -28,12 +32,15 @@ type term struct {
 // entityPrefix marks entity features apart from words.
 const entityPrefix = "e:"
 
-// terms returns the features of an article as docTerms does, over its
-// text tokenised here: for training and scoring from an archive, whose
-// articles come without a Document.
-func terms(a article.Article, entities []string, bigrams bool) ([]term, *text.Document) {
-	doc := text.New(a.Text())
-	return docTerms(doc, len(a.Title), entities, bigrams), doc
+// terms returns the features of an example as docTerms does, over its
+// Document or else its text tokenised here: for training and scoring from
+// an archive.
+func terms(e Example, bigrams bool) []term {
+	doc := e.Doc
+	if doc == nil {
+		doc = text.New(e.Article.Text())
+	}
+	return docTerms(doc, len(e.Article.Title), e.Entities, bigrams)
 }
 
 // docTerms returns the features of a Document: its lower-cased words

@@ -2,6 +2,8 @@ package tags
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -16,8 +18,9 @@ import (
 type linear struct {
 	Start []int32   // pairs of feature f are Start[f]:Start[f+1]
 	Tag   []int32   // the tag of each pair, ascending within a feature
-	W     []float32 // the weight of each pair
+	W     []float32 // the weight of each pair, a level of Book
 	Bias  []float32 // per tag
+	Book  codebook
 }
 
 // newLinear lays out the support of every tag over vocabulary size v.
@@ -55,8 +58,9 @@ func (l *linear) scores(x sparse, s []float64) {
 // train fits the weights by stochastic gradient descent on the logistic
 // loss, in a shuffled order drawn from seed, and keeps the average of the
 // weights over all steps (averaged SGD), which generalises better than the
-// last ones and needs no tuning of a decay.
-func (l *linear) train(ctx context.Context, xs []sparse, ys [][]int32, prior []float64, epochs int, rate float64, seed uint64, step func()) error {
+// last ones and needs no tuning of a decay. posWeight[t] scales the loss of
+// tag t's positive articles (nil: 1 for all).
+func (l *linear) train(ctx context.Context, xs []sparse, ys [][]int32, prior, posWeight []float64, epochs int, rate float64, seed uint64, step func()) error {
 	nTags := len(l.Bias)
 	for t := range l.Bias {
 		p := min(max(prior[t], 1e-4), 1-1e-4)
@@ -97,11 +101,13 @@ func (l *linear) train(ctx context.Context, xs []sparse, ys [][]int32, prior []f
 				gold[t] = true
 			}
 			for t := range g {
-				y := 0.0
+				d := -sigmoid(s[t])
 				if gold[t] {
-					y = 1
+					d++
+					if posWeight != nil {
+						d *= posWeight[t]
+					}
 				}
-				d := y - sigmoid(s[t])
 				if math.Abs(d) < 1e-3 {
 					d = 0 // a negligible step: skipping it saves most of the work
 				}
@@ -151,7 +157,8 @@ func sigmoid(x float64) float64 {
 type index struct {
 	Start []int32   // postings of feature f are Start[f]:Start[f+1]
 	Doc   []int32   // article of each posting
-	Val   []float32 // weight of the feature in that article
+	Val   []float32 // weight of the feature in that article, a level of Book
+	Book  codebook
 	// Tags of article d are TagIDs[TagStart[d]:TagStart[d+1]].
 	TagStart []int32
 	TagIDs   []int32
@@ -225,25 +232,279 @@ func (ix *index) vote(x sparse, k int, votes []float64) {
 	}
 }
 
-// platt is a logistic regression over a candidate tag's features (linear
-// logit, kNN vote, prior log-odds, the tag's name being a word of the article), fitted by Newton's method on held-out
-// articles: it combines the two scorers and calibrates the result.
-type platt [5]float64 // bias, then one weight per feature
+// calibFeatures is the number of features of a candidate tag that the
+// calibration combines: the linear logit, the kNN vote, the tag's prior
+// log-odds, its name being a word of the article, and the logit's and the
+// vote's distance below the article's best (a tag far behind the first
+// is less likely, however high its own score: how multi-label lines are
+// cut well).
+const calibFeatures = 6
 
-func (c platt) prob(f [4]float64) float64 {
-	return sigmoid(c[0] + c[1]*f[0] + c[2]*f[1] + c[3]*f[2] + c[4]*f[3])
+type calibVector [calibFeatures]float64
+
+// platt is a logistic regression over a candidate tag's calibVector,
+// fitted by Newton's method on out-of-fold articles: it combines the two
+// scorers and calibrates the result.
+type platt [calibFeatures + 1]float64 // bias, then one weight per feature
+
+func (c platt) prob(f calibVector) float64 {
+	z := c[0]
+	for i, x := range f {
+		z += c[1+i] * x
+	}
+	return sigmoid(z)
 }
 
 // fitPlatt fits c to the candidates' features and outcomes, with a small
 // ridge so that a constant feature (no linear model) stays at zero.
-func fitPlatt(fs [][4]float64, ys []bool) platt {
+func fitPlatt(fs []calibVector, ys []bool) platt {
 	xs := make([][]float64, len(fs))
 	for i, f := range fs {
-		xs[i] = []float64{1, f[0], f[1], f[2], f[3]}
+		xs[i] = append([]float64{1}, f[:]...)
 	}
 	var c platt
 	if len(xs) > 0 {
 		copy(c[:], fitLogistic(xs, ys))
 	}
 	return c
+}
+
+// A codebook stores a weight in one byte: code 0 is zero and the other
+// codes are magnitudes in geometric steps from Lo to Hi, so that every
+// weight keeps the same relative precision (a few per cent over the
+// linear model's range), which is what a sum of many weights needs; a uniform
+// grid would flatten the many small weights. With Signed, codes 1-127
+// are positive and 129-255 their negatives. It is what keeps a model of
+// Reuters-21578 under 10 MB (the README has the sizes and the F1 cost).
+type codebook struct {
+	Lo, Hi float32
+	Signed bool
+}
+
+// levels is the number of magnitudes a codebook has.
+func (c codebook) levels() int {
+	if c.Signed {
+		return 127
+	}
+	return 255
+}
+
+// table returns the value of each code.
+func (c codebook) table() *[256]float32 {
+	var t [256]float32
+	n := c.levels()
+	ratio := 1.0
+	if n > 1 && c.Hi > c.Lo {
+		ratio = math.Pow(float64(c.Hi)/float64(c.Lo), 1/float64(n-1))
+	}
+	for i := range n {
+		v := float32(float64(c.Lo) * math.Pow(ratio, float64(i)))
+		t[1+i] = v
+		if c.Signed {
+			t[129+i] = -v
+		}
+	}
+	return &t
+}
+
+// encode returns the code of the level nearest to v (in ratio), or 0 for a
+// magnitude below the smallest level; a value of the table gets its own
+// code back.
+func encode(t *[256]float32, c codebook, v float32) uint8 {
+	a := v
+	if a < 0 {
+		if !c.Signed {
+			return 0
+		}
+		a = -a
+	}
+	n := c.levels()
+	mags := t[1 : 1+n]
+	i, found := slices.BinarySearch(mags, a)
+	var code int
+	switch {
+	case found:
+		code = i + 1
+	case i == 0:
+		return 0
+	case i == n:
+		code = n
+	case float64(a)*float64(a) < float64(mags[i-1])*float64(mags[i]): // below the geometric mean
+		code = i
+	default:
+		code = i + 1
+	}
+	if v < 0 {
+		code += 128
+	}
+	return uint8(code)
+}
+
+// quantise rounds ws in place to the levels of a codebook from lo to their
+// largest magnitude, and returns the codebook; magnitudes below lo become 0.
+func quantise(ws []float32, lo float64, signed bool) codebook {
+	var hi float64
+	for _, w := range ws {
+		hi = max(hi, math.Abs(float64(w)))
+	}
+	c := codebook{Lo: float32(lo), Hi: float32(max(hi, lo)), Signed: signed}
+	t := c.table()
+	for i, w := range ws {
+		ws[i] = t[encode(t, c, w)]
+	}
+	return c
+}
+
+// compact drops the pairs whose weight is zero.
+func (l *linear) compact() {
+	var tag []int32
+	var w []float32
+	start := make([]int32, len(l.Start))
+	for f := 0; f+1 < len(l.Start); f++ {
+		for p := l.Start[f]; p < l.Start[f+1]; p++ {
+			if l.W[p] != 0 {
+				tag = append(tag, l.Tag[p])
+				w = append(w, l.W[p])
+			}
+		}
+		start[f+1] = int32(len(tag))
+	}
+	l.Start, l.Tag, l.W = start, tag, w
+}
+
+// The file forms of the linear model and the index: offsets become counts
+// and ascending ids become gaps (small numbers, which gob writes in a
+// byte or two), weights become codes of a codebook.
+type linearFile struct {
+	Count  []int32 // pairs of each feature
+	TagGap []int32 // each pair's tag minus the previous pair's of the feature (the first: minus -1)
+	Code   []uint8
+	Book   codebook
+	Bias   []float32
+}
+
+type indexFile struct {
+	Count    []int32 // postings of each feature
+	DocGap   []int32 // each posting's article minus the previous posting's of the feature (the first: minus -1)
+	Code     []uint8
+	Book     codebook
+	TagCount []int32 // tags of each article
+	TagIDs   []int32
+}
+
+// gaps returns the gaps of ids within each run of starts, and the counts.
+func gaps(start, ids []int32) (count, gap []int32) {
+	count = make([]int32, len(start)-1)
+	gap = make([]int32, len(ids))
+	for f := range count {
+		count[f] = start[f+1] - start[f]
+		prev := int32(-1)
+		for p := start[f]; p < start[f+1]; p++ {
+			gap[p] = ids[p] - prev
+			prev = ids[p]
+		}
+	}
+	return count, gap
+}
+
+// ungaps inverts gaps: the offsets and ids, or an error when they do not
+// fit together or ids leave [0, limit) or are not ascending.
+func ungaps(count, gap []int32, limit int) (start, ids []int32, err error) {
+	start = make([]int32, len(count)+1)
+	var total int64
+	for f, c := range count {
+		if c < 0 {
+			return nil, nil, errors.New("negative count")
+		}
+		total += int64(c)
+		if total > int64(len(gap)) {
+			return nil, nil, errors.New("counts exceed their entries")
+		}
+		start[f+1] = int32(total)
+	}
+	if total != int64(len(gap)) {
+		return nil, nil, errors.New("counts and entries differ")
+	}
+	ids = make([]int32, len(gap))
+	for f := range count {
+		prev := int32(-1)
+		for p := start[f]; p < start[f+1]; p++ {
+			if gap[p] <= 0 || int64(prev)+int64(gap[p]) >= int64(limit) {
+				return nil, nil, errors.New("id out of range or order")
+			}
+			prev += gap[p]
+			ids[p] = prev
+		}
+	}
+	return start, ids, nil
+}
+
+// codes returns the code of each (quantised) weight.
+func codes(c codebook, ws []float32) []uint8 {
+	t := c.table()
+	out := make([]uint8, len(ws))
+	for i, w := range ws {
+		out[i] = encode(t, c, w)
+	}
+	return out
+}
+
+func values(c codebook, cs []uint8) []float32 {
+	t := c.table()
+	out := make([]float32, len(cs))
+	for i, q := range cs {
+		out[i] = t[q]
+	}
+	return out
+}
+
+func (l *linear) file() *linearFile {
+	count, gap := gaps(l.Start, l.Tag)
+	return &linearFile{Count: count, TagGap: gap, Code: codes(l.Book, l.W), Book: l.Book, Bias: l.Bias}
+}
+
+func (f *linearFile) linear(nTags int) (*linear, error) {
+	start, tag, err := ungaps(f.Count, f.TagGap, nTags)
+	if err != nil {
+		return nil, fmt.Errorf("linear model: %w", err)
+	}
+	if len(f.Code) != len(tag) || len(f.Bias) != nTags {
+		return nil, errors.New("linear model: inconsistent sizes")
+	}
+	return &linear{Start: start, Tag: tag, W: values(f.Book, f.Code), Bias: f.Bias, Book: f.Book}, nil
+}
+
+func (ix *index) file() *indexFile {
+	count, gap := gaps(ix.Start, ix.Doc)
+	tagCount := make([]int32, len(ix.TagStart)-1)
+	for d := range tagCount {
+		tagCount[d] = ix.TagStart[d+1] - ix.TagStart[d]
+	}
+	return &indexFile{Count: count, DocGap: gap, Code: codes(ix.Book, ix.Val), Book: ix.Book, TagCount: tagCount, TagIDs: ix.TagIDs}
+}
+
+func (f *indexFile) index(nTags int) (*index, error) {
+	start, doc, err := ungaps(f.Count, f.DocGap, len(f.TagCount))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if len(f.Code) != len(doc) {
+		return nil, errors.New("index: inconsistent sizes")
+	}
+	ix := &index{Start: start, Doc: doc, Val: values(f.Book, f.Code), Book: f.Book, TagStart: make([]int32, len(f.TagCount)+1), TagIDs: f.TagIDs}
+	for d, c := range f.TagCount {
+		if c < 0 || int(ix.TagStart[d])+int(c) > len(f.TagIDs) {
+			return nil, errors.New("index: inconsistent tags")
+		}
+		ix.TagStart[d+1] = ix.TagStart[d] + c
+	}
+	if int(ix.TagStart[len(f.TagCount)]) != len(f.TagIDs) {
+		return nil, errors.New("index: inconsistent tags")
+	}
+	for _, t := range f.TagIDs {
+		if t < 0 || int(t) >= nTags {
+			return nil, errors.New("index names an unknown tag")
+		}
+	}
+	return ix, nil
 }

@@ -2,8 +2,11 @@ package tags
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/gob"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -285,7 +288,7 @@ func TestReutersSlice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, base := EvaluateModel(m, test, DefaultKs), EvaluateModel(floor, test, DefaultKs)
+	got, base := EvaluateModel(m, test, DefaultKs, nil), EvaluateModel(floor, test, DefaultKs, nil)
 	t.Logf("%d train, %d test: model micro-F1 %.4f, kNN floor %.4f", len(train), len(test), got.Cutoff.Micro.F1, base.Cutoff.Micro.F1)
 	if got.Cutoff.Micro.F1 < 0.75 {
 		t.Errorf("model micro-F1 %.4f, want at least 0.75", got.Cutoff.Micro.F1)
@@ -322,5 +325,125 @@ func BenchmarkPredict(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		m.Predict(docs[i%len(ex)], len(ex[i%len(ex)].Article.Title), nil)
+	}
+}
+
+// TestCodebook: every code's value encodes back to that code; a value
+// keeps its sign and is within half a step (in ratio) of its level; a
+// magnitude below the smallest level is zero.
+func TestCodebook(t *testing.T) {
+	for _, c := range []codebook{{Lo: 0.01, Hi: 8, Signed: true}, {Lo: 1e-3, Hi: 1}, {Lo: 0.5, Hi: 0.5}} {
+		tab := c.table()
+		for q := range 256 {
+			if v := tab[q]; (v != 0 || q == 0) && encode(tab, c, v) != uint8(q) && tab[encode(tab, c, v)] != v {
+				t.Errorf("%+v: code %d (%v) encodes to %d", c, q, v, encode(tab, c, v))
+			}
+		}
+		step := math.Pow(float64(c.Hi/c.Lo), 1/float64(c.levels()-1))
+		for _, v := range []float32{c.Lo, c.Hi, (c.Lo + c.Hi) / 2, c.Lo * 1.5, -c.Hi / 3, c.Lo / 2, 0} {
+			got := tab[encode(tab, c, v)]
+			switch {
+			case float32(math.Abs(float64(v))) > c.Hi:
+				continue // beyond the range: not asked
+			case v < 0 && !c.Signed || float32(math.Abs(float64(v))) < c.Lo:
+				if got != 0 {
+					t.Errorf("%+v: %v encodes as %v, want 0", c, v, got)
+				}
+			case (got < 0) != (v < 0) || math.Abs(math.Log(float64(got/v))) > math.Log(step)/2+1e-6:
+				t.Errorf("%+v: %v encodes as %v, more than half a step away", c, v, got)
+			}
+		}
+	}
+	ws := []float32{0.5, -0.004, 2, -3, 0.02}
+	c := quantise(ws, 0.01, true)
+	if ws[1] != 0 || c.Hi != 3 || ws[3] != -3 {
+		t.Errorf("quantise: %v with %+v", ws, c)
+	}
+}
+
+func TestGaps(t *testing.T) {
+	start, ids := []int32{0, 2, 2, 5}, []int32{1, 4, 0, 2, 3}
+	count, gap := gaps(start, ids)
+	s2, i2, err := ungaps(count, gap, 5)
+	if err != nil || !slices.Equal(s2, start) || !slices.Equal(i2, ids) {
+		t.Fatalf("ungaps(gaps) = %v %v %v", s2, i2, err)
+	}
+	for _, tc := range []struct {
+		name       string
+		count, gap []int32
+		limit      int
+	}{
+		{"negative count", []int32{-1, 1}, []int32{1}, 5},
+		{"counts past the entries", []int32{3}, []int32{1, 1}, 5},
+		{"counts short of the entries", []int32{1}, []int32{1, 1}, 5},
+		{"not ascending", []int32{2}, []int32{2, 0}, 5},
+		{"past the limit", []int32{2}, []int32{2, 4}, 5},
+	} {
+		if _, _, err := ungaps(tc.count, tc.gap, tc.limit); err == nil {
+			t.Errorf("%s: no error", tc.name)
+		}
+	}
+}
+
+// TestTagCuts: a tag whose out-of-fold candidates are right only when
+// very probable gets a higher threshold than the global one, a tag that is
+// right even when improbable a lower one, and shrinking pulls both back.
+func TestTagCuts(t *testing.T) {
+	m := &Model{f: modelFile{Tags: []string{"high", "low"}, TopK: 10, MinTags: 0, Threshold: 0.5}}
+	var held []heldCase
+	for i := range 40 {
+		p := float64(i) / 40
+		// "high" is right only above 0.8; "low" is right above 0.2.
+		var gold []string
+		if p > 0.8 {
+			gold = append(gold, "high")
+		}
+		if p > 0.2 {
+			gold = append(gold, "low")
+		}
+		held = append(held, heldCase{gold: gold, cands: []scored{{tag: 0, prob: p}, {tag: 1, prob: p}}})
+	}
+	cuts, f := m.tagCuts(held, 0)
+	if cuts[0] <= 0.5 || cuts[1] >= 0.5 || f < 0.99 {
+		t.Errorf("thresholds %v (micro-F1 %.3f), want high > 0.5 > low and F1 1", cuts, f)
+	}
+	shrunk, _ := m.tagCuts(held, 1000)
+	for i := range cuts {
+		if math.Abs(float64(shrunk[i])-0.5) >= math.Abs(float64(cuts[i])-0.5) {
+			t.Errorf("tag %d: threshold %v shrunk, %v not", i, shrunk[i], cuts[i])
+		}
+	}
+}
+
+// TestReadRejectsInconsistentParts: a file whose parts do not fit together
+// fails to read, naming what is wrong, instead of panicking later.
+func TestReadRejectsInconsistentParts(t *testing.T) {
+	m, err := Train(context.Background(), toyArticles(60, 8), ModelOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		tamper func(f *modelFile)
+	}{
+		{"linear counts", func(f *modelFile) { f.Linear.Count[0] += 3 }},
+		{"linear tag", func(f *modelFile) { f.Linear.TagGap[len(f.Linear.TagGap)-1] += 100 }},
+		{"index article", func(f *modelFile) { f.Index.DocGap[len(f.Index.DocGap)-1] += 1000 }},
+		{"index tags", func(f *modelFile) { f.Index.TagIDs[0] = 99 }},
+		{"thresholds", func(f *modelFile) { f.TagCut = f.TagCut[:1] }},
+		{"no index", func(f *modelFile) { f.Index = nil }},
+	} {
+		f := m.f
+		f.Index, f.Linear = m.ix.file(), m.lin.file()
+		tc.tamper(&f)
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		if err := gob.NewEncoder(zw).Encode(&f); err != nil {
+			t.Fatal(err)
+		}
+		zw.Close()
+		if _, err := Read(&buf); err == nil {
+			t.Errorf("%s: no error", tc.name)
+		}
 	}
 }

@@ -7,38 +7,62 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"tidings/article"
 	"tidings/text"
 )
 
 // Keyphrases are often words of the article that no archive has used as a
 // tag. With ModelOptions.Phrases, the model also scores candidate phrases
-// of the article itself (runs of one to three words that neither start nor
-// end with a function word) with a logistic regression over how a
-// keyphrase looks, as KEA does: frequency, first position, title, length,
-// rarity in the archive and how often the archive made it a tag.
+// of the article itself with a logistic regression over how a keyphrase
+// looks, as KEA does, learnt from the archive's gold keyphrases. The
+// candidates are the content words (nouns, names, verbs, adjectives,
+// adverbs, numbers), the noun phrases (two to four adjectives, nouns and
+// names ending at a noun or name) and the multiword names; all the forms
+// of a phrase that stem alike are one candidate, as the keyphrase
+// benchmarks match them (KeyphraseKey). Without parts of speech (an
+// article tokenised here, not analysed) every word but a function word
+// counts as content.
 
 // phraseModel holds what the phrase scorer learned.
 type phraseModel struct {
 	Docs    int
-	Phrases []string  // sorted: phrases seen in the archive
+	Phrases []string  // sorted: keys (KeyphraseKey) of the phrases seen in the archive
 	DF      []int32   // articles each appears in
 	AsTag   []int32   // articles each is a gold tag of
 	Weights []float64 // bias, then one per phrase feature
 }
 
 // phraseFeatures is the number of features of a candidate phrase.
-const phraseFeatures = 8
+const phraseFeatures = 29
+
+// contentPOS are the parts of speech of a one-word candidate, in the order
+// of their features.
+var contentPOS = [...]string{"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+
+// nameLabels are the entity labels of names, in the order of their features.
+var nameLabels = [...]string{"PER", "ORG", "LOC", "MISC"}
 
 // candidate is one candidate phrase of an article.
 type candidate struct {
-	key     string
-	tf      int
-	first   float64 // position of its first occurrence, 0 to 1
-	title   bool
-	words   int
-	capital bool     // first written with a capital inside a sentence
-	spans   [][2]int // where it occurs
+	key      string         // KeyphraseKey of its forms
+	form     string         // its most frequent form, lower-cased
+	forms    map[string]int // lower-cased forms and their counts
+	tf       int
+	first    float64 // position of its first occurrence, 0 to 1 (in tokens)
+	last     float64
+	title    bool
+	words    int
+	capital  int                  // occurrences written with a capital outside the title
+	pos      [len(contentPOS)]int // occurrences by the part of speech of their last word
+	label    string               // the entity label when it is a whole name
+	nounPhr  bool                 // met as a noun phrase of several words
+	name     bool                 // met as a name of several words
+	inName   int                  // one-word: occurrences inside a name of several words
+	inPhrase int                  // one-word: occurrences next to a noun, name or adjective
+	sents    int                  // sentences it occurs in
+	lastSent int
+	lead     bool // in the first two sentences
+	tokens   int  // of the article
+	spans    [][2]int
 }
 
 // stopwords are function words: a phrase neither starts nor ends with one.
@@ -55,53 +79,183 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// phraseCandidates returns the candidate phrases of an article, in order
-// of first occurrence, over its text tokenised here (see docTerms).
-func phraseCandidates(a article.Article) []candidate {
-	return docPhrases(text.New(a.Text()), len(a.Title))
+// KeyphraseKey is the form under which keyphrases match: lower-cased,
+// split at spaces, each word stemmed (porterStem), joined by one space. This is
+// the normalisation of the keyphrase benchmarks' scorers (exact match of
+// stemmed phrases).
+func KeyphraseKey(phrase string) string {
+	ws := strings.Fields(strings.ToLower(phrase))
+	for i, w := range ws {
+		ws[i] = porterStem(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// phraseCandidates returns the candidate phrases of an example, over its
+// Document when it has one (analysed: with parts of speech and names) or
+// else over its text tokenised here.
+func phraseCandidates(e Example) []candidate {
+	doc := e.Doc
+	if doc == nil {
+		doc = text.New(e.Article.Text())
+	}
+	return docPhrases(doc, len(e.Article.Title))
+}
+
+// content reports whether token t can be a one-word candidate.
+func content(t text.Token) bool {
+	w := strings.ToLower(t.Form)
+	if stopwords[w] || !hasLetter(w) {
+		return false
+	}
+	return t.UPOS == "" || slices.Contains(contentPOS[:], t.UPOS)
+}
+
+// nominal reports whether token t can be inside a noun phrase, and head
+// whether it can end one.
+func nominal(t text.Token) bool {
+	switch t.UPOS {
+	case "ADJ", "NOUN", "PROPN":
+		return true
+	case "":
+		return !stopwords[strings.ToLower(t.Form)] && hasLetter(t.Form)
+	}
+	return false
+}
+
+func head(t text.Token) bool {
+	return t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "" && nominal(t)
 }
 
 // docPhrases returns the candidate phrases of a Document whose title ends
 // at byte titleEnd, in order of first occurrence.
 func docPhrases(doc *text.Document, titleEnd int) []candidate {
+	toks := doc.Tokens
+	n := len(toks)
+	inName := make([]bool, n)
+	nameAt := map[[2]int]string{}
+	for _, e := range doc.Entities {
+		if slices.Contains(nameLabels[:], e.Label) && e.End <= n {
+			nameAt[[2]int{e.Start, e.End}] = e.Label
+			if e.End-e.Start > 1 {
+				for i := e.Start; i < e.End; i++ {
+					inName[i] = true
+				}
+			}
+		}
+	}
 	byKey := map[string]int{}
+	seen := map[[2]int]bool{} // a span met both as a noun phrase and as a name counts once
 	var out []candidate
-	for _, s := range doc.Sentences {
-		toks := doc.Tokens[s.Start:s.End]
-		for i := range toks {
-			for n := 1; n <= 3 && i+n <= len(toks); n++ {
-				run := toks[i : i+n]
-				if !phraseRun(run) {
-					break
+	add := func(i, j, sent int, kind byte) {
+		if seen[[2]int{i, j}] {
+			if k, ok := byKey[spanKey(toks[i:j])]; ok {
+				out[k].nounPhr = out[k].nounPhr || kind == 'p'
+				out[k].name = out[k].name || kind == 'n'
+			}
+			return
+		}
+		seen[[2]int{i, j}] = true
+		form := spanForm(toks[i:j])
+		key := KeyphraseKey(form)
+		if key == "" {
+			return
+		}
+		k, ok := byKey[key]
+		if !ok {
+			k = len(out)
+			byKey[key] = k
+			out = append(out, candidate{key: key, forms: map[string]int{}, first: float64(i) / float64(n), words: j - i, tokens: n, lastSent: -1})
+		}
+		c := &out[k]
+		c.forms[form]++
+		c.tf++
+		c.last = float64(i) / float64(n)
+		c.title = c.title || toks[i].Start < titleEnd
+		if r, _ := utf8.DecodeRuneInString(toks[i].Form); unicode.IsUpper(r) && toks[i].Start >= titleEnd {
+			c.capital++
+		}
+		if p := slices.Index(contentPOS[:], toks[j-1].UPOS); p >= 0 {
+			c.pos[p]++
+		}
+		if l, ok := nameAt[[2]int{i, j}]; ok {
+			c.label = l
+		}
+		switch kind {
+		case 'p':
+			c.nounPhr = true
+		case 'n':
+			c.name = true
+		case 'w':
+			if inName[i] {
+				c.inName++
+			}
+			if i > 0 && nominal(toks[i-1]) && toks[i-1].UPOS != "" || i+1 < n && head(toks[i+1]) && toks[i+1].UPOS != "" {
+				c.inPhrase++
+			}
+		}
+		if sent != c.lastSent {
+			c.sents++
+			c.lastSent = sent
+		}
+		c.lead = c.lead || sent < 2
+		c.spans = append(c.spans, [2]int{toks[i].Start, toks[j-1].End})
+	}
+	for si, s := range doc.Sentences {
+		for i := s.Start; i < s.End; i++ {
+			if content(toks[i]) {
+				add(i, i+1, si, 'w')
+			}
+		}
+		// Noun phrases: within each run of nominal words, the spans of two
+		// to four words that end at a head and start with a word that is
+		// not a function word.
+		for i := s.Start; i < s.End; {
+			if !nominal(toks[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < s.End && nominal(toks[j]) && phraseRun(toks[j-1:j+1]) {
+				j++
+			}
+			for x := i; x < j; x++ {
+				for y := x + 2; y <= min(j, x+4); y++ {
+					if head(toks[y-1]) {
+						add(x, y, si, 'p')
+					}
 				}
-				first, last := strings.ToLower(run[0].Form), strings.ToLower(run[n-1].Form)
-				if stopwords[first] || stopwords[last] || !hasLetter(last) || !hasLetter(first) {
-					continue
-				}
-				words := make([]string, n)
-				for j, t := range run {
-					words[j] = strings.ToLower(t.Form)
-				}
-				key := strings.Join(words, " ")
-				span := [2]int{run[0].Start, run[n-1].End}
-				j, ok := byKey[key]
-				if !ok {
-					j = len(out)
-					byKey[key] = j
-					r, _ := utf8.DecodeRuneInString(run[0].Form)
-					out = append(out, candidate{
-						key: key, first: float64(span[0]) / float64(max(1, len(doc.Text))),
-						words: n, capital: i > 0 && unicode.IsUpper(r),
-					})
-				}
-				out[j].tf++
-				out[j].title = out[j].title || span[0] < titleEnd
-				out[j].spans = append(out[j].spans, span)
+			}
+			i = j
+		}
+		for _, e := range doc.Entities {
+			if e.Start >= s.Start && e.End <= s.End && e.End-e.Start > 1 && slices.Contains(nameLabels[:], e.Label) && phraseRun(toks[e.Start:e.End]) {
+				add(e.Start, e.End, si, 'n')
+			}
+		}
+	}
+	for k := range out {
+		c := &out[k]
+		best := -1
+		for f, m := range c.forms {
+			if m > best || m == best && f < c.form {
+				c.form, best = f, m
 			}
 		}
 	}
 	return out
 }
+
+// spanForm is the lower-cased words of a span, one space apart.
+func spanForm(toks []text.Token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = strings.ToLower(t.Form)
+	}
+	return strings.Join(ws, " ")
+}
+
+func spanKey(toks []text.Token) string { return KeyphraseKey(spanForm(toks)) }
 
 // phraseRun reports whether tokens can make a phrase: words written with
 // a space or nothing between them, none of them punctuation.
@@ -125,19 +279,38 @@ func (p *phraseModel) lookup(key string) (df, asTag int) {
 	return 0, 0
 }
 
-// features of a candidate, given its archive counts and the archive size.
+// phraseVector returns the features of a candidate (the constant first),
+// given its archive counts and the archive size.
 func phraseVector(c candidate, df, asTag, docs int) []float64 {
-	idf := math.Log(float64(docs+1) / float64(df+1))
 	b := func(v bool) float64 {
 		if v {
 			return 1
 		}
 		return 0
 	}
-	return []float64{
-		1, math.Log(1 + float64(c.tf)), c.first, b(c.title), b(c.words == 2), b(c.words == 3),
-		idf, math.Log(1 + float64(asTag)), b(c.capital),
+	tf := float64(c.tf)
+	x := make([]float64, 0, phraseFeatures+1)
+	x = append(x, 1, math.Log(1+tf), c.first, c.last-c.first, b(c.title),
+		b(c.words == 1), b(c.words == 2), b(c.words >= 3),
+		math.Log(float64(docs+1)/float64(df+1)), math.Log(1+float64(asTag)), (float64(asTag)+0.5)/float64(df+1),
+		float64(c.capital)/tf)
+	var tagged int
+	for _, n := range c.pos {
+		tagged += n
 	}
+	for _, n := range c.pos {
+		x = append(x, float64(n)/math.Max(1, float64(tagged)))
+	}
+	for _, l := range nameLabels {
+		x = append(x, b(c.label == l))
+	}
+	one := 0.0 // the shares inside names and phrases are of one-word candidates
+	if c.words == 1 {
+		one = 1 / tf
+	}
+	x = append(x, b(c.nounPhr), b(c.name), float64(c.inName)*one, float64(c.inPhrase)*one,
+		math.Log(1+float64(c.sents)), b(c.lead), math.Log(float64(utf8.RuneCountInString(c.key))), 100*tf/float64(max(1, c.tokens)))
+	return x
 }
 
 // trainPhrases counts the archive's phrases and fits the scorer; the
@@ -146,20 +319,25 @@ func phraseVector(c candidate, df, asTag, docs int) []float64 {
 func trainPhrases(examples []Example) *phraseModel {
 	type counted struct {
 		cands []candidate
-		gold  []string
+		gold  map[string]bool
 	}
 	docs := make([]counted, 0, len(examples))
 	df, asTag := map[string]int{}, map[string]int{}
 	for _, e := range examples {
-		gold := lowerAll(e.Article.GoldTags)
+		gold := map[string]bool{}
+		for _, g := range e.Article.GoldTags {
+			if k := KeyphraseKey(g); k != "" {
+				gold[k] = true
+			}
+		}
 		if len(gold) == 0 {
 			continue
 		}
-		cs := phraseCandidates(e.Article)
+		cs := phraseCandidates(e)
 		for _, c := range cs {
 			df[c.key]++
 		}
-		for _, g := range gold {
+		for g := range gold {
 			asTag[g]++
 		}
 		docs = append(docs, counted{cs, gold})
@@ -182,7 +360,7 @@ func trainPhrases(examples []Example) *phraseModel {
 	var ys []bool
 	for _, d := range docs {
 		for _, c := range d.cands {
-			gold := slices.Contains(d.gold, c.key)
+			gold := d.gold[c.key]
 			t := asTag[c.key]
 			if gold {
 				t--
@@ -306,4 +484,231 @@ func solve(h [][]float64, g []float64) ([]float64, bool) {
 		x[r] = s / h[r][r]
 	}
 	return x, true
+}
+
+// porterStem returns the Porter stem of a lower-case word: the algorithm of
+// Porter (1980) with the revisions that NLTK's PorterStemmer makes by
+// default (its NLTK_EXTENSIONS mode, which is also what NLTK's
+// SnowballStemmer("porter") runs): keyphrase benchmarks match phrases
+// after this stemmer (TestStemMatchesNLTK checks it on a word list).
+func porterStem(word string) string {
+	if s, ok := irregularStems[word]; ok {
+		return s
+	}
+	w := []rune(word)
+	if len(w) <= 2 {
+		return word
+	}
+	w = step1a(w)
+	w = step1b(w)
+	w = step1c(w)
+	w = step2(w)
+	w = step3(w)
+	w = step4(w)
+	w = step5(w)
+	return string(w)
+}
+
+// irregularStems are NLTK's table of forms the rules get wrong.
+var irregularStems = map[string]string{
+	"sky": "sky", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie", "news": "news",
+	"innings": "inning", "inning": "inning", "outings": "outing", "outing": "outing",
+	"cannings": "canning", "canning": "canning", "howe": "howe", "proceed": "proceed",
+	"exceed": "exceed", "succeed": "succeed",
+}
+
+// consonant reports whether w[i] is a consonant: not a, e, i, o, u, and
+// not a y after a consonant.
+func consonant(w []rune, i int) bool {
+	switch w[i] {
+	case 'a', 'e', 'i', 'o', 'u':
+		return false
+	case 'y':
+		return i == 0 || !consonant(w, i-1)
+	}
+	return true
+}
+
+// measure is m in [C](VC)^m[V]: the number of vowel-consonant changes.
+func measure(w []rune) int {
+	m := 0
+	for i := 1; i < len(w); i++ {
+		if !consonant(w, i-1) && consonant(w, i) {
+			m++
+		}
+	}
+	return m
+}
+
+func hasVowel(w []rune) bool {
+	for i := range w {
+		if !consonant(w, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func doubleConsonant(w []rune) bool {
+	n := len(w)
+	return n >= 2 && w[n-1] == w[n-2] && consonant(w, n-1)
+}
+
+// cvc is *o: the word ends consonant-vowel-consonant, the last not w, x
+// or y; or it is a vowel and a consonant.
+func cvc(w []rune) bool {
+	n := len(w)
+	if n == 2 {
+		return !consonant(w, 0) && consonant(w, 1)
+	}
+	return n >= 3 && consonant(w, n-3) && !consonant(w, n-2) && consonant(w, n-1) && w[n-1] != 'w' && w[n-1] != 'x' && w[n-1] != 'y'
+}
+
+func hasSuffix(w []rune, s string) bool {
+	n := len(s) // the suffixes are ASCII
+	if len(w) < n {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[len(w)-n+i] != rune(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// replace returns w with its suffix s (which it has) replaced by r.
+func replace(w []rune, s, r string) []rune {
+	return append(slices.Clone(w[:len(w)-len(s)]), []rune(r)...)
+}
+
+// stemRule replaces suffix by replacement when cond holds of the stem
+// (the word without the suffix); nil cond always holds.
+type stemRule struct {
+	suffix, replacement string
+	cond                func(stem []rune) bool
+}
+
+// applyRules applies the first rule whose suffix w has, if its condition
+// holds; the later rules are not tried either way.
+func applyRules(w []rune, rules []stemRule) []rune {
+	for _, r := range rules {
+		if hasSuffix(w, r.suffix) {
+			stem := w[:len(w)-len(r.suffix)]
+			if r.cond == nil || r.cond(stem) {
+				return replace(w, r.suffix, r.replacement)
+			}
+			return w
+		}
+	}
+	return w
+}
+
+func positiveMeasure(stem []rune) bool { return measure(stem) > 0 }
+
+func measureAbove1(stem []rune) bool { return measure(stem) > 1 }
+
+func step1a(w []rune) []rune {
+	if len(w) == 4 && hasSuffix(w, "ies") {
+		return replace(w, "ies", "ie")
+	}
+	return applyRules(w, []stemRule{{"sses", "ss", nil}, {"ies", "i", nil}, {"ss", "ss", nil}, {"s", "", nil}})
+}
+
+func step1b(w []rune) []rune {
+	if hasSuffix(w, "ied") {
+		if len(w) == 4 {
+			return replace(w, "ied", "ie")
+		}
+		return replace(w, "ied", "i")
+	}
+	if hasSuffix(w, "eed") {
+		if positiveMeasure(w[:len(w)-3]) {
+			return replace(w, "eed", "ee")
+		}
+		return w
+	}
+	var stem []rune
+	switch {
+	case hasSuffix(w, "ed") && hasVowel(w[:len(w)-2]):
+		stem = w[:len(w)-2]
+	case hasSuffix(w, "ing") && hasVowel(w[:len(w)-3]):
+		stem = w[:len(w)-3]
+	default:
+		return w
+	}
+	switch {
+	case hasSuffix(stem, "at"), hasSuffix(stem, "bl"), hasSuffix(stem, "iz"):
+		return append(slices.Clone(stem), 'e')
+	case doubleConsonant(stem):
+		if last := stem[len(stem)-1]; last != 'l' && last != 's' && last != 'z' {
+			return slices.Clone(stem[:len(stem)-1])
+		}
+		return stem
+	case measure(stem) == 1 && cvc(stem):
+		return append(slices.Clone(stem), 'e')
+	}
+	return stem
+}
+
+func step1c(w []rune) []rune {
+	if hasSuffix(w, "y") && len(w) > 2 && consonant(w, len(w)-2) {
+		return replace(w, "y", "i")
+	}
+	return w
+}
+
+var step2Rules = []stemRule{
+	{"ational", "ate", positiveMeasure}, {"tional", "tion", positiveMeasure}, {"enci", "ence", positiveMeasure},
+	{"anci", "ance", positiveMeasure}, {"izer", "ize", positiveMeasure}, {"bli", "ble", positiveMeasure},
+	{"alli", "al", positiveMeasure}, {"entli", "ent", positiveMeasure}, {"eli", "e", positiveMeasure},
+	{"ousli", "ous", positiveMeasure}, {"ization", "ize", positiveMeasure}, {"ation", "ate", positiveMeasure},
+	{"ator", "ate", positiveMeasure}, {"alism", "al", positiveMeasure}, {"iveness", "ive", positiveMeasure},
+	{"fulness", "ful", positiveMeasure}, {"ousness", "ous", positiveMeasure}, {"aliti", "al", positiveMeasure},
+	{"iviti", "ive", positiveMeasure}, {"biliti", "ble", positiveMeasure}, {"fulli", "ful", positiveMeasure},
+	// "logi" needs a positive measure with its "l": the stem plus one letter.
+	{"logi", "log", func(stem []rune) bool { return positiveMeasure(append(slices.Clone(stem), 'l')) }},
+}
+
+func step2(w []rune) []rune {
+	if hasSuffix(w, "alli") && positiveMeasure(w[:len(w)-4]) {
+		return step2(replace(w, "alli", "al"))
+	}
+	return applyRules(w, step2Rules)
+}
+
+var step3Rules = []stemRule{
+	{"icate", "ic", positiveMeasure}, {"ative", "", positiveMeasure}, {"alize", "al", positiveMeasure},
+	{"iciti", "ic", positiveMeasure}, {"ical", "ic", positiveMeasure}, {"ful", "", positiveMeasure},
+	{"ness", "", positiveMeasure},
+}
+
+func step3(w []rune) []rune { return applyRules(w, step3Rules) }
+
+var step4Rules = []stemRule{
+	{"al", "", measureAbove1}, {"ance", "", measureAbove1}, {"ence", "", measureAbove1}, {"er", "", measureAbove1},
+	{"ic", "", measureAbove1}, {"able", "", measureAbove1}, {"ible", "", measureAbove1}, {"ant", "", measureAbove1},
+	{"ement", "", measureAbove1}, {"ment", "", measureAbove1}, {"ent", "", measureAbove1},
+	{"ion", "", func(stem []rune) bool {
+		return measureAbove1(stem) && (stem[len(stem)-1] == 's' || stem[len(stem)-1] == 't')
+	}},
+	{"ou", "", measureAbove1}, {"ism", "", measureAbove1}, {"ate", "", measureAbove1}, {"iti", "", measureAbove1},
+	{"ous", "", measureAbove1}, {"ive", "", measureAbove1}, {"ize", "", measureAbove1},
+}
+
+func step4(w []rune) []rune { return applyRules(w, step4Rules) }
+
+// step5 is steps 5a and 5b: a final e goes after a long stem, and ll
+// becomes l.
+func step5(w []rune) []rune {
+	if hasSuffix(w, "e") {
+		stem := w[:len(w)-1]
+		if m := measure(stem); m > 1 || m == 1 && !cvc(stem) {
+			w = stem
+		}
+	}
+	if hasSuffix(w, "ll") && measureAbove1(w[:len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
 }

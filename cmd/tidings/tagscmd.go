@@ -31,6 +31,7 @@ type tagInput struct {
 	format     string
 	categories string
 	entities   bool // add the linked entities of each article as features
+	match      string
 }
 
 func (in *tagInput) register(c *cobra.Command) {
@@ -40,17 +41,40 @@ func (in *tagInput) register(c *cobra.Command) {
 	c.Flags().BoolVar(&in.entities, "entities", true, "analyse each article (without parsing) and use its linked entities as features, as analyze --tag-model does; --entities=false for words alone")
 }
 
-// addEntities analyses the examples, two at a time (results come back in
-// order), and sets their entity features.
-func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) error {
-	if !in.entities {
+// matchFlag registers how eval tags matches tags.
+func (in *tagInput) matchFlag(c *cobra.Command) {
+	c.Flags().StringVar(&in.match, "match", "auto", "how a tag matches a gold tag: exact, or stem (lower-cased, each word Porter-stemmed, as keyphrase benchmarks score); auto is stem for --in "+kpcrowdFormat+", exact otherwise")
+}
+
+// matcher returns the Match of --match, and its name.
+func (in *tagInput) matcher() (tags.Match, string, error) {
+	switch strings.ToLower(in.match) {
+	case "exact":
+		return nil, "exact", nil
+	case "stem":
+		return tags.KeyphraseKey, "stem", nil
+	case "", "auto":
+		if strings.EqualFold(in.format, kpcrowdFormat) {
+			return tags.KeyphraseKey, "stem", nil
+		}
+		return nil, "exact", nil
+	}
+	return nil, "", usagef("--match: %q is not exact, stem or auto", in.match)
+}
+
+// analyse analyses the examples, two at a time (results come back in
+// order), and sets their entity features (unless --entities=false) and,
+// for the phrase scorer (withDocs), their analysed Documents. Nothing is
+// analysed when neither is wanted.
+func (in *tagInput) analyse(ctx context.Context, examples []tags.Example, withDocs bool) error {
+	if !in.entities && !withDocs {
 		return nil
 	}
 	p, err := pipeline.NewWith(pipeline.Options{Shallow: true})
 	if err != nil {
 		return err
 	}
-	prog := newProgress(int64(len(examples)), "entities")
+	prog := newProgress(int64(len(examples)), "analysing")
 	defer prog.Done()
 	all := func(yield func(article.Article, error) bool) {
 		for _, e := range examples {
@@ -64,7 +88,12 @@ func (in *tagInput) addEntities(ctx context.Context, examples []tags.Example) er
 		if err != nil {
 			return err
 		}
-		examples[i].Entities = pipeline.EntityFeatures(an.Entities)
+		if in.entities {
+			examples[i].Entities = pipeline.EntityFeatures(an.Entities)
+		}
+		if withDocs {
+			examples[i].Doc = an.Doc
+		}
 		i++
 		prog.Add(1)
 		return nil
@@ -152,14 +181,20 @@ func (in *tagInput) read(ctx context.Context, stderr io.Writer, paths []string) 
 	return examples, leftOut, nil
 }
 
-// modelFlags are the learning options of train tags and eval tags.
+// modelFlags are the learning options of train tags and eval tags; their
+// defaults are tags.ModelOptions's.
 func registerModelFlags(c *cobra.Command, opt *tags.ModelOptions) {
-	c.Flags().Uint64Var(&opt.Seed, "seed", 1, "random seed (same data and seed, same model)")
-	c.Flags().IntVar(&opt.Neighbours, "neighbours", 10, "k of the kNN vote of similar archived articles")
-	c.Flags().IntVar(&opt.Epochs, "epochs", 8, "passes of the linear learner over the articles")
-	c.Flags().IntVar(&opt.TopK, "top-k", 10, "most tags in a line")
-	c.Flags().IntVar(&opt.MinDF, "min-df", 2, "words in fewer articles are not features")
-	c.Flags().BoolVar(&opt.Phrases, "phrases", false, "also score the article's own phrases as tags (keyphrases, mostly new to the archive)")
+	def := tags.DefaultModelOptions()
+	c.Flags().Uint64Var(&opt.Seed, "seed", def.Seed, "random seed (same data and seed, same model)")
+	c.Flags().IntVar(&opt.Neighbours, "neighbours", def.Neighbours, "k of the kNN vote of similar archived articles")
+	c.Flags().IntVar(&opt.Epochs, "epochs", def.Epochs, "passes of the linear learner over the articles")
+	c.Flags().IntVar(&opt.TopK, "top-k", def.TopK, "most tags in a line")
+	c.Flags().IntVar(&opt.MinDF, "min-df", def.MinDF, "words in fewer articles are not features")
+	c.Flags().IntVar(&opt.CalibFolds, "calib-folds", def.CalibFolds, "inner folds whose out-of-fold scores calibrate the model and choose its thresholds")
+	c.Flags().Float64Var(&opt.Balance, "balance", def.Balance, "weigh a tag's positive articles by (negatives/positives)^balance (at most 10) against class imbalance; -1 for none")
+	c.Flags().Float64Var(&opt.TagShrink, "tag-shrink", def.TagShrink, "each tag's own threshold leans to the global one as this many out-of-fold positives would; -1 for one global threshold")
+	c.Flags().Float64Var(&opt.Prune, "prune", def.Prune, "drop linear weights of smaller magnitude (the rest take a byte each); -1 for none")
+	c.Flags().BoolVar(&opt.Phrases, "phrases", false, "also score the article's own phrases as tags (keyphrases, mostly new to the archive); analyses each article for parts of speech and names")
 }
 
 func newTrainTags() *cobra.Command {
@@ -173,11 +208,14 @@ func newTrainTags() *cobra.Command {
 the tag line of the article layout, the categories of Reuters-21578 with --in reuters, the keyphrases
 of KPCrowd with --in kpcrowd). Articles without gold tags are left out.
 
-The model scores each tag of the vocabulary with a logistic regression over the TF-IDF of the words
-and word pairs, combines it with the tags of the most similar archived articles (a TF-IDF kNN vote),
-and calibrates the two into a probability on a held-out slice, where the threshold that makes the
-line is tuned for F1. Writes DIR/` + tags.ModelFile + `, used by 'tidings analyze --tag-model DIR'.
-Training is deterministic. The last line of stdout is JSON.`,
+The model scores each tag of the vocabulary with a logistic regression over the TF-IDF of the words,
+word pairs and linked entities (a rare tag's positive articles weigh more: --balance), combines it
+with the tags of the most similar archived articles (a TF-IDF kNN vote), and calibrates the two into
+a probability on out-of-fold scores of the training articles (--calib-folds), where the global
+threshold and each tag's own threshold (--tag-shrink) are tuned for micro-F1. Small weights are
+pruned and the rest stored in a byte each (--prune). With --phrases it also scores the article's own
+words, noun phrases and names as keyphrases. Writes DIR/` + tags.ModelFile + `, used by
+'tidings analyze --tag-model DIR'. Training is deterministic. The last line of stdout is JSON.`,
 		Example: "  tidings train tags --in reuters --categories topics --out models/reuters-topics ../shared/data/reuters21578",
 		Args:    argsUsage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -192,7 +230,7 @@ Training is deterministic. The last line of stdout is JSON.`,
 			}
 			fmt.Fprintf(stderr, "%d articles with gold tags, %d left out without any\n", len(examples), leftOut)
 			start := time.Now()
-			if err := in.addEntities(ctx, examples); err != nil {
+			if err := in.analyse(ctx, examples, opt.Phrases); err != nil {
 				return err
 			}
 			prog := newProgress(-1, "training")
@@ -207,10 +245,15 @@ Training is deterministic. The last line of stdout is JSON.`,
 			if err := m.Save(out); err != nil {
 				return err
 			}
+			path := filepath.Join(out, tags.ModelFile)
+			st, err := os.Stat(path)
+			if err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "wrote %s in %.1fs: %d articles, %d tags, threshold %.2f\n", filepath.Join(out, tags.ModelFile), secs, len(examples), len(m.Tags()), m.Threshold())
+			fmt.Fprintf(w, "wrote %s (%.1f MB) in %.1fs: %d articles, %d tags, global threshold %.2f\n", path, float64(st.Size())/1e6, secs, len(examples), len(m.Tags()), m.Threshold())
 			return printJSON(w, map[string]any{"model": "tags", "articles": len(examples), "left_out": leftOut, "tags": len(m.Tags()),
-				"threshold": m.Threshold(), "seconds": secs})
+				"threshold": m.Threshold(), "bytes": st.Size(), "seconds": secs})
 		},
 	}
 	in.register(c)
@@ -219,18 +262,25 @@ Training is deterministic. The last line of stdout is JSON.`,
 	return c
 }
 
-// tagEvalJSON is the last line of eval tags: the input, then either the
-// cross-validation or the scores of the given model.
+// tagEvalJSON is the start of the last line of eval tags: the input. The
+// cross-validation (cvEvalJSON) or the scores of the given model
+// (modelEvalJSON) follow; each is its own type because both have a
+// "model", and encoding/json drops a name that two embedded types share.
 type tagEvalJSON struct {
 	Mode       string `json:"mode"` // "model" or "cross-validation"
 	Gold       string `json:"gold"`
 	Categories string `json:"categories,omitempty"`
+	Match      string `json:"match"`    // "exact" or "stem"
 	LeftOut    int    `json:"left_out"` // articles without gold tags, not scored
+}
+
+type cvEvalJSON struct {
+	tagEvalJSON
 	*tags.CrossValidation
-	*modelEvalJSON
 }
 
 type modelEvalJSON struct {
+	tagEvalJSON
 	TagModel  string      `json:"tag_model"`
 	Threshold float64     `json:"threshold"`
 	Model     tags.Result `json:"model"`
@@ -247,7 +297,10 @@ func newEvalTags() *cobra.Command {
 		Short: "Score the tag line against an editor's tags, or the archive tagger against gold tags",
 		Long: `Score tags against gold: precision, recall and F1 at k (1, 3, 5, 10: the first k of the
 ranking) and at the model's own cut-off, each micro-averaged (pooled counts), macro-averaged (mean
-over tags) and averaged over articles. Articles without gold tags are left out and counted.
+over tags) and averaged over articles (F1@10 of keyphrase benchmarks is the article average at 10).
+Articles without gold tags are left out and counted. Tags match exactly, or with --match stem (the
+default for --in kpcrowd) after lower-casing and Porter-stemming each word, as keyphrase benchmarks
+match them.
 
 With --tag-model DIR the model of DIR is scored on F. Without it, F is split into --folds folds and
 the model is trained on all folds but one and scored on that one, in turn; the TF-IDF kNN floor is
@@ -278,6 +331,10 @@ choose. The last line of stdout is JSON.`,
 			if modelDir != "" && cmd.Flags().Changed("folds") {
 				return usagef("eval tags: --tag-model scores a trained model; --folds trains its own: give one")
 			}
+			match, matchName, err := in.matcher()
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			stderr := cmd.ErrOrStderr()
 			var m *tags.Model
@@ -291,28 +348,28 @@ choose. The last line of stdout is JSON.`,
 			if err != nil {
 				return err
 			}
-			if err := in.addEntities(ctx, examples); err != nil {
+			if err := in.analyse(ctx, examples, m != nil && m.Phrases() || m == nil && opt.Phrases); err != nil {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			result := tagEvalJSON{Gold: gold, LeftOut: leftOut}
+			result := tagEvalJSON{Gold: gold, LeftOut: leftOut, Match: matchName}
 			if strings.EqualFold(in.format, string(ingest.Reuters)) {
 				result.Categories = in.categories
 			}
-			fmt.Fprintf(w, "gold %s: %d articles with gold tags, %d left out without any\n", gold, len(examples), leftOut)
+			fmt.Fprintf(w, "gold %s: %d articles with gold tags, %d left out without any; tags match %s\n", gold, len(examples), leftOut, matchDesc(matchName))
 			if m != nil {
-				r := tags.EvaluateModel(m, examples, tags.DefaultKs)
-				result.Mode, result.modelEvalJSON = "model", &modelEvalJSON{TagModel: modelDir, Threshold: m.Threshold(), Model: r}
+				r := tags.EvaluateModel(m, examples, tags.DefaultKs, match)
+				result.Mode = "model"
 				fmt.Fprintf(w, "model %s: %d tags, threshold %.2f\n", modelDir, len(m.Tags()), m.Threshold())
 				printTagResult(w, "model", r)
-				return printJSON(w, result)
+				return printJSON(w, modelEvalJSON{tagEvalJSON: result, TagModel: modelDir, Threshold: m.Threshold(), Model: r})
 			}
 			if folds < 2 {
 				return usagef("eval tags: --folds must be at least 2 (or give --tag-model)")
 			}
 			prog := newProgress(int64(folds), "folds")
 			start := time.Now()
-			cv, err := tags.Folds(ctx, examples, folds, opt, tags.DefaultKs, func(f int) {
+			cv, err := tags.Folds(ctx, examples, folds, opt, tags.DefaultKs, match, func(f int) {
 				prog.Add(1)
 			})
 			prog.Done()
@@ -322,14 +379,15 @@ choose. The last line of stdout is JSON.`,
 				}
 				return inputError{err}
 			}
-			result.Mode, result.CrossValidation = "cross-validation", &cv
+			result.Mode = "cross-validation"
 			fmt.Fprintf(w, "%d-fold cross-validation in %s (model training %.1fs a fold)\n", folds, time.Since(start).Round(time.Second), cv.TrainSeconds)
 			printTagResult(w, "model", cv.Model)
 			printTagResult(w, "knn floor", cv.Floor)
-			return printJSON(w, result)
+			return printJSON(w, cvEvalJSON{tagEvalJSON: result, CrossValidation: &cv})
 		},
 	}
 	in.register(c)
+	in.matchFlag(c)
 	registerModelFlags(c, &opt)
 	c.Flags().StringVar(&gold, "gold", "", "articles with gold tags (file or directory)")
 	c.Flags().StringVar(&modelDir, "tag-model", "", "score the model of this directory (made by 'tidings train tags')")
@@ -399,6 +457,14 @@ func evalTagSet(cmd *cobra.Command, path string, showErrors bool) error {
 	return printJSON(w, map[string]any{"set": path, "score": score})
 }
 
+// matchDesc says how tags match, for a person.
+func matchDesc(name string) string {
+	if name == "stem" {
+		return "after stemming (lower-cased, each word Porter-stemmed)"
+	}
+	return "exactly"
+}
+
 func quoteAll(xs []string) string {
 	if len(xs) == 0 {
 		return "-"
@@ -420,6 +486,9 @@ func printTagResult(w io.Writer, name string, r tags.Result) {
 		row(fmt.Sprintf("@%d", s.K), s)
 	}
 	row("cut-off", r.Cutoff)
+	if c := r.Calibration; c != nil {
+		fmt.Fprintf(w, "  calibration of the ranked tags' probabilities: ECE %.4f, Brier %.4f (%d tags)\n", c.ECE, c.Brier, c.Tags)
+	}
 }
 
 func newTrainBackground() *cobra.Command {
