@@ -48,7 +48,13 @@ func TestSeedEntities(t *testing.T) {
 
 func analyseSeed(t *testing.T) *Analysis {
 	t.Helper()
-	path := shared.Path(t, "seed", "000_9bd460b4f00f53ae.txt")
+	return analyseArticle(t, shared.Path(t, "seed", "000_9bd460b4f00f53ae.txt"), time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC))
+}
+
+// analyseArticle analyses the one article of a file in the article
+// layout, published on the given day when the file says not.
+func analyseArticle(t *testing.T, path string, published time.Time) *Analysis {
+	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +64,7 @@ func analyseSeed(t *testing.T) *Analysis {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.DefaultPublished = time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC)
+	p.DefaultPublished = published
 	for a, err := range ingest.Read(context.Background(), path, f, ingest.ArticleLayout, ingest.Options{}) {
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +75,7 @@ func analyseSeed(t *testing.T) *Analysis {
 		}
 		return an
 	}
-	t.Fatal("no article in the seed")
+	t.Fatalf("no article in %s", path)
 	return nil
 }
 
@@ -169,42 +175,21 @@ func TestSeedTags(t *testing.T) {
 // editor's topics "ports", "strikes" and "copper", and not the headline's
 // verb ("strike spreads").
 func TestPortStrikeTags(t *testing.T) {
-	path := "../examples/port-strike.txt"
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
+	an := analyseArticle(t, "../examples/port-strike.txt", time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC))
+	var line []string
+	topics := 0
+	for _, tg := range an.Record().Tags {
+		line = append(line, tg.Tag)
+		switch tg.Tag {
+		case "ports", "strikes", "copper":
+			topics++
+		case "spreads", "spread":
+			t.Errorf("the headline's verb is a tag: %q", line)
+		}
 	}
-	defer f.Close()
-	p, err := New()
-	if err != nil {
-		t.Fatal(err)
+	if topics < 2 {
+		t.Errorf("line %q: want two of ports, strikes, copper", line)
 	}
-	p.DefaultPublished = time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
-	for a, err := range ingest.Read(context.Background(), path, f, ingest.ArticleLayout, ingest.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		an, err := p.Analyze(context.Background(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var line []string
-		topics := 0
-		for _, tg := range an.Record().Tags {
-			line = append(line, tg.Tag)
-			switch tg.Tag {
-			case "ports", "strikes", "copper":
-				topics++
-			case "spreads", "spread":
-				t.Errorf("the headline's verb is a tag: %q", line)
-			}
-		}
-		if topics < 2 {
-			t.Errorf("line %q: want two of ports, strikes, copper", line)
-		}
-		return
-	}
-	t.Fatal("no article in the example")
 }
 
 // TestSeedEvents checks the seed's events as the events issue lists them

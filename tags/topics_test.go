@@ -202,22 +202,7 @@ func TestTopicClasses(t *testing.T) {
 			"was back at its target.",
 		want: []string{"inflation", "interest rates"}, not: []string{"rates", "governor", "month"},
 	}} {
-		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
-		var got []string
-		for _, tp := range tg.topicTags(doc, titleEnd, map[string]int{}) {
-			got = append(got, tp.Tag)
-		}
-		top := got[:min(3, len(got))]
-		for _, w := range c.want {
-			if !slices.Contains(top, w) {
-				t.Errorf("%s: %q not among the first topics %q", c.name, w, top)
-			}
-		}
-		for _, n := range c.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s: %q is a topic (%q)", c.name, n, got)
-			}
-		}
+		checkTopics(t, m, tg, c.name, c.title, c.body, c.want, c.not)
 	}
 }
 
@@ -292,6 +277,28 @@ func TestCountryByItsAdjective(t *testing.T) {
 	}
 }
 
+// checkTopics checks that the first three topics of an article hold want
+// and that none of its topics is one of not.
+func checkTopics(t *testing.T, m *annotate.Models, tg *Tagger, name, title, body string, want, not []string) {
+	t.Helper()
+	doc, titleEnd := taggedDoc(t, m, title, body)
+	var got []string
+	for _, tp := range tg.topicTags(doc, titleEnd, map[string]int{}) {
+		got = append(got, tp.Tag)
+	}
+	top := got[:min(3, len(got))]
+	for _, w := range want {
+		if !slices.Contains(top, w) {
+			t.Errorf("%s: %q not among the first topics %q", name, w, top)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%s: %q is a topic (%q)", name, n, got)
+		}
+	}
+}
+
 // TestHeadlineVerbs checks that a headline's verb that the tagger reads as
 // a plural noun ("Strike Spreads", "Rubbish Piles Up"), a reporting verb
 // with one noun use ("said", "a say") and a verb whose look-alike noun is
@@ -332,22 +339,7 @@ func TestHeadlineVerbs(t *testing.T) {
 			"The manager said the signing showed the club's ambition.",
 		not: []string{"signals", "signal"},
 	}} {
-		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
-		var got []string
-		for _, tp := range tg.topicTags(doc, titleEnd, map[string]int{}) {
-			got = append(got, tp.Tag)
-		}
-		top := got[:min(3, len(got))]
-		for _, w := range c.want {
-			if !slices.Contains(top, w) {
-				t.Errorf("%s: %q not among the first topics %q", c.name, w, top)
-			}
-		}
-		for _, n := range c.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s: %q is a topic (%q)", c.name, n, got)
-			}
-		}
+		checkTopics(t, m, tg, c.name, c.title, c.body, c.want, c.not)
 	}
 }
 
