@@ -301,12 +301,17 @@ func mostFrequent(forms map[string]int, plural bool) string {
 // nounPhrase is one occurrence of a common noun or a noun phrase ending
 // at the head of its phrase ("rates", "interest rates").
 type nounPhrase struct {
-	key         string // modifiers as written and the head's lemma, lower case: "interest rate"
-	runHead     string // the lemma of the last noun of the run the phrase is in
-	form        string // as written, lower case: "interest rates"
-	plural      bool   // the head is a plural (NNS)
-	head        bool   // the phrase is whole: its last noun heads it
-	indefinite  bool   // after "a", "an", "each" or "another"
+	key        string // modifiers as written and the head's lemma, lower case: "interest rate"
+	runHead    string // the lemma of the last noun of the run the phrase is in
+	form       string // as written, lower case: "interest rates"
+	plural     bool   // the head is a plural (NNS)
+	head       bool   // the phrase is whole: its last noun heads it
+	indefinite bool   // after "a", "an", "each" or "another"
+	// bare: a whole singular with no determiner, possessive or number
+	// before it, nor a preposition ("underpaid stamp duty", not "on
+	// strike"): a use that only a mass noun has.
+	bare        bool
+	compound    bool // every modifier is a noun ("interest rates", not "general election")
 	words       int
 	first, last int // token indices
 }
@@ -345,17 +350,44 @@ func nounPhrases(doc *text.Document, named []bool, emit func(nounPhrase)) {
 				first--
 			}
 			indefinite := first > s.Start && indefiniteWords[strings.ToLower(toks[first-1].Form)]
-			emit(nounPhrase{key: head, runHead: runHead, form: form, plural: plural, head: whole, indefinite: indefinite && whole, words: 1, first: i, last: i})
+			// Before a name, a noun is its title ("defending champion
+			// Jannik Sinner"), not a bare use.
+			beforeName := i+1 < s.End && (named[i+1] || toks[i+1].UPOS == "PROPN")
+			bare := whole && toks[i].XPOS == "NN" && !beforeName && bareBefore(toks, s.Start, first)
+			emit(nounPhrase{key: head, runHead: runHead, form: form, plural: plural, head: whole, indefinite: indefinite && whole, bare: bare, words: 1, first: i, last: i})
 			// Phrases end at every noun of a run: "stamp duty" is a
 			// phrase of "stamp duty error" too.
 			key, written := head, form
+			compound := true
 			for j := i - 1; j >= first && j >= i-2; j-- {
 				w := lowerForm(toks[j])
 				key, written = w+" "+key, w+" "+written
-				emit(nounPhrase{key: key, runHead: runHead, form: written, plural: plural, head: whole, indefinite: indefinite && whole && j == first, words: i - j + 1, first: j, last: i})
+				compound = compound && isTopicNoun(toks[j])
+				emit(nounPhrase{key: key, runHead: runHead, form: written, plural: plural, head: whole, indefinite: indefinite && whole && j == first, bare: bare, compound: compound, words: i - j + 1, first: j, last: i})
 			}
 		}
 	}
+}
+
+// bareBefore reports whether the words before a phrase that begins at
+// token first (from start, the sentence's first) leave it without a
+// determiner: past its adjectives, no determiner, number, possessive or
+// preposition (a preposition may take a count noun bare: "on strike"),
+// nor a name.
+func bareBefore(toks []text.Token, start, first int) bool {
+	k := first - 1
+	for k >= start && (toks[k].UPOS == "ADJ" || toks[k].UPOS == "ADV") {
+		k--
+	}
+	if k < start {
+		return true
+	}
+	switch t := toks[k]; {
+	case t.UPOS == "DET", t.UPOS == "NUM", t.UPOS == "ADP", t.UPOS == "PRON", t.UPOS == "PART", t.XPOS == "POS",
+		t.UPOS == "PROPN": // a name's word: the phrase goes on ("the FA Cup win")
+		return false
+	}
+	return true
 }
 
 // indefiniteWords are the determiners that only a countable noun takes

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"tidings/kb"
 	"tidings/link"
@@ -73,6 +74,8 @@ var kindWeight = map[string]float64{
 func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, published time.Time) []Tag {
 	byName := map[string]int{}
 	var out []Tag
+	var football [][2]int // the mentions of football clubs and competitions tagged
+	clubs := 0
 	add := func(tag Tag) {
 		if i, ok := byName[strings.ToLower(tag.Tag)]; ok {
 			out[i].Score = max(out[i].Score, tag.Score)
@@ -82,6 +85,16 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		byName[strings.ToLower(tag.Tag)] = len(out)
 		out = append(out, tag)
 	}
+	// Names as editors write them, before they are weighed: an event
+	// written with a country's adjective is the event's, an abbreviation
+	// is its name's, and "the council" is a mention of the council named
+	// before.
+	ents = eventsWithAdjective(doc, ents)
+	ents = adjectivesOfNames(doc, ents)
+	ents = abbreviated(ents)
+	named := namedTokens(doc)
+	the := afterThe(doc, named)
+	ents, heads := byHead(doc, ents, the)
 	for _, e := range ents {
 		name, w := e.Name, 0.7 // local entities
 		if e.Linked() {
@@ -89,14 +102,19 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 			if e.Entry.Kind == kb.KindBody {
 				name = mostWritten(doc, e.Mentions) // "National Assembly", not "National Assembly of France"
 			}
-		} else if len(e.Mentions) < 2 || e.Type == "MISC" && adjectival(doc, e.Mentions) {
-			continue // a name met once and unknown is rarely a tag; "West African countries" names no thing
+		} else if len(e.Mentions) < 2 || adjectival(doc, e.Mentions) {
+			continue // a name met once and unknown is rarely a tag; "West African countries", "the MMR vaccine" name no thing
+		} else {
+			name = withVersion(doc, e.Mentions, name)
 		}
 		if w == 0 || name == "" {
 			continue
 		}
 		if len(e.Mentions) == 1 && !t.inLead(doc, titleEnd, e.Mentions[0]) {
 			continue // a single mention in passing
+		}
+		if titleOnly(doc, titleEnd, e.Mentions) {
+			continue // "Climate Finance Deal": a title in title case capitalises common words
 		}
 		if !e.Linked() && address(e.Name) && !inTitle(doc, titleEnd, e.Mentions) {
 			continue // "Thurleston Road": where a storm story happened, not what it is about
@@ -108,6 +126,10 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 			w *= 1.5 // a person in office is what the story is about, more than a list's names
 		}
 		add(Tag{Tag: name, Score: round(e.Salience * w), Entity: e.ID, Evidence: spans(doc, e.Mentions)})
+		if e.Entry.Kind == kb.KindClub || e.Entry.Kind == kb.KindLeague {
+			football = append(football, spans(doc, e.Mentions)...)
+			clubs++
+		}
 	}
 	for _, inf := range t.inferred(doc, ents, published, byName, out) {
 		add(inf)
@@ -120,7 +142,290 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		}
 		n++
 	}
-	return t.withTopics(out[:n], t.topicTags(doc, titleEnd, byName))
+	topics := t.topicTags(doc, titleEnd, byName, heads)
+	if clubs >= 2 && t.opt.Background != nil { // two: one may be a wrong link ("Munster" the rugby side)
+		topics = withSport(topics, "football", football)
+	}
+	return t.withTopics(out[:n], topics)
+}
+
+// withSport puts a story's sport first among its topics: editors file a
+// match report or a transfer under its sport, which the text rarely
+// names. Football is known from the names: the knowledge base's clubs
+// and leagues are football's (openfootball); a national team's name is
+// shared by every sport, so it tells none.
+func withSport(topics []Tag, sport string, evidence [][2]int) []Tag {
+	score := 0.5
+	if len(topics) > 0 {
+		score = max(score, topics[0].Score)
+	}
+	topics = slices.DeleteFunc(topics, func(tg Tag) bool { return tg.Tag == sport })
+	return append([]Tag{{Tag: sport, Score: score, Evidence: evidence}}, topics...)
+}
+
+// abbreviated folds each name the knowledge base lacks that abbreviates
+// another such name of the article ("Marks & Spencer ... M&S": the
+// capitals of its words) into that name: one entity, which editors write
+// in full.
+func abbreviated(ents []link.Entity) []link.Entity {
+	long := map[string]int{} // initials -> the entity they abbreviate
+	for i, e := range ents {
+		if !e.Linked() && strings.Contains(e.Name, " ") {
+			if in := initials(e.Name); len(in) >= 2 {
+				long[in] = i
+			}
+		}
+	}
+	short := map[int]int{} // an abbreviation's index -> its long form's
+	for i, e := range ents {
+		if j, ok := long[capitals(e.Name)]; ok && !e.Linked() {
+			short[i] = j
+		}
+	}
+	if len(short) == 0 {
+		return ents
+	}
+	out := slices.Clone(ents)
+	for i, j := range short {
+		l := &out[j]
+		l.Mentions = append(slices.Clone(l.Mentions), ents[i].Mentions...)
+		slices.SortFunc(l.Mentions, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+		l.Salience = min(1, l.Salience+ents[i].Salience)
+	}
+	k := 0
+	for i := range out {
+		if _, gone := short[i]; !gone {
+			out[k] = out[i]
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// eventsWithAdjective gives to a named event the mentions of a country's
+// adjective that begin its name ("Australian" of "Australian Open", in a
+// title the recogniser split), and the adjective just before it to its
+// name ("Chinese" + "Grand Prix": the Chinese Grand Prix); the country
+// keeps its other mentions. Editors tag the event, not the country.
+func eventsWithAdjective(doc *text.Document, ents []link.Entity) []link.Entity {
+	var out []link.Entity
+	for i, c := range ents {
+		if c.Entry.Kind != kb.KindCountry {
+			continue
+		}
+		for _, m := range c.Mentions {
+			if m.Label != "MISC" || m.End >= len(doc.Tokens) {
+				continue
+			}
+			adj := doc.SpanText(m)
+			for j, e := range ents {
+				if e.Linked() || e.Type != "MISC" {
+					continue
+				}
+				rest, begins := strings.CutPrefix(e.Name, adj+" ")
+				before := slices.ContainsFunc(e.Mentions, func(n text.Span) bool { return n.Start == m.End })
+				if !before && !(begins && followedBy(doc, m.End, rest)) {
+					continue
+				}
+				if out == nil {
+					out = slices.Clone(ents)
+				}
+				ev, co := &out[j], &out[i]
+				if before && !begins {
+					ev.Name = adj + " " + e.Name
+				}
+				ev.Mentions = append(slices.Clone(ev.Mentions), m)
+				slices.SortFunc(ev.Mentions, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+				co.Mentions = slices.DeleteFunc(slices.Clone(co.Mentions), func(n text.Span) bool { return n == m })
+				share := c.Salience / float64(len(c.Mentions))
+				ev.Salience, co.Salience = min(1, ev.Salience+share), co.Salience-share
+				break
+			}
+		}
+	}
+	if out == nil {
+		return ents
+	}
+	return slices.DeleteFunc(out, func(e link.Entity) bool { return len(e.Mentions) == 0 })
+}
+
+// adjectivesOfNames folds a one-word name the knowledge base lacks, met
+// only as an adjective ("Olympic gold"), into the name it begins
+// ("Olympic Games"): it names nothing else.
+func adjectivesOfNames(doc *text.Document, ents []link.Entity) []link.Entity {
+	var out []link.Entity
+	gone := map[int]bool{}
+	for i, a := range ents {
+		if a.Linked() || a.Type != "MISC" || strings.Contains(a.Name, " ") || !adjectival(doc, a.Mentions) {
+			continue
+		}
+		for j, e := range ents {
+			if e.Linked() || e.Type != "MISC" || !strings.HasPrefix(e.Name, a.Name+" ") {
+				continue
+			}
+			if out == nil {
+				out = slices.Clone(ents)
+			}
+			ev := &out[j]
+			ev.Mentions = append(slices.Clone(ev.Mentions), a.Mentions...)
+			slices.SortFunc(ev.Mentions, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+			ev.Salience = min(1, ev.Salience+a.Salience)
+			gone[i] = true
+			break
+		}
+	}
+	if out == nil {
+		return ents
+	}
+	k := 0
+	for i := range out {
+		if !gone[i] {
+			out[k] = out[i]
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// followedBy reports whether the tokens from i spell words.
+func followedBy(doc *text.Document, i int, words string) bool {
+	for _, w := range strings.Fields(words) {
+		if i >= len(doc.Tokens) || doc.Tokens[i].Form != w {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// byHead adds to each name the knowledge base lacks the later mentions
+// of it by its head noun after "the" ("Maidstone Crown Court ... the
+// court", "the Department for Education ... the department", "the Labour
+// party ... the party"), when no other name of the article has that head;
+// it returns the names and the heads so used, which stand for a name and
+// are no topics.
+func byHead(doc *text.Document, ents []link.Entity, the map[string][]int) ([]link.Entity, map[string]bool) {
+	headOf := make([]string, len(ents))
+	names := map[string]map[string]bool{} // head -> the names it heads
+	for i, e := range ents {
+		h := nameHead(e.Name)
+		if h == "" && !e.Linked() && len(e.Name) > 1 { // not a fragment: "S" of "RTS,S vaccine"
+			h = designatorAfter(doc, e.Mentions)
+		}
+		headOf[i] = h
+		if names[h] == nil {
+			names[h] = map[string]bool{}
+		}
+		names[h][e.Name] = true
+	}
+	var out []link.Entity
+	heads := map[string]bool{}
+	for i, e := range ents {
+		head := headOf[i]
+		if e.Linked() || e.Type != "ORG" || head == "" || len(names[head]) > 1 || len(e.Mentions) == 0 {
+			continue
+		}
+		var more []text.Span
+		for _, k := range the[head] {
+			if k > e.Mentions[0].End {
+				more = append(more, text.Span{Start: k, End: k + 1, Label: e.Type})
+			}
+		}
+		if len(more) == 0 {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ents)
+		}
+		out[i].Mentions = append(slices.Clone(e.Mentions), more...)
+		slices.SortFunc(out[i].Mentions, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+		heads[head] = true
+	}
+	if out == nil {
+		return ents, heads
+	}
+	return out, heads
+}
+
+// designatorAfter returns the common noun in lower case that follows a
+// mention of a one-word name, which is then its head ("the Labour
+// party", "the Unite union"), or "".
+func designatorAfter(doc *text.Document, ms []text.Span) string {
+	for _, m := range ms {
+		if m.End < len(doc.Tokens) {
+			if t := doc.Tokens[m.End]; t.UPOS == "NOUN" && t.XPOS == "NN" && lettersOnly(t.Form) && unicode.IsLower([]rune(t.Form)[0]) {
+				return t.Form
+			}
+		}
+	}
+	return ""
+}
+
+// afterThe indexes the words written in lower case after "the", outside
+// names, by their token positions in order: "the council" may name a
+// council named before.
+func afterThe(doc *text.Document, named []bool) map[string][]int {
+	out := map[string][]int{}
+	for k := 1; k < len(doc.Tokens); k++ {
+		if the := doc.Tokens[k-1].Form; the != "the" && the != "The" {
+			continue
+		}
+		if w := doc.Tokens[k].Form; !named[k] && w != "" && unicode.IsLower([]rune(w)[0]) {
+			out[w] = append(out[w], k)
+		}
+	}
+	return out
+}
+
+// nameHead is the head of a name of two words or more, in lower case:
+// its last word, or the word before its first "of" or "for" ("Crown
+// Court": court; "Department for Education": department).
+func nameHead(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return ""
+	}
+	head := f[len(f)-1]
+	for i, w := range f[1:] {
+		if w == "of" || w == "for" {
+			head = f[i]
+			break
+		}
+	}
+	if !lettersOnly(head) {
+		return ""
+	}
+	return strings.ToLower(head)
+}
+
+// initials are the capitals that begin a name's words ("MS" of "Marks &
+// Spencer", "NUT" of "National Union of Teachers").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r := w[0]; r >= 'A' && r <= 'Z' {
+			b.WriteByte(r)
+		}
+	}
+	return b.String()
+}
+
+// capitals are the capitals of a one-word name without lower-case
+// letters ("MS" of "M&S"), or "" for another name.
+func capitals(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+		case unicode.IsLower(r) || unicode.IsSpace(r):
+			return ""
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // addressWords end the names of streets and roads: an address is a tag
@@ -140,6 +445,16 @@ func inTitle(doc *text.Document, titleEnd int, ms []text.Span) bool {
 		}
 	}
 	return false
+}
+
+// titleOnly reports whether every mention is in the title.
+func titleOnly(doc *text.Document, titleEnd int, ms []text.Span) bool {
+	for _, m := range ms {
+		if m.Start < len(doc.Tokens) && doc.Tokens[m.Start].Start >= titleEnd {
+			return false
+		}
+	}
+	return true
 }
 
 // demonymWeight weighs a country named only by its adjective.
@@ -179,12 +494,13 @@ func (t *Tagger) withTopics(names, topics []Tag) []Tag {
 }
 
 // topicTags returns the article's topics as tags, best first, leaving out
-// those that a name of the line already gives (byName, in lower case).
-func (t *Tagger) topicTags(doc *text.Document, titleEnd int, byName map[string]int) []Tag {
+// those that a name of the line already gives (byName, in lower case) and
+// the nouns that stand for a name (heads: "the council").
+func (t *Tagger) topicTags(doc *text.Document, titleEnd int, byName map[string]int, heads map[string]bool) []Tag {
 	var out []Tag
 	for _, c := range t.topics(doc, titleEnd) {
 		form := t.editorForm(c)
-		if _, dup := byName[strings.ToLower(form)]; dup {
+		if _, dup := byName[strings.ToLower(form)]; dup || heads[c.key] {
 			continue
 		}
 		out = append(out, Tag{Tag: form, Score: round(c.score / (c.score + topicHalf)), Evidence: c.spans})
@@ -281,6 +597,27 @@ func adjectival(doc *text.Document, ms []text.Span) bool {
 		}
 	}
 	return true
+}
+
+// withVersion returns the name with the version that its mentions give
+// it most often ("GPT-5", which the recogniser cuts at the hyphen: "GPT"
+// ... "-" "5"), or the name when none has one.
+func withVersion(doc *text.Document, ms []text.Span, name string) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		k := m.End
+		if k+1 >= len(doc.Tokens) || doc.Tokens[k].Form != "-" || !unicode.IsDigit([]rune(doc.Tokens[k+1].Form)[0]) ||
+			doc.Tokens[k].Start != doc.Tokens[k-1].End || doc.Tokens[k+1].Start != doc.Tokens[k].End {
+			continue
+		}
+		v := doc.SpanText(m) + "-" + doc.Tokens[k+1].Form
+		count[v]++
+		if count[v] > count[best] {
+			best = v
+		}
+	}
+	return cmp.Or(best, name)
 }
 
 // inLead reports whether a mention is in the title or the first sentence

@@ -28,6 +28,11 @@ type topic struct {
 	nouns     int  // uses as a noun, not as a verb of its lemma
 	titleNoun bool // a use as a noun in the title
 	titleVerb bool // a use as the title's verb
+	// The article's own marks of number, after its title: uses after
+	// "a" or "each" (only a count noun takes them) and uses as a bare
+	// singular (only a mass noun has them), of bodySing singular uses.
+	indef, bare, bodySing int
+	compound              bool // a phrase of nouns only
 }
 
 // Topic weights: a word of the title counts as titleWeight occurrences;
@@ -70,7 +75,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 	}
 	byKey := map[string]*topic{}
 	var order []*topic
-	note := func(key, form string, words, first, last int, plural bool, weight float64, noun bool) {
+	note := func(key, form string, words, first, last int, plural bool, weight float64, noun bool, np nounPhrase) {
 		c := byKey[key]
 		if c == nil {
 			c = &topic{key: key, form: form, words: words}
@@ -90,6 +95,11 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		if noun {
 			c.nouns++
 			c.titleNoun = c.titleNoun || start < titleEnd
+			if start >= titleEnd && !plural {
+				c.bodySing++
+				c.indef += b2i(np.indefinite)
+				c.bare += b2i(np.bare)
+			}
 		}
 		if plural {
 			c.plur++
@@ -101,10 +111,11 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		c.spans = append(c.spans, [2]int{start, end})
 	}
 	nounPhrases(doc, notNoun, func(np nounPhrase) {
-		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] {
-			return // "prime minister", and "prime" in it: a post, not a topic
+		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] || relationalNouns[np.key] {
+			return // "prime minister", and "prime" in it: a post, not a topic; "customers", not "developing countries"
 		}
-		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true)
+		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true, np)
+		byKey[np.key].compound = np.compound
 	})
 	// A verb of a topic's lemma is evidence of it ("the strike", "they
 	// were striking").
@@ -114,12 +125,13 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		}
 		lemma := strings.ToLower(tok.Lemma)
 		if c := byKey[lemma]; c != nil {
-			note(c.key, c.form, 1, i, i, false, verbWeight, false)
+			note(c.key, c.form, 1, i, i, false, verbWeight, false, nounPhrase{})
 			// The title's verb is the story's event ("Apple Fined"),
 			// unless it reports speech.
 			c.titleVerb = c.titleVerb || tok.Start < titleEnd && !reportingVerbs[lemma]
 		}
 	}
+	order = t.terms(order)
 	n := float64(t.opt.Background.Docs)
 	order = slices.DeleteFunc(order, func(c *topic) bool {
 		// A phrase that news does not use as one must recur here.
@@ -159,6 +171,59 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 	return out
 }
 
+// termShare is the least share of a noun's documents in the background
+// that a phrase ending at it must have to be a term of news ("interest
+// rates" of "rates").
+const termShare = 0.1
+
+// terms gives a noun's uses to the one phrase of the article that ends at
+// it, when news uses that phrase as a term: a story names "interest
+// rates" once and then says "rates", and its topic is the term. Only
+// compounds of nouns, which name a kind of the thing; an adjective often
+// only describes it ("a general election" is an election).
+func (t *Tagger) terms(cs []*topic) []*topic {
+	phrases := map[string][]*topic{} // by the noun they end at
+	for _, c := range cs {
+		if c.words > 1 && c.nouns > 0 && c.compound {
+			head := c.key[strings.LastIndexByte(c.key, ' ')+1:]
+			phrases[head] = append(phrases[head], c)
+		}
+	}
+	gone := map[*topic]bool{}
+	for _, u := range cs {
+		ps := phrases[u.key]
+		if u.words > 1 || len(ps) == 0 {
+			continue
+		}
+		// One phrase, or one whose shorter phrases are its own parts
+		// ("rate" in "key interest rates": "interest rate" is one).
+		term := ps[0]
+		for _, p := range ps[1:] {
+			if strings.HasSuffix(p.key, " "+term.key) || strings.HasSuffix(term.key, " "+p.key) {
+				if p.words < term.words {
+					term = p
+				}
+				continue
+			}
+			term = nil
+			break
+		}
+		if term == nil {
+			continue
+		}
+		row, known := t.opt.Background.rows[term.key]
+		if !known || float64(row.df) < termShare*float64(t.opt.Background.rows[u.key].df) {
+			continue
+		}
+		key, form, words, singF, plurF := term.key, term.form, term.words, term.singF, term.plurF
+		*term = *u
+		term.key, term.form, term.words = key, form, words
+		term.singF, term.plurF = cmp.Or(singF, term.singF), cmp.Or(plurF, term.plurF)
+		gone[u] = true
+	}
+	return slices.DeleteFunc(cs, func(c *topic) bool { return gone[c] })
+}
+
 // subsume gives a noun's place to a phrase it is part of ("rates" ->
 // "interest rates", "stamp" -> "stamp duty") when the phrase makes half
 // of the noun's uses, or is one that news uses and the title chose;
@@ -193,7 +258,19 @@ func (t *Tagger) subsume(cs []*topic) []*topic {
 // as the background's use of the phrase (or of its head) says, else as
 // the article writes it.
 func (t *Tagger) editorForm(c topic) string {
-	if row, ok := t.opt.Background.rows[c.key]; ok && row.singular+row.plural >= 2 {
+	row, ok := t.opt.Background.rows[c.key]
+	switch {
+	case c.plur == 0 && c.indef == 0 && c.bare > 0 && c.bare == c.bodySing:
+		// Only bare singulars: the article uses it as a mass ("he
+		// underpaid stamp duty", "Euro-Atlantic security"), whatever
+		// its number in news at large.
+		return cmp.Or(c.singF, c.form)
+	case (c.indef > 0 || c.plur > 0) && c.bare == 0 && row.singular+row.plural < thinBackground:
+		// News has too little of it to say: the article counts it ("a
+		// landslip", "reservoirs").
+		return cmp.Or(c.plurF, pluralOf(c.key))
+	}
+	if ok && row.singular+row.plural >= 2 {
 		if countable(row) {
 			return cmp.Or(row.pluralForm, c.plurF, pluralOf(c.key))
 		}
@@ -213,6 +290,17 @@ func (t *Tagger) editorForm(c topic) string {
 		return c.plurF
 	}
 	return cmp.Or(c.singF, c.form)
+}
+
+// thinBackground is how many uses of a phrase as a head the background
+// needs to say its number over the article's own marks.
+const thinBackground = 10
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pluralOf writes the regular plural of a noun ("ceasefire" ->
@@ -333,6 +421,25 @@ var measureNouns = func() map[string]bool {
 	for _, w := range strings.Fields(`second minute hour day week weekend fortnight month quarter year decade century
 	time period one ten dozen score hundred thousand million billion trillion half third lot number couple
 	percent per cent point total majority rest part kind sort type`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// relationalNouns are nouns that name something only by its relation
+// to another thing, never what a story is about: a place on or in a
+// thing ("the edge of town", "in front", "the north") and people by their
+// tie to a business, a place or a body ("its customers", "residents",
+// "local councillors") and states by theirs to the world ("countries"),
+// the story's who rather than its what. A phrase may say what
+// ("developing countries").
+var relationalNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`front back side edge top bottom middle centre center heart outskirts
+	north south east west inside outside
+	customer client user shopper consumer subscriber passenger resident visitor member employee employer
+	household official spokesman spokeswoman spokesperson lawmaker legislator councillor councilor
+	country nation`) {
 		m[w] = true
 	}
 	return m
