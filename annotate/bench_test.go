@@ -109,3 +109,78 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse times the parser alone, on EWT dev tagged beforehand.
+func BenchmarkParse(b *testing.B) {
+	sents := devOrSkip(b)
+	m := loadOrFail(b)
+	if m.Parser == nil {
+		b.Skip("no parser model")
+	}
+	words := 0
+	tags := make([][]string, len(sents))
+	for i, s := range sents {
+		words += len(s.Form)
+		tags[i] = m.Tagger.JointTags(s.Form)
+	}
+	heads := make([]int, 256)
+	rels := make([]string, 256)
+	var ps parseScratch
+	b.ResetTimer()
+	for b.Loop() {
+		for i, s := range sents {
+			n := len(s.Form)
+			m.Parser.parse(s.Form, tags[i], heads[:n], rels[:n], &ps)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkParseFeatures times feature extraction for one configuration
+// with children on the stack and in the buffer.
+func BenchmarkParseFeatures(b *testing.B) {
+	sents := devOrSkip(b)
+	m := loadOrFail(b)
+	if m.Parser == nil {
+		b.Skip("no parser model")
+	}
+	p := m.Parser
+	s := sents[5]
+	var ps parseScratch
+	p.prepare(s.Form, m.Tagger.JointTags(s.Form), &ps)
+	for range len(s.Form) / 2 {
+		ok := p.legal(&ps.st)
+		p.score(&ps)
+		p.apply(&ps.st, p.bestLegal(ok, ps.scores))
+		ps.feats = parseFeatures(ps.feats[:0], &ps.st, ps.toks)
+	}
+	for b.Loop() {
+		ps.feats = parseFeatures(ps.feats[:0], &ps.st, ps.toks)
+	}
+}
+
+// BenchmarkNERFeatures times the recogniser's word properties and
+// features over EWT dev.
+func BenchmarkNERFeatures(b *testing.B) {
+	sents := devOrSkip(b)
+	m := loadOrFail(b)
+	if m.NER == nil {
+		b.Skip("no NER model")
+	}
+	tags := make([][]string, len(sents))
+	words := 0
+	for i, s := range sents {
+		tags[i] = m.Tagger.JointTags(s.Form)
+		words += len(s.Form)
+	}
+	var sc nerScratch
+	for b.Loop() {
+		for i, s := range sents {
+			sc.infos = m.NER.infosScratch(sc.infos, s.Form, tags[i], 0, &sc)
+			for j := range s.Form {
+				sc.feats = nerFeatures(sc.feats[:0], sc.infos, j, 0, 0, false)
+			}
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"tidings/article"
@@ -42,6 +43,10 @@ type NER struct {
 	// titles are the words that name offices ("minister", "chancellor"),
 	// set by UseTitles: a person's name does not hold its title.
 	titles map[string]bool
+
+	// scratch keeps working memory, with its remembered sums, from one
+	// document to the next.
+	scratch sync.Pool // *nerScratch
 }
 
 // UseTitles sets the words that name offices, in lower case (the
@@ -108,19 +113,16 @@ func wireSection(sents [][]string) uint64 {
 }
 
 func (m *NER) infos(dst []nerInfo, words, tags []string, section uint64) []nerInfo {
+	var sc nerScratch
+	return m.infosScratch(dst, words, tags, section, &sc)
+}
+
+// infosScratch is infos with working memory from sc.
+func (m *NER) infosScratch(dst []nerInfo, words, tags []string, section uint64, sc *nerScratch) []nerInfo {
 	if cap(dst) < len(words) {
 		dst = make([]nerInfo, 0, len(words)) // one allocation, not append's doublings
 	}
 	dst = dst[:0]
-	var gm []gazMatch
-	if m.gaz != nil {
-		lower := make([]uint64, len(words))
-		for i, w := range words {
-			lower[i] = hashLower(fnvOffset, w)
-		}
-		gm = make([]gazMatch, len(words))
-		m.gaz.match(words, lower, gm)
-	}
 	for i, w := range words {
 		var lex lexEntry
 		if m.clusters != nil {
@@ -133,13 +135,26 @@ func (m *NER) infos(dst []nerInfo, words, tags []string, section uint64) []nerIn
 		if tags != nil {
 			ni.tag = hashString(fnvOffset+24, tags[i])
 		}
-		if gm != nil && gm[i].types != 0 {
-			ni.gaz = uint64(gm[i].types)<<8 | uint64(gm[i].pos)
-		}
 		if m.section {
 			ni.section = section
 		}
 		dst = append(dst, ni)
+	}
+	if m.gaz != nil {
+		sc.lower = sc.lower[:0]
+		for i := range dst {
+			sc.lower = append(sc.lower, dst[i].lower) // the hash of the lower-cased word
+		}
+		if cap(sc.gaz) < len(words) {
+			sc.gaz = make([]gazMatch, len(words))
+		}
+		gm := sc.gaz[:len(words)]
+		m.gaz.match(words, sc.lower, gm)
+		for i, g := range gm {
+			if g.types != 0 {
+				dst[i].gaz = uint64(g.types)<<8 | uint64(g.pos)
+			}
+		}
 	}
 	return dst
 }
@@ -172,43 +187,44 @@ func nerFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uint64 {
 }
 
 func nerLocalFeatures(fs []uint64, ws []nerInfo, i, p1, p2 int, caps bool) []uint64 {
-	at := func(k int) *nerInfo {
-		switch {
-		case k < 0:
-			return &nerPadBefore
-		case k >= len(ws):
-			return &nerPadAfter
-		}
-		return &ws[k]
-	}
-	w, wp, wpp, wn, wnn := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	w, wp, wpp, wn, wnn := nerAt(ws, i), nerAt(ws, i-1), nerAt(ws, i-2), nerAt(ws, i+1), nerAt(ws, i+2)
 	l1, l2 := uint64(p1+3), uint64(p2+3)
 	flags := w.flags(i == 0)
 	if caps {
 		flags |= 32
 	}
-	h := func(t uint64, vs ...uint64) uint64 {
-		x := feat(300 + t)
-		for _, v := range vs {
-			x = hashInt(x, v)
-		}
-		return x
-	}
 	return append(fs,
 		feat(300),
-		h(1, w.raw), h(2, w.lower), h(3, w.shape), h(4, flags),
-		h(5, w.suf2), h(6, w.suf3), h(7, w.suf4), h(8, w.pre2), h(9, w.pre3),
-		h(10, wp.lower), h(11, wn.lower), h(12, wpp.lower), h(13, wnn.lower),
-		h(14, wp.shape), h(15, wn.shape), h(16, wp.raw), h(17, wn.raw),
-		h(18, w.fine), h(19, w.coarse), h(20, wp.fine), h(21, wn.fine), h(22, wp.coarse), h(23, wn.coarse),
-		h(24, w.tag), h(25, wp.tag), h(26, wn.tag),
-		h(27, l1), h(28, l2), h(29, l1, l2), h(30, l1, w.lower), h(31, l1, w.shape), h(32, l1, w.fine),
-		h(33, wp.lower, w.lower), h(34, w.lower, wn.lower), h(35, wp.shape, w.shape, wn.shape),
-		h(36, flags, w.fine), h(37, w.shape, wn.lower), h(38, wp.lower, w.shape),
-		h(39, w.gaz), h(40, wp.gaz), h(41, wn.gaz), h(42, w.gaz, flags), h(43, l1, w.gaz),
-		h(44, wn.shape, wnn.shape), h(45, wpp.shape, wp.shape), h(46, w.shape, wn.shape), h(47, wp.fine, w.fine),
+		nf1(1, w.raw), nf1(2, w.lower), nf1(3, w.shape), nf1(4, flags),
+		nf1(5, w.suf2), nf1(6, w.suf3), nf1(7, w.suf4), nf1(8, w.pre2), nf1(9, w.pre3),
+		nf1(10, wp.lower), nf1(11, wn.lower), nf1(12, wpp.lower), nf1(13, wnn.lower),
+		nf1(14, wp.shape), nf1(15, wn.shape), nf1(16, wp.raw), nf1(17, wn.raw),
+		nf1(18, w.fine), nf1(19, w.coarse), nf1(20, wp.fine), nf1(21, wn.fine), nf1(22, wp.coarse), nf1(23, wn.coarse),
+		nf1(24, w.tag), nf1(25, wp.tag), nf1(26, wn.tag),
+		nf1(27, l1), nf1(28, l2), nf2(29, l1, l2), nf2(30, l1, w.lower), nf2(31, l1, w.shape), nf2(32, l1, w.fine),
+		nf2(33, wp.lower, w.lower), nf2(34, w.lower, wn.lower), nf3(35, wp.shape, w.shape, wn.shape),
+		nf2(36, flags, w.fine), nf2(37, w.shape, wn.lower), nf2(38, wp.lower, w.shape),
+		nf1(39, w.gaz), nf1(40, wp.gaz), nf1(41, wn.gaz), nf2(42, w.gaz, flags), nf2(43, l1, w.gaz),
+		nf2(44, wn.shape, wnn.shape), nf2(45, wpp.shape, wp.shape), nf2(46, w.shape, wn.shape), nf2(47, wp.fine, w.fine),
 	)
 }
+
+// nerAt returns word k's properties, or padding outside the sentence.
+func nerAt(ws []nerInfo, k int) *nerInfo {
+	switch {
+	case k < 0:
+		return &nerPadBefore
+	case k >= len(ws):
+		return &nerPadAfter
+	}
+	return &ws[k]
+}
+
+// Feature hashes of recogniser template t (300+t) over one to three
+// values; the template part folds to a constant.
+func nf1(t, a uint64) uint64       { return hashInt(feat(300+t), a) }
+func nf2(t, a, b uint64) uint64    { return hashInt(hashInt(feat(300+t), a), b) }
+func nf3(t, a, b, c uint64) uint64 { return hashInt(hashInt(hashInt(feat(300+t), a), b), c) }
 
 // docFeatures appends the second pass's document features for word i:
 // the labels the first pass gave to the same word elsewhere in the
@@ -291,6 +307,43 @@ func (m *NER) allowed(prev, c int) bool {
 type nerScratch struct {
 	feats  []uint64
 	scores []float32
+	infos  []nerInfo
+	lower  []uint64
+	gaz    []gazMatch
+	// groups remembers the summed weights of groups of features, for
+	// each set of weights (see nerScore).
+	groups [2][2]groupCache
+}
+
+// Two groups of nerLocalFeatures' features take few distinct values
+// together: the bias, the labels before and the gazetteer (templates
+// 300, 327-329, 339-343), and the shapes and flags around the word (303,
+// 304, 314, 315, 335, 344-346). A remembered sum saves a lookup, and its
+// cache misses, for each.
+const nNERLocalFeatures = 48
+
+// score sets scores to those of sc.feats with weights w (pass 0: the
+// first pass's, 1: the second's).
+func (m *NER) score(w *Weights, pass int, sc *nerScratch, scores []float32) {
+	clear(scores)
+	fs := sc.feats
+	if len(fs) < nNERLocalFeatures {
+		w.Score(fs, scores)
+		return
+	}
+	labels := [...]uint64{fs[0], fs[27], fs[28], fs[29], fs[39], fs[40], fs[41], fs[42], fs[43]}
+	sc.groups[pass][0].add(w, labels[:], scores)
+	shapes := [...]uint64{fs[3], fs[4], fs[14], fs[15], fs[35], fs[44], fs[45], fs[46]}
+	sc.groups[pass][1].add(w, shapes[:], scores)
+	const grouped uint64 = 1<<0 | 1<<27 | 1<<28 | 1<<29 | 1<<39 | 1<<40 | 1<<41 | 1<<42 | 1<<43 |
+		1<<3 | 1<<4 | 1<<14 | 1<<15 | 1<<35 | 1<<44 | 1<<45 | 1<<46
+	rest := fs[:0]
+	for i, f := range fs {
+		if i >= 64 || grouped>>i&1 == 0 {
+			rest = append(rest, f)
+		}
+	}
+	w.Score(rest, scores)
 }
 
 // decode labels one sentence greedily with weights w; votes (may be nil)
@@ -307,8 +360,11 @@ func (m *NER) decode(w *Weights, words []string, ws []nerInfo, votes map[string]
 		if votes != nil {
 			sc.feats = docFeatures(sc.feats, words[i], votes, m.labels)
 		}
-		clear(scores)
-		w.Score(sc.feats, scores)
+		pass := 0
+		if votes != nil {
+			pass = 1
+		}
+		m.score(w, pass, sc, scores)
 		best := -1
 		for c, s := range scores {
 			if m.allowed(p1, c) && (best < 0 || s > scores[best]) {
@@ -388,7 +444,11 @@ func (m *NER) LabelDocument(sents [][]string, tags [][]string) [][]string {
 // labelDocument is LabelDocument that gives up when ctx is done, checking
 // between sentences.
 func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]string) ([][]string, error) {
-	var sc nerScratch
+	sc, _ := m.scratch.Get().(*nerScratch)
+	if sc == nil {
+		sc = &nerScratch{}
+	}
+	defer m.scratch.Put(sc)
 	first := make([][]int, len(sents))
 	infos := make([][]nerInfo, len(sents))
 	section := wireSection(sents)
@@ -400,9 +460,17 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 		if tags != nil {
 			t = tags[si]
 		}
-		infos[si] = m.infos(nil, words, t, section)
+		// Only the second pass reads a sentence's infos again.
+		var ws []nerInfo
+		if m.weights2 != nil {
+			ws = m.infosScratch(nil, words, t, section, sc)
+			infos[si] = ws
+		} else {
+			sc.infos = m.infosScratch(sc.infos, words, t, section, sc)
+			ws = sc.infos
+		}
 		first[si] = make([]int, len(words))
-		m.decode(m.weights, words, infos[si], nil, first[si], &sc)
+		m.decode(m.weights, words, ws, nil, first[si], sc)
 	}
 	final := first
 	if m.weights2 != nil {
@@ -413,7 +481,7 @@ func (m *NER) labelDocument(ctx context.Context, sents [][]string, tags [][]stri
 				return nil, err
 			}
 			final[si] = make([]int, len(words))
-			m.decode(m.weights2, words, infos[si], votes, final[si], &sc)
+			m.decode(m.weights2, words, infos[si], votes, final[si], sc)
 		}
 	}
 	chunks := make([][]eval.Chunk, len(sents))

@@ -111,24 +111,11 @@ type parseToken struct {
 }
 
 // parseFeatures appends the feature hashes of a configuration.
+//
+// It runs for every transition, so it is written out in full: the
+// template ids are constants, which the compiler folds into the hashes'
+// seeds, and nothing is called through a closure.
 func parseFeatures(fs []uint64, st *parseState, toks []parseToken) []uint64 {
-	none := parseToken{word: 1, tag: 1, cluster: 1}
-	root := parseToken{word: 2, tag: 2, cluster: 2}
-	tok := func(i int) parseToken {
-		switch {
-		case i < 0 || i > st.n:
-			return none
-		case i == 0:
-			return root
-		}
-		return toks[i]
-	}
-	lab := func(i int) uint64 {
-		if i < 0 || i > st.n || st.labels[i] < 0 {
-			return 1
-		}
-		return uint64(st.labels[i]) + 2
-	}
 	n := len(st.stack)
 	s0i, s1i, s2i := -1, -1, -1
 	if n >= 1 {
@@ -150,77 +137,105 @@ func parseFeatures(fs []uint64, st *parseState, toks []parseToken) []uint64 {
 	if st.b+2 <= st.n {
 		b2i = st.b + 2
 	}
-	child := func(arr []int, i int) int {
-		if i < 0 {
-			return -1
-		}
-		return arr[i]
-	}
-	s0, s1, s2, b0, b1, b2 := tok(s0i), tok(s1i), tok(s2i), tok(b0i), tok(b1i), tok(b2i)
+	s0, s1, s2, b0, b1, b2 := st.tok(toks, s0i), st.tok(toks, s1i), st.tok(toks, s2i), st.tok(toks, b0i), st.tok(toks, b1i), st.tok(toks, b2i)
 	s0l, s0r, s0l2, s0r2 := child(st.lc1, s0i), child(st.rc1, s0i), child(st.lc2, s0i), child(st.rc2, s0i)
 	s1l, s1r := child(st.lc1, s1i), child(st.rc1, s1i)
 	b0l, b0l2 := child(st.lc1, b0i), child(st.lc2, b0i)
-	s0lt, s0rt, s0l2t, s0r2t := tok(s0l), tok(s0r), tok(s0l2), tok(s0r2)
-	s1lt, s1rt := tok(s1l), tok(s1r)
-	b0lt, b0l2t := tok(b0l), tok(b0l2)
+	s0lt, s0rt, s0l2t, s0r2t := st.tok(toks, s0l), st.tok(toks, s0r), st.tok(toks, s0l2), st.tok(toks, s0r2)
+	s1lt, s1rt := st.tok(toks, s1l), st.tok(toks, s1r)
+	b0lt, b0l2t := st.tok(toks, b0l), st.tok(toks, b0l2)
+	ls0l, ls0r, ls0l2, ls0r2 := st.lab(s0l), st.lab(s0r), st.lab(s0l2), st.lab(s0r2)
+	ls1l, ls1r, lb0l, lb0l2 := st.lab(s1l), st.lab(s1r), st.lab(b0l), st.lab(b0l2)
 
 	dist := distance(s0i, b0i) // between s0 and b0
 	d1 := distance(s1i, s0i)   // between s1 and s0
-	val := func(arr []int, i int) uint64 {
-		if i < 0 {
-			return 0
-		}
-		return uint64(min(arr[i], 4)) + 1
-	}
-	h := func(t uint64, vs ...uint64) uint64 {
-		x := feat(100 + t)
-		for _, v := range vs {
-			x = hashInt(x, v)
-		}
-		return x
-	}
+	s0nr, s0nl, b0nl, s1nr := valency(st.nr, s0i), valency(st.nl, s0i), valency(st.nl, b0i), valency(st.nr, s1i)
 	return append(fs,
 		feat(100),
 		// single words
-		h(1, s0.word), h(2, s0.tag), h(3, s0.word, s0.tag),
-		h(4, s1.word), h(5, s1.tag), h(6, s1.word, s1.tag),
-		h(7, b0.word), h(8, b0.tag), h(9, b0.word, b0.tag),
-		h(10, b1.word), h(11, b1.tag), h(12, b1.word, b1.tag),
-		h(13, b2.tag), h(14, s2.tag),
-		h(15, s0.cluster), h(16, b0.cluster), h(17, s1.cluster), h(18, b1.cluster),
+		pf1(1, s0.word), pf1(2, s0.tag), pf2(3, s0.word, s0.tag),
+		pf1(4, s1.word), pf1(5, s1.tag), pf2(6, s1.word, s1.tag),
+		pf1(7, b0.word), pf1(8, b0.tag), pf2(9, b0.word, b0.tag),
+		pf1(10, b1.word), pf1(11, b1.tag), pf2(12, b1.word, b1.tag),
+		pf1(13, b2.tag), pf1(14, s2.tag),
+		pf1(15, s0.cluster), pf1(16, b0.cluster), pf1(17, s1.cluster), pf1(18, b1.cluster),
 		// pairs
-		h(20, s0.word, s0.tag, b0.word, b0.tag), h(21, s0.word, s0.tag, b0.word), h(22, s0.word, b0.word, b0.tag),
-		h(23, s0.word, s0.tag, b0.tag), h(24, s0.tag, b0.word, b0.tag), h(25, s0.word, b0.word), h(26, s0.tag, b0.tag),
-		h(27, b0.tag, b1.tag),
-		h(28, s1.word, s1.tag, s0.word, s0.tag), h(29, s1.tag, s0.tag), h(30, s1.word, s0.word),
-		h(31, s1.word, s1.tag, s0.tag), h(32, s1.tag, s0.word, s0.tag),
-		h(33, s0.cluster, b0.cluster), h(34, s1.cluster, s0.cluster), h(35, s0.tag, b0.cluster), h(36, s0.cluster, b0.tag),
+		pf4(20, s0.word, s0.tag, b0.word, b0.tag), pf3(21, s0.word, s0.tag, b0.word), pf3(22, s0.word, b0.word, b0.tag),
+		pf3(23, s0.word, s0.tag, b0.tag), pf3(24, s0.tag, b0.word, b0.tag), pf2(25, s0.word, b0.word), pf2(26, s0.tag, b0.tag),
+		pf2(27, b0.tag, b1.tag),
+		pf4(28, s1.word, s1.tag, s0.word, s0.tag), pf2(29, s1.tag, s0.tag), pf2(30, s1.word, s0.word),
+		pf3(31, s1.word, s1.tag, s0.tag), pf3(32, s1.tag, s0.word, s0.tag),
+		pf2(33, s0.cluster, b0.cluster), pf2(34, s1.cluster, s0.cluster), pf2(35, s0.tag, b0.cluster), pf2(36, s0.cluster, b0.tag),
 		// triples
-		h(40, b0.tag, b1.tag, b2.tag), h(41, s0.tag, b0.tag, b1.tag), h(42, s1.tag, s0.tag, b0.tag),
-		h(43, s0.tag, s0lt.tag, b0.tag), h(44, s0.tag, s0rt.tag, b0.tag), h(45, s0.tag, b0.tag, b0lt.tag),
-		h(46, s1.tag, s0.tag, s0lt.tag), h(47, s1.tag, s0.tag, s0rt.tag), h(48, s1.tag, s1rt.tag, s0.tag),
-		h(49, s2.tag, s1.tag, s0.tag), h(50, s1.tag, s0.tag, b1.tag),
+		pf3(40, b0.tag, b1.tag, b2.tag), pf3(41, s0.tag, b0.tag, b1.tag), pf3(42, s1.tag, s0.tag, b0.tag),
+		pf3(43, s0.tag, s0lt.tag, b0.tag), pf3(44, s0.tag, s0rt.tag, b0.tag), pf3(45, s0.tag, b0.tag, b0lt.tag),
+		pf3(46, s1.tag, s0.tag, s0lt.tag), pf3(47, s1.tag, s0.tag, s0rt.tag), pf3(48, s1.tag, s1rt.tag, s0.tag),
+		pf3(49, s2.tag, s1.tag, s0.tag), pf3(50, s1.tag, s0.tag, b1.tag),
 		// distance
-		h(51, s0.word, dist), h(52, s0.tag, dist), h(53, b0.word, dist), h(54, b0.tag, dist),
-		h(55, s0.word, b0.word, dist), h(56, s0.tag, b0.tag, dist),
-		h(57, s1.tag, s0.tag, d1), h(58, s1.word, s0.word, d1), h(59, s0.word, d1),
+		pf2(51, s0.word, dist), pf2(52, s0.tag, dist), pf2(53, b0.word, dist), pf2(54, b0.tag, dist),
+		pf3(55, s0.word, b0.word, dist), pf3(56, s0.tag, b0.tag, dist),
+		pf3(57, s1.tag, s0.tag, d1), pf3(58, s1.word, s0.word, d1), pf2(59, s0.word, d1),
 		// valency
-		h(60, s0.word, val(st.nr, s0i)), h(61, s0.tag, val(st.nr, s0i)), h(62, s0.word, val(st.nl, s0i)),
-		h(63, s0.tag, val(st.nl, s0i)), h(64, b0.word, val(st.nl, b0i)), h(65, b0.tag, val(st.nl, b0i)),
-		h(66, s1.tag, val(st.nr, s1i)), h(67, s1.word, val(st.nr, s1i)),
+		pf2(60, s0.word, s0nr), pf2(61, s0.tag, s0nr), pf2(62, s0.word, s0nl),
+		pf2(63, s0.tag, s0nl), pf2(64, b0.word, b0nl), pf2(65, b0.tag, b0nl),
+		pf2(66, s1.tag, s1nr), pf2(67, s1.word, s1nr),
 		// children
-		h(70, s0lt.word), h(71, s0lt.tag), h(72, lab(s0l)), h(73, s0rt.word), h(74, s0rt.tag), h(75, lab(s0r)),
-		h(76, b0lt.word), h(77, b0lt.tag), h(78, lab(b0l)),
-		h(79, s1lt.tag), h(80, lab(s1l)), h(81, s1rt.tag), h(82, lab(s1r)),
+		pf1(70, s0lt.word), pf1(71, s0lt.tag), pf1(72, ls0l), pf1(73, s0rt.word), pf1(74, s0rt.tag), pf1(75, ls0r),
+		pf1(76, b0lt.word), pf1(77, b0lt.tag), pf1(78, lb0l),
+		pf1(79, s1lt.tag), pf1(80, ls1l), pf1(81, s1rt.tag), pf1(82, ls1r),
 		// second children and label pairs
-		h(83, s0l2t.word), h(84, s0l2t.tag), h(85, lab(s0l2)), h(86, s0r2t.word), h(87, s0r2t.tag), h(88, lab(s0r2)),
-		h(89, b0l2t.word), h(90, b0l2t.tag), h(91, lab(b0l2)),
-		h(92, s0.tag, s0lt.tag, s0l2t.tag), h(93, s0.tag, s0rt.tag, s0r2t.tag), h(94, b0.tag, b0lt.tag, b0l2t.tag),
-		h(95, s0.word, lab(s0l), lab(s0l2)), h(96, s0.tag, lab(s0l), lab(s0l2)),
-		h(97, s0.word, lab(s0r), lab(s0r2)), h(98, s0.tag, lab(s0r), lab(s0r2)),
-		h(99, b0.word, lab(b0l), lab(b0l2)), h(100, b0.tag, lab(b0l), lab(b0l2)),
-		h(101, s1.tag, s0.tag, lab(s0l), lab(s0r)),
+		pf1(83, s0l2t.word), pf1(84, s0l2t.tag), pf1(85, ls0l2), pf1(86, s0r2t.word), pf1(87, s0r2t.tag), pf1(88, ls0r2),
+		pf1(89, b0l2t.word), pf1(90, b0l2t.tag), pf1(91, lb0l2),
+		pf3(92, s0.tag, s0lt.tag, s0l2t.tag), pf3(93, s0.tag, s0rt.tag, s0r2t.tag), pf3(94, b0.tag, b0lt.tag, b0l2t.tag),
+		pf3(95, s0.word, ls0l, ls0l2), pf3(96, s0.tag, ls0l, ls0l2),
+		pf3(97, s0.word, ls0r, ls0r2), pf3(98, s0.tag, ls0r, ls0r2),
+		pf3(99, b0.word, lb0l, lb0l2), pf3(100, b0.tag, lb0l, lb0l2),
+		pf4(101, s1.tag, s0.tag, ls0l, ls0r),
 	)
+}
+
+// Feature hashes of parser template t (100+t) over one to four values.
+func pf1(t, a uint64) uint64       { return hashInt(feat(100+t), a) }
+func pf2(t, a, b uint64) uint64    { return hashInt(hashInt(feat(100+t), a), b) }
+func pf3(t, a, b, c uint64) uint64 { return hashInt(hashInt(hashInt(feat(100+t), a), b), c) }
+func pf4(t, a, b, c, d uint64) uint64 {
+	return hashInt(hashInt(hashInt(hashInt(feat(100+t), a), b), c), d)
+}
+
+// tok returns what the features know of position i: its word, the root
+// (0) or none (-1).
+func (st *parseState) tok(toks []parseToken, i int) parseToken {
+	switch {
+	case i < 0 || i > st.n:
+		return parseToken{word: 1, tag: 1, cluster: 1}
+	case i == 0:
+		return parseToken{word: 2, tag: 2, cluster: 2}
+	}
+	return toks[i]
+}
+
+// lab returns the label value of word i (1 when none).
+func (st *parseState) lab(i int) uint64 {
+	if i < 0 || i > st.n || st.labels[i] < 0 {
+		return 1
+	}
+	return uint64(st.labels[i]) + 2
+}
+
+// child returns arr[i], or -1 when i is none.
+func child(arr []int, i int) int {
+	if i < 0 {
+		return -1
+	}
+	return arr[i]
+}
+
+// valency returns the capped count arr[i] plus one, 0 when i is none.
+func valency(arr []int, i int) uint64 {
+	if i < 0 {
+		return 0
+	}
+	return uint64(min(arr[i], 4)) + 1
 }
 
 // distance buckets the distance between two words (0 when either is
@@ -245,13 +260,102 @@ type parseScratch struct {
 	toks   []parseToken
 	feats  []uint64
 	scores []float32
+	// children remembers the summed weights of the children features,
+	// across sentences; off for a one-off parse.
+	children [3]groupCache
+	noCache  bool
 }
 
 // Parse returns, for words with their "UPOS XPOS" tags, the head of each
 // word (1-based, 0 for the root) and its relation.
 func (p *Parser) Parse(words, tags []string, heads []int, rels []string) {
-	var sc parseScratch
+	sc := parseScratch{noCache: true}
 	p.parse(words, tags, heads, rels, &sc)
+}
+
+// The features of the children of s0, b0 and s1 (templates 70-91) take
+// few distinct values, together: most words have no children yet, or
+// common ones. They carry 40% of the weights that scoring a transition
+// adds, so their sums are remembered, a group for each word, keyed by the
+// features themselves: a hit adds one row instead of looking up a dozen
+// features. These are the groups' places in parseFeatures' list.
+const (
+	nParseFeatures = 96
+	childFirst     = 64 // templates 70-82: s0 (6), b0 (3), s1 (4)
+	childSecond    = 77 // templates 83-91: s0 (6), b0 (3)
+	childEnd       = 86
+	maxGroup       = 12
+)
+
+// childGroup copies the features of group g (0: s0's children, 1: b0's,
+// 2: s1's) to dst and returns how many there are.
+func childGroup(feats []uint64, g int, dst *[maxGroup]uint64) int {
+	switch g {
+	case 0:
+		copy(dst[:6], feats[childFirst:childFirst+6])
+		copy(dst[6:12], feats[childSecond:childSecond+6])
+		return 12
+	case 1:
+		copy(dst[:3], feats[childFirst+6:childFirst+9])
+		copy(dst[3:6], feats[childSecond+6:childSecond+9])
+		return 6
+	}
+	copy(dst[:4], feats[childFirst+9:childFirst+13])
+	return 4
+}
+
+// groupCache is a direct-mapped cache from the keys of a group of
+// features to their summed weights. Sums of quantised weights are whole
+// numbers well below 2^24, so adding a remembered sum gives exactly what
+// adding its weights one by one gives.
+type groupCache struct {
+	w    *Weights
+	n    int                // classes
+	keys [][maxGroup]uint32 // 0 (never a key) marks an empty row
+	sums []float32
+}
+
+const groupCacheSize = 128
+
+// add adds the weights of feats (at most maxGroup) to scores.
+func (c *groupCache) add(w *Weights, feats []uint64, scores []float32) {
+	if c.w != w || c.n != len(scores) {
+		*c = groupCache{w: w, n: len(scores), keys: make([][maxGroup]uint32, groupCacheSize), sums: make([]float32, groupCacheSize*len(scores))}
+	}
+	var k [maxGroup]uint32
+	h := uint64(fnvOffset)
+	for i, f := range feats {
+		k[i] = uint32(key32(f))
+		h = hashInt(h, uint64(k[i]))
+	}
+	i := h & (groupCacheSize - 1)
+	sums := c.sums[int(i)*c.n : int(i+1)*c.n]
+	if c.keys[i] != k {
+		clear(sums)
+		w.Score(feats, sums)
+		c.keys[i] = k
+	}
+	for j, s := range sums {
+		scores[j] += s
+	}
+}
+
+// score sets scores to those of the features of a transition.
+func (p *Parser) score(sc *parseScratch) {
+	clear(sc.scores)
+	fs := sc.feats
+	if sc.noCache || len(fs) != nParseFeatures {
+		p.weights.Score(fs, sc.scores)
+		return
+	}
+	var group [maxGroup]uint64
+	for g := range sc.children {
+		n := childGroup(fs, g, &group)
+		sc.children[g].add(p.weights, group[:n], sc.scores)
+	}
+	// The other features, looked up in one batch.
+	rest := append(fs[:childFirst], fs[childEnd:]...)
+	p.weights.Score(rest, sc.scores)
 }
 
 func (p *Parser) prepare(words, tags []string, sc *parseScratch) {
@@ -284,8 +388,7 @@ func (p *Parser) parse(words, tags []string, heads []int, rels []string, sc *par
 			continue
 		}
 		sc.feats = parseFeatures(sc.feats[:0], st, sc.toks)
-		clear(sc.scores)
-		p.weights.Score(sc.feats, sc.scores)
+		p.score(sc)
 		p.apply(st, p.bestLegal(ok, sc.scores))
 	}
 	for i := 1; i <= st.n; i++ {

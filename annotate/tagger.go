@@ -94,12 +94,42 @@ type tagScratch struct {
 	infos  []wordInfo
 	feats  []uint64
 	scores []float32
+	// shapes remembers the summed weights of the shape features, across
+	// sentences; off for a one-off call.
+	shapes  groupCache
+	noCache bool
 }
 
 // Tag predicts a class for each word; out must have len(words).
 func (t *Tagger) Tag(words []string, out []int32) {
-	var sc tagScratch
+	sc := tagScratch{noCache: true}
 	t.tag(words, out, &sc)
+}
+
+// The bias and the features of shape and spelling (templates 1, 8, 21,
+// 22 and 24 in tagFeatures) take few distinct values together and carry
+// nearly a third of the weights that tagging a word adds, so their sums
+// are remembered (see groupCache).
+const nTagFeatures = 31
+
+// score sets scores to those of sc.feats.
+func (t *Tagger) score(sc *tagScratch, scores []float32) {
+	clear(scores)
+	fs := sc.feats
+	if sc.noCache || len(fs) != nTagFeatures {
+		t.weights.Score(fs, scores)
+		return
+	}
+	group := [...]uint64{fs[0], fs[7], fs[20], fs[21], fs[23]}
+	sc.shapes.add(t.weights, group[:], scores)
+	const grouped uint64 = 1<<0 | 1<<7 | 1<<20 | 1<<21 | 1<<23
+	rest := fs[:0]
+	for i, f := range fs {
+		if grouped>>i&1 == 0 {
+			rest = append(rest, f)
+		}
+	}
+	t.weights.Score(rest, scores)
 }
 
 func (t *Tagger) tag(words []string, out []int32, sc *tagScratch) {
@@ -122,8 +152,7 @@ func (t *Tagger) tag(words []string, out []int32, sc *tagScratch) {
 		c := sc.known[i]
 		if c < 0 {
 			sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
-			clear(scores)
-			t.weights.Score(sc.feats, scores)
+			t.score(sc, scores)
 			c = int32(argmax(scores))
 		}
 		out[i] = c
