@@ -967,7 +967,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 			out = append(out, sp)
 		}
 	}
-	return out, nil
+	return carryToHeadline(doc, dropNonNames(doc, m.extendPlaceNames(doc, out))), nil
 }
 
 // hyphenated reports two names of a person written as one word with a

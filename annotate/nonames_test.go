@@ -1,0 +1,39 @@
+package annotate
+
+import (
+	"reflect"
+	"testing"
+
+	"tidings/text"
+)
+
+func TestDropNonNames(t *testing.T) {
+	for _, c := range []struct {
+		text        string
+		model, want []string
+	}{
+		{"Children get the measles-mumps-rubella vaccine at one. Doctors in Leeds agree.",
+			[]string{"PER:rubella", "LOC:Leeds"}, []string{"LOC:Leeds"}},
+		{"Exports of avocados rose. Chile sold more.",
+			[]string{"MISC:avocados", "LOC:Chile"}, []string{"LOC:Chile"}},
+		// names with capitals inside stay
+		{"Sales of the iPhone fell. Analysts in Seoul were surprised.",
+			[]string{"MISC:iPhone", "LOC:Seoul"}, []string{"MISC:iPhone", "LOC:Seoul"}},
+		// a text in lower case throughout keeps its names
+		{"arsenal beat villa on sunday. arteta was pleased.",
+			[]string{"ORG:arsenal", "ORG:villa", "PER:arteta"}, []string{"ORG:arsenal", "ORG:villa", "PER:arteta"}},
+		// a disease named after a person stays a name, as CoNLL-2003 has it
+		{"Four children had Crohn's disease. Doctors in Oslo said so.",
+			[]string{"PER:Crohn", "LOC:Oslo"}, []string{"PER:Crohn", "LOC:Oslo"}},
+	} {
+		d := text.New(c.text)
+		got := dropNonNames(d, findSpans(t, d, c.model))
+		var names []string
+		for _, sp := range got {
+			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
+		}
+		if !reflect.DeepEqual(names, c.want) {
+			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
+		}
+	}
+}
