@@ -264,8 +264,17 @@ func TestEntries(t *testing.T) {
 func TestGazetteer(t *testing.T) {
 	k := testKB(t)
 	g := k.Gazetteer()
-	if len(g) < k.Len() {
-		t.Fatalf("gazetteer has %d names for %d entries", len(g), k.Len())
+	// Every entry but the generated office holders, which are linked
+	// only, has a name in the gazetteer.
+	named := 0
+	k.Entries(func(e Entry) bool {
+		if e.Office == nil {
+			named++
+		}
+		return true
+	})
+	if len(g) < named {
+		t.Fatalf("gazetteer has %d names for %d entries", len(g), named)
 	}
 	want := map[GazetteerName]bool{
 		{Name: "Kazakhstan", Folded: "kazakhstan", Type: TypeLOC, Kind: KindCountry, ID: "KAZ"}:                   false,

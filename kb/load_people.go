@@ -149,6 +149,7 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 			known[q] = true
 		}
 	}
+	var dates dateCache // the sources' dates repeat: a term's start is many people's
 	idx := &holderIndex{entries: make([]Entry, 0, len(t.Rows)), byID: make(map[string]int32, len(t.Rows)),
 		byName: make(map[string][]int32, len(t.Rows)), byLast: map[string][]int32{}}
 	for i := range k.entries {
@@ -182,9 +183,9 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		}
 		// The sources' dates are as precise as Wikidata's: a malformed
 		// one counts as unknown rather than failing the load.
-		from, _, _ := parseDate(r[8])
-		_, until, _ := parseDate(r[9])
-		asOf, _, _ := parseDate(r[11])
+		from, _ := dates.get(r[8])
+		_, until := dates.get(r[9])
+		asOf, _ := dates.get(r[11])
 		e := Entry{
 			ID: id, Wikidata: id, Wikipedia: r[5], Name: r[1], ShortName: r[1], Country: r[3],
 			Aliases: appendNew(nil, r[1], table.List(r[2])...), Kind: KindPerson, Type: TypePER,
@@ -198,11 +199,15 @@ func indexOfficeHolders(t table.Table, k *KB) (*holderIndex, error) {
 		}
 		i := int32(len(idx.entries))
 		idx.entries = append(idx.entries, e)
-		w := lastWord(e.Name)
+		folded := Fold(e.Name)
+		w := folded[strings.LastIndexByte(folded, ' ')+1:]
 		idx.byLast[w] = append(idx.byLast[w], i)
 		idx.byID[id] = i
-		for _, n := range e.Names() {
-			f := Fold(n)
+		for j, n := range e.Names() {
+			f := folded
+			if j > 0 {
+				f = Fold(n)
+			}
 			if ids := idx.byName[f]; len(ids) == 0 || ids[len(ids)-1] != i {
 				idx.byName[f] = append(ids, i)
 			}
@@ -236,4 +241,23 @@ func (k *KB) PeopleWithLastName(word string) []Entry {
 		}
 	}
 	return out
+}
+
+// dateCache parses each distinct date of the table once: the first and
+// the last day it may stand for.
+type dateCache map[string][2]time.Time
+
+func (c *dateCache) get(s string) (first, last time.Time) {
+	if s == "" {
+		return time.Time{}, time.Time{}
+	}
+	if d, ok := (*c)[s]; ok {
+		return d[0], d[1]
+	}
+	if *c == nil {
+		*c = dateCache{}
+	}
+	first, last, _ = parseDate(s)
+	(*c)[s] = [2]time.Time{first, last}
+	return first, last
 }

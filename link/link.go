@@ -1019,6 +1019,7 @@ func officeHolders(m *mention, cands []kb.Entry, published time.Time) []kb.Entry
 				named = append(named, i)
 			}
 		}
+		named = slices.DeleteFunc(named, func(i int) bool { return namesakeRisk(cands[i], published) })
 		keep = clearOfficeHolder(cands, named, published)
 	}
 	out := cands[:0:0]
@@ -1067,6 +1068,30 @@ func surnameOf(name, word string) bool {
 	f := kb.Fold(name)
 	first, _, _ := strings.Cut(f, " ")
 	return f[strings.LastIndexByte(f, ' ')+1:] == word || first == word
+}
+
+// namesakeRisk reports an office holder whose English Wikipedia title
+// needs a qualifier ("John Hall (New York politician)"): Wikipedia itself
+// knows others of the name, so the name alone identifies the person only
+// in a story from about the time of the latest position the sources give
+// (a year before it began to a year after it ended, or two years after
+// the source's date when it is open).
+func namesakeRisk(e kb.Entry, published time.Time) bool {
+	if !strings.HasSuffix(e.Wikipedia, ")") || !strings.Contains(e.Wikipedia, " (") {
+		return false
+	}
+	o := e.Office
+	if o.From.IsZero() || published.IsZero() {
+		return true
+	}
+	end := o.Until
+	if end.IsZero() {
+		end = o.AsOf.AddDate(2, 0, 0)
+		if o.AsOf.IsZero() {
+			end = published
+		}
+	}
+	return published.Before(o.From.AddDate(-1, 0, 0)) || published.After(end.AddDate(1, 0, 0))
 }
 
 // clearOfficeHolder returns which of the office holders cands[i] (i in

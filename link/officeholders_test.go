@@ -21,6 +21,7 @@ func TestOfficeHolders(t *testing.T) {
 		}
 		return kb.Entry{ID: id, Name: name, Kind: kb.KindPerson, Type: "PER", LinkOnly: true, Office: o}
 	}
+	titled := func(e kb.Entry, wikipedia string) kb.Entry { e.Wikipedia = wikipedia; return e }
 	curated := kb.Entry{ID: "person:ann-lee", Name: "Ann Lee", Kind: kb.KindPerson, Type: "PER"}
 	pub := day("2022-06-01")
 	tests := []struct {
@@ -39,6 +40,12 @@ func TestOfficeHolders(t *testing.T) {
 			[]kb.Entry{holder("Q1", "Ann Lee", 1, "2021-01-01", ""), holder("Q2", "Ann Lee", 5, "2008-01-01", "2009-01-01")}, "Q1"},
 		{"shared, many more positions", "Ann Lee", "PER",
 			[]kb.Entry{holder("Q1", "Ann Lee", 1, "2010-01-01", "2011-01-01"), holder("Q2", "Ann Lee", 6, "2008-01-01", "2009-01-01")}, "Q2"},
+		// Wikipedia's title needs a qualifier: others share the name, so
+		// only a story from about the time of the position names this one
+		{"a namesake's title, in office", "Ann Lee", "PER", []kb.Entry{titled(holder("Q1", "Ann Lee", 1, "2021-01-01", ""), "Ann Lee (Ohio politician)")}, "Q1"},
+		{"a namesake's title, years before", "Ann Lee", "PER", []kb.Entry{titled(holder("Q1", "Ann Lee", 1, "2025-01-01", ""), "Ann Lee (Ohio politician)")}, ""},
+		{"a namesake's title, years after", "Ann Lee", "PER", []kb.Entry{titled(holder("Q1", "Ann Lee", 1, "2010-01-01", "2014-01-01"), "Ann Lee (Ohio politician)")}, ""},
+		{"a title of the name alone, years after", "Ann Lee", "PER", []kb.Entry{titled(holder("Q1", "Ann Lee", 1, "2010-01-01", "2014-01-01"), "Ann Lee")}, "Q1"},
 	}
 	for _, tc := range tests {
 		m := &mention{text: tc.text, typ: tc.typ, words: strings.Fields(tc.text)}
@@ -81,6 +88,17 @@ func TestOfficeHolderLinks(t *testing.T) {
 	alone := docWith(t, "Yellen said prices rose.", "Yellen|PER")
 	if got := ids(l.Link(alone, pub)); got["Yellen"] == "Q263725" {
 		t.Errorf("a surname alone linked to %s", got["Yellen"])
+	}
+	// A member of a legislature (everypolitician's us-cabinet
+	// legislators.csv: Q766866, United States representative from
+	// 2021-01-03, Wikipedia "Kevin McCarthy (California politician)"):
+	// linked in a story of his time, not in one of 1987.
+	for _, tc := range []struct{ date, want string }{{"2023-10-03", "Q766866"}, {"1987-03-01", ""}} {
+		day, _ := time.Parse(time.DateOnly, tc.date)
+		d := docWith(t, "Kevin McCarthy spoke on Monday.", "Kevin McCarthy|PER")
+		if got := ids(l.Link(d, day))["Kevin McCarthy"]; !strings.HasPrefix(got, "Q") && tc.want != "" || strings.HasPrefix(got, "Q") && got != tc.want {
+			t.Errorf("%s: Kevin McCarthy linked to %q, want %q", tc.date, got, tc.want)
+		}
 	}
 }
 

@@ -191,7 +191,7 @@ func (s *sources) readRepo(dir string) {
 			country, best = c, n
 		}
 	}
-	for _, name := range []string{"html/holders21.csv", "html/current.csv"} {
+	for _, name := range []string{"html/holders21.csv", "html/current.csv", "html/legislators.csv"} {
 		path := filepath.Join(dir, name)
 		h, rows := readCSV(path)
 		file := s.rel(path)

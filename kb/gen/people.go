@@ -408,7 +408,7 @@ func peopleFile(dir, curated, countries string) (table.Table, error) {
 	for _, repo := range repos {
 		name := filepath.Base(repo)
 		country := repoCountry(name, countryOf)
-		for _, file := range []string{"holders21.csv", "current.csv"} {
+		for _, file := range []string{"holders21.csv", "current.csv", "legislators.csv"} {
 			rel := filepath.Join("everypolitician", name, "html", file)
 			if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
 				continue
