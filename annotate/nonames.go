@@ -18,7 +18,7 @@ func dropNonNames(doc *text.Document, spans []text.Span) []text.Span {
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.End-sp.Start == 1 && !hasUpper(doc.Tokens[sp.Start].Form) {
+		if sp.End-sp.Start == 1 && lowerCase(doc.Tokens[sp.Start].Form) {
 			continue
 		}
 		out = append(out, sp)
@@ -46,11 +46,15 @@ func capitalisedText(doc *text.Document) bool {
 	return n > 0 && capital*2 >= n
 }
 
-func hasUpper(w string) bool {
+// lowerCase reports a word with letters, none of them capitals: not a
+// number ("1,000" of "1,000 Lakes Rally").
+func lowerCase(w string) bool {
+	letters := false
 	for _, r := range w {
 		if unicode.IsUpper(r) {
-			return true
+			return false
 		}
+		letters = letters || unicode.IsLetter(r)
 	}
-	return false
+	return letters
 }

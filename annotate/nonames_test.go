@@ -19,6 +19,9 @@ func TestDropNonNames(t *testing.T) {
 		// names with capitals inside stay
 		{"Sales of the iPhone fell. Analysts in Seoul were surprised.",
 			[]string{"MISC:iPhone", "LOC:Seoul"}, []string{"MISC:iPhone", "LOC:Seoul"}},
+		// a number is no word in lower case
+		{"He won the 1,000 Lakes Rally. Finns cheered.",
+			[]string{"MISC:1,000", "MISC:Lakes Rally", "MISC:Finns"}, []string{"MISC:1,000", "MISC:Lakes Rally", "MISC:Finns"}},
 		// a text in lower case throughout keeps its names
 		{"arsenal beat villa on sunday. arteta was pleased.",
 			[]string{"ORG:arsenal", "ORG:villa", "PER:arteta"}, []string{"ORG:arsenal", "ORG:villa", "PER:arteta"}},
