@@ -38,6 +38,25 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 				break
 			}
 		}
+		// "a depot belonging to Russian troops", "a factory owned by
+		// the army": the owner.
+		for _, k := range s.tree.Kids(i) {
+			if len(out) > 0 || s.tok(int(k)).Deprel != "acl" {
+				continue
+			}
+			switch s.lemma(int(k)) {
+			case "belong":
+				if b := s.targetOblique(int(k), []string{"to"}); b >= 0 {
+					out = append(out, s.actorsDepth(b, depth+1)...)
+				}
+			case "own", "operate", "run", "control", "use":
+				if b := s.tree.Child(int(k), "obl:agent"); b >= 0 {
+					out = append(out, s.actorsDepth(b, depth+1)...)
+				} else if b := s.targetOblique(int(k), []string{"by"}); b >= 0 {
+					out = append(out, s.actorsDepth(b, depth+1)...)
+				}
+			}
+		}
 		// "part of Syria's second city", "China's assistance", "an
 		// Islamic State target": the actor the thing belongs to.
 		for _, k := range s.tree.Kids(i) {
@@ -54,11 +73,32 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 				if a, ok := s.actor(int(k)); ok {
 					out = append(out, a)
 				}
+			case rel == "compound" && s.tokEntity[k] < 0 && int(k) < i:
+				// an agent's: "opposition rallies", "a police station",
+				// "Government Port Reform"
+				if _, isAgent := s.agentRole(int(k)); !isAgent {
+					if c := s.tree.Child(int(k), "compound"); c >= 0 && s.tokEntity[c] < 0 {
+						if _, ok := s.agentRole(c); ok {
+							k = int32(c)
+						}
+					}
+				}
+				if _, isAgent := s.agentRole(int(k)); isAgent {
+					if a, ok := s.actor(int(k)); ok {
+						if len(a.Code) >= 3 && s.lemmaIn(i, s.c.dict.classes["&MILSITE"]) {
+							a.Code = a.Code[:3] + "MIL" // "a junta outpost": its forces'
+						}
+						out = append(out, a)
+					}
+				}
 			}
 		}
 	}
 	for _, k := range s.tree.Kids(i) {
 		if s.tok(int(k)).Deprel == "conj" {
+			if s.forceNoun(int(k)) {
+				continue // "killed two farmers, and a separate Russian missile attack ...": another act, no actor
+			}
 			if a, ok := s.actor(int(k)); ok {
 				out = append(out, a)
 			}
@@ -118,7 +158,9 @@ func (s *state) actor(i int) (Actor, bool) {
 	if ok {
 		// "sheriff's deputies", "the union's members": the people of an
 		// agent are of its sector
-		if k := s.tree.Child(i, "nmod:poss"); k >= 0 && s.tokEntity[k] < 0 {
+		// ... but a union is labour whoever its members are ("the
+		// teachers' union"), and "the company's workers" are workers.
+		if k := s.tree.Child(i, "nmod:poss"); k >= 0 && s.tokEntity[k] < 0 && role != "LAB" {
 			if r, isAgent := s.c.dict.agents[s.lemma(k)]; isAgent {
 				role = r
 			}
@@ -136,6 +178,26 @@ func (s *state) actor(i int) (Actor, bool) {
 				}
 			}
 		}
+		if prefix == "" && (role == "BUS" || role == "LAB") {
+			// "management at an Indonesian smelter", "workers at a
+			// Hungarian car plant": the workplace's country.
+			for _, k := range s.tree.Obliques(i) {
+				if p := s.prepOf(k); (p == "at" || p == "of") && s.tokEntity[k] < 0 {
+					if c := s.modifierCode(k); len(c) == 3 {
+						prefix = c
+						break
+					}
+				}
+			}
+		}
+		if prefix == "" {
+			prefix = s.ownersCountry(i)
+		}
+		if prefix == "" {
+			if a, ok := s.reportersOwn(i); ok {
+				prefix = a.Code[:3] // "the army said its troops ...": the army's country
+			}
+		}
 		placed := prefix == "" && s.country != ""
 		if prefix == "" {
 			prefix = s.country
@@ -147,6 +209,20 @@ func (s *state) actor(i int) (Actor, bool) {
 			role = "" // "the Kazakh army" already coded KAZMIL from the body
 		}
 		return Actor{Text: s.phraseText(i), Code: prefix + role, placed: placed}, true
+	}
+	// "Venezuelan opposition leaders": the group the compound names
+	// before the country the adjective does.
+	if a, ok := s.memberOfAgent(i); ok {
+		return a, true
+	}
+	if a, ok := s.officeHolder(i); ok {
+		return a, true
+	}
+	if s.forceNoun(i) {
+		// "the Israeli military said its aircraft struck": the speaker's
+		if a, ok := s.reportersOwn(i); ok {
+			return Actor{Text: s.phraseText(i), Code: a.Code[:3] + "MIL"}, true
+		}
 	}
 	if t := s.tok(i); t.UPOS == "NOUN" {
 		// "Filipino peacekeepers", "Palestinian prisoners": people or
@@ -162,17 +238,18 @@ func (s *state) actor(i int) (Actor, bool) {
 					}
 				}
 			}
-			if s.lemmaIn(i, s.c.dict.classes["&MILSITE"]) {
-				c += "MIL" // "Ukrainian positions", "a Russian air base"
+			if s.lemmaIn(i, s.c.dict.classes["&MILSITE"]) || s.militaryModifier(i) || s.coastGuard(i) {
+				c += "MIL" // "Ukrainian positions", "a Russian air base", "Chinese military drills"
+			} else if k := s.tree.Child(i, "compound"); k >= 0 && k < i && s.tokEntity[k] < 0 {
+				if role, ok := s.agentRole(k); ok {
+					c += role // "a Pakistani police station", "a Nigerian police patrol"
+				}
 			}
 			return Actor{Text: s.phraseText(i), Code: c}, true
 		}
 	}
 	if c := s.missedCountry(i); c != "" {
 		return Actor{Text: s.tok(i).Form, Code: c}, true
-	}
-	if a, ok := s.memberOfAgent(i); ok {
-		return a, true
 	}
 	if (lemma == "country" || lemma == "nation") && s.country != "" && s.hasDefinite(i) {
 		return Actor{Text: s.phraseText(i), Code: s.country}, true
@@ -280,6 +357,32 @@ func (s *state) lastOrganisation(i int) int {
 	return int(s.lastOrg[min(i, len(s.lastOrg))-1])
 }
 
+// theCountry is the country "the country" at token i stands for when it
+// says whose an agent is: the article's, else the one its sentence names
+// before it ("Germany's largest union demanded a raise from the
+// country's employers"). "The country's refineries" still name no one.
+func (s *state) theCountry(i int) string {
+	if s.country != "" {
+		return s.country
+	}
+	sent, ok := s.doc.SentenceOf(i)
+	if !ok {
+		return ""
+	}
+	found := ""
+	for t := sent.Start; t < i; t++ {
+		if e := s.tokEntity[t]; e >= 0 && s.ents[e].Linked() && s.ents[e].Entry.Kind == kb.KindCountry {
+			if c := s.entityCode(&s.ents[e]); len(c) == 3 {
+				if found != "" && found != c {
+					return "" // two countries: which one is not said
+				}
+				found = c
+			}
+		}
+	}
+	return found
+}
+
 func (s *state) hasDefinite(i int) bool {
 	for _, k := range s.tree.Kids(i) {
 		if l := s.lower(int(k)); l == "the" || l == "this" || l == "its" {
@@ -299,6 +402,17 @@ func (s *state) adjectiveModifier(i int) bool {
 	for _, k := range s.tree.Kids(i) {
 		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
 			return true
+		}
+		if t := s.tok(int(k)); t.Deprel == "compound" && s.demonymPhrase(int(k)) != "" {
+			return true // "a South Korean plan", the adjective read as a name
+		}
+		if t := s.tok(int(k)); t.Deprel == "compound" && int(k) < i && s.tokEntity[k] < 0 {
+			// "Israeli air strikes", the adjective hung on "air"
+			for _, m := range s.tree.Kids(int(k)) {
+				if u := s.tok(int(m)); u.Deprel == "amod" && (s.tokEntity[m] >= 0 || s.demonym(int(m)) != "") {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -321,10 +435,25 @@ func (s *state) modifierCodeDepth(i, depth int) string {
 						return c
 					}
 				}
-			} else if t.Deprel == "amod" {
+				if c := s.demonymPhrase(int(k)); c != "" {
+					return c
+				}
+			} else if t.Deprel == "amod" || t.Deprel == "compound" {
 				// "tunisian rioters": a nationality the recogniser missed
-				// because it is not capitalised.
-				if c := s.demonym(int(k)); c != "" {
+				// because it is not capitalised; "a South African
+				// company", one the tagger read as a name.
+				if c := s.demonymPhrase(int(k)); c != "" {
+					return c
+				}
+				if depth == 0 && t.Deprel == "compound" {
+					// "a South African mining company"
+					if code := s.modifierCodeDepth(int(k), 1); code != "" {
+						return code
+					}
+				}
+			} else if t.Deprel == "nmod:poss" && (s.lemma(int(k)) == "country" || s.lemma(int(k)) == "nation") && s.hasDefinite(int(k)) {
+				// "the country's employers"
+				if c := s.theCountry(int(k)); c != "" {
 					return c
 				}
 			} else if depth == 0 && syntax.RelIs(t.Deprel, "nmod") {
@@ -377,6 +506,30 @@ func (s *state) stateNamed(f string) string {
 // ("tunisian"), else "".
 func (s *state) demonym(i int) string {
 	for _, e := range s.c.kb.Lookup(s.tok(i).Form) {
+		if e.Kind == kb.KindDemonym {
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// demonymPhrase returns the country of a nationality adjective at token
+// i, with the words compounded before it ("South African"), else "".
+func (s *state) demonymPhrase(i int) string {
+	if c := s.demonym(i); c != "" {
+		return c
+	}
+	lo := i
+	for _, k := range s.tree.Kids(i) {
+		if int(k) == lo-1 && s.tok(int(k)).Deprel == "compound" {
+			lo = int(k)
+		}
+	}
+	if lo == i {
+		return ""
+	}
+	a, b := s.tok(lo).Start, s.tok(i).End
+	for _, e := range s.c.kb.Lookup(s.doc.Text[a:b]) {
 		if e.Kind == kb.KindDemonym {
 			return e.Country
 		}
@@ -597,6 +750,131 @@ func (s *state) militaryModifier(i int) bool {
 			case "military", "army", "naval", "navy", "air-force":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// ownersCountry returns the country of the clause's subject when agent
+// noun i is its own ("a South African company accepted the demands of
+// its workers' union"), else "".
+func (s *state) ownersCountry(i int) string {
+	own := false
+	for _, k := range []int{i, s.tree.Child(i, "nmod:poss")} {
+		if k < 0 {
+			continue
+		}
+		if p := s.tree.Child(k, "nmod:poss"); p >= 0 && (s.lower(p) == "its" || s.lower(p) == "their") {
+			own = true
+		}
+	}
+	if !own || s.resolving {
+		return ""
+	}
+	h := s.tok(i).Head
+	for h >= 0 && s.tok(h).UPOS != "VERB" {
+		h = s.tok(h).Head
+	}
+	if h < 0 {
+		return ""
+	}
+	sj := s.tree.Child(h, "nsubj")
+	if sj < 0 || sj == i {
+		return ""
+	}
+	s.resolving = true
+	a, ok := s.actor(sj)
+	s.resolving = false
+	if !ok || len(a.Code) < 3 || strings.HasPrefix(a.Code, Unknown) || a.placed {
+		return ""
+	}
+	if e, ok := s.c.kb.Get(a.Code[:3]); !ok || e.Kind != kb.KindCountry {
+		return ""
+	}
+	return a.Code[:3]
+}
+
+// reportersOwn returns the one whose "its" or "their" noun i is when it
+// stands in what that one reports: "The Israeli military said its
+// aircraft struck", "the army said its troops killed".
+func (s *state) reportersOwn(i int) (Actor, bool) {
+	p := s.tree.Child(i, "nmod:poss")
+	if p < 0 || s.lower(p) != "its" && s.lower(p) != "their" || s.resolving {
+		return Actor{}, false
+	}
+	v := s.tok(i).Head
+	for v >= 0 && s.tok(v).UPOS != "VERB" {
+		v = s.tok(v).Head
+	}
+	if v < 0 || !syntax.RelIs(s.tok(v).Deprel, "ccomp") || s.tok(v).Head < 0 {
+		return Actor{}, false
+	}
+	sj := s.tree.Child(s.tok(v).Head, "nsubj")
+	if sj < 0 {
+		return Actor{}, false
+	}
+	s.resolving = true
+	a, ok := s.actor(sj)
+	s.resolving = false
+	if !ok || len(a.Code) < 3 || strings.HasPrefix(a.Code, Unknown) {
+		return Actor{}, false
+	}
+	return a, true
+}
+
+// officeHolder codes a country's "leader" as its government, as the
+// Phoenix agents dictionary codes STATE_LEADER and SUPREME_LEADER
+// ("Tanzanian leaders", "Iran's leader"), and a "counterpart" as holding
+// the office the clause's subject holds, in the country its modifier
+// names ("the Kenyan defence minister telephoned his Ugandan
+// counterpart"). Without a country neither says whose.
+func (s *state) officeHolder(i int) (Actor, bool) {
+	if s.tok(i).UPOS != "NOUN" {
+		return Actor{}, false
+	}
+	var role string
+	switch s.lemma(i) {
+	case "leader":
+		role = "GOV"
+	case "counterpart":
+		h := s.tok(i).Head
+		for h >= 0 && s.tok(h).UPOS != "VERB" {
+			h = s.tok(h).Head
+		}
+		if h < 0 || s.resolving {
+			return Actor{}, false
+		}
+		sj := s.tree.Child(h, "nsubj")
+		if sj < 0 || sj == i {
+			return Actor{}, false
+		}
+		s.resolving = true
+		a, ok := s.actor(sj)
+		s.resolving = false
+		if !ok || len(a.Code) <= 3 || strings.HasPrefix(a.Code, Unknown) {
+			role = "GOV" // "Japan called its Chinese counterpart": a state's is its government
+		} else {
+			role = a.Code[3:]
+		}
+	default:
+		return Actor{}, false
+	}
+	prefix := s.modifierCode(i)
+	if prefix == "" || len(prefix) != 3 {
+		return Actor{}, false
+	}
+	return Actor{Text: s.phraseText(i), Code: prefix + role}, true
+}
+
+// coastGuard reports "coast guard" or a noun compounded with it
+// ("Chinese coast guard patrols"): coast guards are MIL.
+func (s *state) coastGuard(i int) bool {
+	if s.lemma(i) == "guard" && s.tree.Child(i, "compound") >= 0 && s.lower(s.tree.Child(i, "compound")) == "coast" {
+		return true // "the Chinese coast guard"
+	}
+	for _, k := range s.tree.Kids(i) {
+		if s.tok(int(k)).Deprel == "compound" && s.lower(int(k)) == "guard" && int(k) > 0 && s.lower(int(k)-1) == "coast" {
+			return true
 		}
 	}
 	return false

@@ -149,7 +149,7 @@ func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link
 	}
 	out = s.tolls(out)
 	out = s.reported(out)
-	out = visits(out, s.c.dict)
+	out = s.visits(out)
 	s.casualties(out)
 	return dedupe(out), nil
 }
@@ -165,6 +165,9 @@ func (s *state) reported(evs []Event) []Event {
 		e := evs[j]
 		if root(e.Code.Code) < 18 {
 			continue // only violence reported by someone is an accusation
+		}
+		if e.agentless() {
+			continue // "soldiers were killed ..., the army said": no one accused
 		}
 		says := s.tree.Reporter(e.trigger)
 		if says < 0 {
@@ -207,30 +210,46 @@ func (s *state) reported(evs []Event) []Event {
 	return evs
 }
 
-// visits adds the other side of each visit: A hosting B (043) is B
-// visiting A (042), and the other way round.
-func visits(evs []Event, d *Dictionary) []Event {
+// visits adds the visit to a host who "received ministers from the
+// Georgian government": the visitors the sentence says came from an
+// actor (042 from 043). Otherwise a visit is coded once, as the sentence
+// tells it: "hosted his counterparts" is the host's act, "arrived in
+// Beijing for a visit" the visitor's.
+func (s *state) visits(evs []Event) []Event {
 	n := len(evs)
 	for j := 0; j < n; j++ {
 		e := evs[j]
-		other := ""
-		switch e.Code.Code {
-		case "042":
-			other = "043"
-		case "043":
-			other = "042"
-		default:
+		if e.Code.Code != "043" || e.Source.Code == Unknown || e.Target.Code == Unknown || e.Target.Code == "" {
 			continue
 		}
-		if e.Source.Code == Unknown || e.Target.Code == Unknown || e.Target.Code == "" {
+		if !s.cameFrom(e.trigger) {
 			continue
 		}
 		ev := e
-		ev.Code, ev.Source, ev.Target = d.describe(other), e.Target, e.Source
+		ev.Code, ev.Source, ev.Target = s.c.dict.describe("042"), e.Target, e.Source
 		ev.Confidence = confidence(evidence{derived: true, source: ev.Source, target: ev.Target})
 		evs = append(evs, ev)
 	}
 	return evs
+}
+
+// cameFrom reports a hosting verb whose guests are named by where they
+// came from: "received ministers from the government".
+func (s *state) cameFrom(i int) bool {
+	heads := []int{i}
+	if o := s.object(i, false); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, k := range s.tree.Kids(h) {
+			if syntax.RelIs(s.tok(int(k)).Deprel, "obl", "nmod") && s.prepOf(int(k)) == "from" {
+				if _, ok := s.actor(int(k)); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dateline returns the end of a sentence's dateline, the token after its
@@ -359,7 +378,8 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 		}
 		s.dated = append(s.dated, datedExpr{x.Start, x.End, x.Value[:10]})
 	}
-	s.tree = syntax.New(doc)
+	s.doc = clausesRepaired(doc)
+	s.tree = syntax.New(s.doc)
 	// A dateline ("DAYTON, Ohio, March 2 - ") says where the story was
 	// filed, not who acted: its words are no actors.
 	for _, sent := range doc.Sentences {
@@ -393,6 +413,123 @@ func (c *Coder) newState(doc *text.Document, ents []link.Entity, exprs []dates.E
 	return s
 }
 
+// clausesRepaired returns the document with one parser error undone: a
+// sentence whose verb was read as a participle modifying its object, so
+// that it has no verb at its root ("Norway invited negotiators from both
+// sides", "The Qatari government invited delegates to talks"). A noun
+// right before the "participle" is its subject: an adjectival participle
+// follows a determiner or an adjective ("the invited delegates"). The
+// input is not changed; a repaired document is a copy.
+func clausesRepaired(doc *text.Document) *text.Document {
+	var toks []text.Token
+	for _, sent := range doc.Sentences {
+		r := -1
+		for t := sent.Start; t < sent.End; t++ {
+			if doc.Tokens[t].Head < 0 {
+				r = t
+				break
+			}
+		}
+		if r < 0 {
+			continue
+		}
+		if u := doc.Tokens[r].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		for v := sent.Start + 1; v < sent.End; v++ {
+			tv := &doc.Tokens[v]
+			if tv.UPOS == "VERB" && tv.Deprel == "acl" && tv.Head == r && r < v && !hasAux(doc, sent, r) {
+				// "Omani mediators persuaded Yemen's rebels to ...": a
+				// participle with a direct object of its own is the verb
+				// of the clause its "head" is the subject of.
+				obj := -1
+				for t := v + 1; t < sent.End; t++ {
+					if doc.Tokens[t].Head == v && doc.Tokens[t].Deprel == "obj" {
+						obj = t
+					}
+				}
+				if obj < 0 || doc.Tokens[v-1].UPOS != "NOUN" && doc.Tokens[v-1].UPOS != "PROPN" {
+					continue
+				}
+				if toks == nil {
+					toks = slices.Clone(doc.Tokens)
+				}
+				toks[v].Head, toks[v].Deprel = -1, "root"
+				toks[r].Head, toks[r].Deprel = v, "nsubj"
+				for t := v + 1; t < sent.End; t++ {
+					if toks[t].Head == r {
+						toks[t].Head = v
+					}
+				}
+				break
+			}
+			if tv.UPOS != "VERB" || tv.Deprel != "amod" || tv.Head <= v {
+				continue
+			}
+			// the words between are the object's: "killed four Ukrainian
+			// civilians", "shot dead three gang members"
+			h, between := tv.Head, true
+			for t := v + 1; t < h; t++ {
+				if doc.Tokens[t].Head != h && doc.Tokens[t].Head <= v || doc.Tokens[t].Head >= sent.End {
+					between = false
+				}
+			}
+			if !between {
+				continue
+			}
+			prev := doc.Tokens[v-1]
+			if prev.UPOS != "NOUN" && prev.UPOS != "PROPN" {
+				continue
+			}
+			sj := v - 1
+			for n := 0; n < 6 && doc.Tokens[sj].Head >= sent.Start && doc.Tokens[sj].Head < v; n++ {
+				sj = doc.Tokens[sj].Head
+			}
+			if hasAux(doc, sent, r) || (r != h && r != sj) {
+				continue
+			}
+			if doc.Tokens[sj].Head != h && doc.Tokens[sj].Head != -1 {
+				continue
+			}
+			if toks == nil {
+				toks = slices.Clone(doc.Tokens)
+			}
+			toks[v].Head, toks[v].Deprel = -1, "root"
+			toks[sj].Head, toks[sj].Deprel = v, "nsubj"
+			toks[h].Head, toks[h].Deprel = v, "obj"
+			for t := v + 1; t < sent.End; t++ {
+				// what follows the verb is the verb's: its obliques, a
+				// verb coordinated with it ("and wounded 20 others") and
+				// the final stop ("Norway invited negotiators to talks")
+				if t != h && toks[t].Head == r && (r == sj || toks[t].Deprel == "punct") {
+					toks[t].Head = v
+				}
+				if t > h && toks[t].Head == h && toks[t].Deprel == "conj" && toks[t].UPOS == "VERB" {
+					toks[t].Head = v
+				}
+			}
+			break
+		}
+	}
+	if toks == nil {
+		return doc
+	}
+	cp := *doc
+	cp.Tokens = toks
+	return &cp
+}
+
+// hasAux reports a copula or auxiliary on token r: a nominal predicate
+// ("is a threat"), which has no verb to find.
+func hasAux(doc *text.Document, sent text.Span, r int) bool {
+	for t := sent.Start; t < sent.End; t++ {
+		if doc.Tokens[t].Head == r && (doc.Tokens[t].Deprel == "cop" || doc.Tokens[t].Deprel == "aux") {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *state) tok(i int) *text.Token { return &s.doc.Tokens[i] }
 
 func (s *state) lemma(i int) string {
@@ -400,6 +537,12 @@ func (s *state) lemma(i int) string {
 		s.lemmas[i] = s.lower(i)
 		if l := s.tok(i).Lemma; l != "" {
 			s.lemmas[i] = strings.ToLower(l)
+		}
+		if s.tok(i).UPOS == "VERB" && !s.c.dict.known(s.lemmas[i], false) {
+			// "shot" lemmatised "shet", "persuaded" "persuad"
+			if l := s.c.dict.guessLemma(s.lower(i), func(l string) bool { return s.c.dict.known(l, false) }); l != "" {
+				s.lemmas[i] = l
+			}
 		}
 	}
 	return s.lemmas[i]
@@ -520,6 +663,41 @@ func (s *state) future(i int) bool {
 	return false
 }
 
+// refused reports a negated act that is a refusal: one an actor says it
+// will not or would not do ("would not provide support", "won't meet"),
+// not one that has simply not happened ("have not withdrawn").
+func (s *state) refused(i int) bool {
+	for _, k := range s.tree.Kids(i) {
+		if t := s.tok(int(k)); syntax.RelIs(t.Deprel, "aux") {
+			switch s.lower(int(k)) {
+			case "did", "do", "does", "have", "has", "had", "was", "were", "is", "are", "been", "be":
+			default:
+				return true // will, would, can, could, shall, should, wo
+			}
+		}
+	}
+	return false
+}
+
+// noIntent reports an act that a negated intent noun governs: "had no
+// plans to meet", "has no intention of attacking". Saying one does not
+// mean to is neither the act nor a refusal of anything proposed.
+func (s *state) noIntent(i int) bool {
+	t := s.tok(i)
+	if !syntax.RelIs(t.Deprel, "acl", "xcomp") || t.Head < 0 {
+		return false
+	}
+	noun := t.Head
+	if s.tok(noun).UPOS == "VERB" {
+		noun = s.tree.Child(noun, "obj")
+	}
+	if noun < 0 || !s.lemmaIn(noun, []string{"plan", "intention", "intent", "desire", "wish", "interest", "appetite"}) {
+		return false
+	}
+	d := s.tree.Child(noun, "det")
+	return d >= 0 && s.lower(d) == "no"
+}
+
 func (s *state) negated(i int) bool {
 	// "had no plans to meet", "has no intention of attacking": the noun
 	// the verb completes is negated
@@ -554,6 +732,8 @@ func (s *state) match(i int, noun bool) (Pattern, bool) {
 		// PETRARCH verb dictionary lists ("sped" of "speed")
 		if l, ok := s.c.dict.forms[s.lower(i)]; ok {
 			lemma = l
+		} else if l := s.c.dict.guessLemma(s.lower(i), func(l string) bool { return s.c.dict.known(l, false) }); l != "" {
+			lemma = l // "shelled" left as "shel"
 		}
 	}
 	if !s.c.dict.known(lemma, noun) && len(lemma) > 3 && strings.HasPrefix(lemma, "re-") {
@@ -571,6 +751,11 @@ func (s *state) match(i int, noun bool) (Pattern, bool) {
 		}
 	} else {
 		if p := s.tree.Child(i, "compound:prt"); p >= 0 {
+			keys[nk] = lemma + " " + s.lower(p)
+			nk++
+		} else if p := i + 1; p < len(s.doc.Tokens) && s.tok(p).Head == i && s.tok(p).Deprel == "advmod" && (s.tok(p).UPOS == "ADV" || s.tok(p).UPOS == "ADP") {
+			// "walked out", "backed down": a particle the parser read as
+			// an adverb
 			keys[nk] = lemma + " " + s.lower(p)
 			nk++
 		}
@@ -617,9 +802,23 @@ func (s *state) object(i int, noun bool) int {
 }
 
 func (s *state) holds(i int, p *Pattern, noun bool) bool {
-	if p.Object != nil || p.ObjectPhrases != nil {
+	if p.Object != nil || p.ObjectPhrases != nil || p.ObjectActor || p.Predicate != nil {
 		o := s.object(i, noun)
-		if o < 0 || !s.wordIn(o, p.Object, p.ObjectPhrases) {
+		if o < 0 {
+			return false
+		}
+		if p.Object != nil || p.ObjectPhrases != nil {
+			if !s.wordIn(o, p.Object, p.ObjectPhrases) {
+				return false
+			}
+		}
+		// "called Macron a friend": the object is named something, not
+		// reached; only a pattern on what it is named holds.
+		pr := s.predicate(i, o)
+		if p.Predicate == nil && pr >= 0 {
+			return false
+		}
+		if p.Predicate != nil && (pr < 0 || !s.predicated(pr, p.Predicate)) {
 			return false
 		}
 	}
@@ -631,29 +830,11 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 	}
 	if p.ObjectActor {
 		o := s.object(i, noun)
-		if o < 0 {
-			return false
-		}
 		if _, ok := s.actor(o); !ok {
 			return false
 		}
 		if !noun && s.passive(i) && s.byAgent(i) < 0 {
 			return false // "police were called": by no one named
-		}
-		// "called Macron a friend": the object is named something, not
-		// reached. The parser hangs the predicate on the verb after the
-		// object, as xcomp, obl:unmarked or a second object.
-		for _, k := range s.tree.Kids(i) {
-			t := s.tok(int(k))
-			if int(k) <= o || s.temporal(int(k)) {
-				continue
-			}
-			if t.Deprel == "xcomp" || t.Deprel == "obl:unmarked" || t.Deprel == "obj" || t.Deprel == "iobj" {
-				switch t.UPOS {
-				case "NOUN", "PROPN", "ADJ", "PRON":
-					return false
-				}
-			}
 		}
 	}
 	for _, ob := range p.Obliques {
@@ -675,6 +856,51 @@ func (s *state) holds(i int, p *Pattern, noun bool) bool {
 		return false
 	}
 	return true
+}
+
+// predicate returns what verb i names its object o ("called Macron a
+// friend"), -1 when nothing. The parser hangs the predicate on the verb
+// after the object, as xcomp, obl:unmarked or a second object.
+func (s *state) predicate(i, o int) int {
+	if o < 0 || s.tok(i).UPOS != "VERB" {
+		return -1
+	}
+	for _, k := range s.tree.Kids(i) {
+		t := s.tok(int(k))
+		if int(k) <= o || s.temporal(int(k)) {
+			continue
+		}
+		if t.Deprel == "xcomp" || t.Deprel == "obl:unmarked" || t.Deprel == "obj" || t.Deprel == "iobj" {
+			if s.tree.Child(int(k), "mark", "case") >= 0 {
+				continue // "sent aid to flood-hit Pakistan": no name but a clause
+			}
+			switch t.UPOS {
+			case "NOUN", "PROPN", "ADJ", "PRON":
+				return int(k)
+			}
+		}
+	}
+	// ... or on the object: "branded the ambassador a liar"
+	for _, k := range s.tree.Kids(o) {
+		if t := s.tok(int(k)); int(k) > o && t.Deprel == "nmod:unmarked" && (t.UPOS == "NOUN" || t.UPOS == "ADJ") && !s.temporal(int(k)) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// predicated reports whether the predicate at k, or a word modifying it
+// ("a war criminal", "a true friend"), has one of the lemmas.
+func (s *state) predicated(k int, lemmas []string) bool {
+	if s.lemmaIn(k, lemmas) {
+		return true
+	}
+	for _, m := range s.tree.Kids(k) {
+		if syntax.RelIs(s.tok(int(m)).Deprel, "amod", "compound") && s.lemmaIn(int(m), lemmas) {
+			return true
+		}
+	}
+	return false
 }
 
 // lemmaIn reports whether token i (or a conjunct of it) has one of the
@@ -860,10 +1086,38 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 				return out
 			}
 		}
+		// "arrested 15 Palestinians in overnight raids": the noun says
+		// how or when the verb's event happened, not another one.
+		if v := t.Head; syntax.RelIs(t.Deprel, "obl", "nmod") && v >= 0 {
+			if s.tok(v).UPOS != "VERB" && syntax.RelIs(s.tok(v).Deprel, "obj") {
+				v = s.tok(v).Head // "detained 30 migrants | in raids", as the parser hangs it
+			}
+			if c := s.tree.Case(i); v >= 0 && s.tok(v).UPOS == "VERB" && c >= 0 && (s.lower(c) == "in" || s.lower(c) == "during") {
+				if _, ok := s.match(v, false); ok {
+					return out
+				}
+			}
+		}
 	default:
 		return out
 	}
 	p, ok := s.match(i, noun)
+	if !noun && s.labourStrike(i) {
+		p, ok = Pattern{Code: "143", Trigger: "strike", Line: "coder: a strike by workers"}, true
+	}
+	if ok && !noun && len(p.Code) == 3 && strings.HasSuffix(p.Code, "0") {
+		// "killed six rebels in a firefight": the manner noun says which
+		// kind of the verb's general act it was (193).
+		if q, found := s.mannerNoun(i); found && root(q.Code) == root(p.Code) {
+			p.Code = q.Code
+		}
+	}
+	if ok && !noun && p.Code == "150" && s.jointExercise(i) {
+		p.Code, p.Line = "062", p.Line+" (coder: held jointly)"
+	}
+	if ok && !noun && root(p.Code) == 14 && s.officialProtest(i) {
+		p = Pattern{Code: "114", Trigger: s.lemma(i), Line: "coder: a state's protest at something"}
+	}
 	// threatened is the act a threat verb without a pattern of its own
 	// says its subject will do, when that act codes nothing itself
 	// ("threatened to block exports", "warned Manila it would respond"):
@@ -883,6 +1137,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		return out
 	}
 	code := p.Code
+	if !noun && s.tollOf(i) {
+		return out // "..., killing four officers": the toll of the act it follows
+	}
 	if !noun && s.lemma(i) == "ask" && s.question(i) {
 		return out // "asked by reporters whether ...": a question, not an appeal
 	}
@@ -897,13 +1154,22 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			case "for", "of":
 				return out // "jailed for helping militants": the charge, not an event
 			case "to":
+				if s.persuaded(i) {
+					break // "persuaded the rebels to release": what they then did
+				}
 				return out // "pressure to help Iran", "sent to help": a purpose, not an event
 			case "without":
 				return out // "without providing evidence": what was not done
 			}
 		}
 	}
+	if s.noIntent(i) {
+		return out // "had no plans to meet": no intent stated, and nothing refused
+	}
 	if s.negated(i) {
+		if !s.refused(i) {
+			return out // "have not withdrawn", "did not release": what did not happen
+		}
 		if code = negatedCode(code); code == "" {
 			return out
 		}
@@ -940,6 +1206,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			}
 		}
 		m := modality(s.lemma(head))
+		if o := s.tree.Child(head, "obj", "iobj"); o >= 0 && forecast(s.lemma(head)) {
+			return out // "diplomats expect Egypt to invite": a forecast of another's act
+		}
 		if o := s.tree.Child(head, "obj", "iobj"); o >= 0 && (m == modalIntent || m == modalAppeal) {
 			// "wants Putin to attack", "asked Russia to send troops": an
 			// appeal to the object.
@@ -986,6 +1255,29 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		default:
 			sources, targets = s.verbActors(i, &p)
 		}
+		if !noun && root(code) >= 18 {
+			// "shelled the village of Khiam, killing four civilians":
+			// the people hurt, rather than the place or building hit.
+			if v := s.victims(i); len(v) > 0 {
+				if o := s.object(i, false); len(targets) == 0 || o >= 0 && s.placeLike(o) {
+					targets = v
+				}
+			}
+		}
+		if o := s.object(i, noun); !noun && len(targets) == 0 && o >= 0 && !s.passive(i) {
+			switch root(code) {
+			case 5, 11, 12, 14:
+				// "rejects U.S. offer", "praises China trade ties": a
+				// reaction to what a country proposed or did is aimed at
+				// it (but "bought U.S. wheat" is no act on the US).
+				if c := s.modifierCode(o); len(c) == 3 {
+					if s.lemmaIn(o, s.c.dict.classes["&MILSITE"]) || s.militaryModifier(o) || s.coastGuard(o) {
+						c += "MIL" // "Chinese coast guard patrols"
+					}
+					targets = []Actor{{Text: s.phraseText(o), Code: c}}
+				}
+			}
+		}
 	}
 	if threatHead >= 0 {
 		act := i
@@ -1000,6 +1292,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	actObject := false
 	if o := s.object(i, noun); !noun && root(code) == 11 && o >= 0 && s.act(o) {
 		targets, actObject = s.nounSources(o), true
+		if b := s.targetOblique(i, []string{"by"}); len(targets) == 0 && b > o && !s.passive(i) {
+			targets = s.actors(b) // "condemned the abduction of teachers | by bandits"
+		}
 	}
 	// "offered to help", "pledged aid": an intent to give aid to no one
 	// named is for the country the story's need is in, named before it.
@@ -1030,6 +1325,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		if noun || !s.passive(i) || s.participle(i) {
 			return out // "a member jailed a year ago": background, and no one to code
 		}
+		if root(code) < 14 {
+			return out // "the runner was invited to a gala": words or help from no one named
+		}
 		if root(code) >= 18 && s.thingAgent(i) {
 			return out // "hit by currency appreciation": no one used force
 		}
@@ -1043,6 +1341,27 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if c := s.eventCountry(i); c != "" {
 		localise(sources, c)
 		localise(targets, c)
+	}
+	if r := root(code); !noun && (r == 2 || r == 10) && len(targets) == 0 && syntax.RelIs(t.Deprel, "conj") && head >= 0 && s.tok(head).UPOS == "VERB" {
+		// "called his counterpart and called for a halt": the appeal is
+		// made to the one called or met.
+		if q, ok := s.match(head, false); ok && root(q.Code) == 4 {
+			if o := s.tree.Child(head, "obj"); o >= 0 {
+				targets = s.actors(o)
+			}
+		}
+	}
+	if !noun && root(code) == 14 && len(targets) == 0 {
+		// "went on strike in a pay dispute with the government": the
+		// protest is aimed at the other side of the dispute.
+		targets = s.disputeWith(i)
+	}
+	if !noun && root(code) == 14 && (len(targets) == 0 || s.locative(i, targets)) {
+		// "marched to demand the resignation of the minister": at whom
+		// the demand is, rather than where they marched.
+		if tg := s.purposeTargets(i); len(tg) > 0 {
+			targets = tg
+		}
 	}
 	// "Kyiv and Moscow held talks in Istanbul": each party with the
 	// other, and the place is only where.
@@ -1121,6 +1440,239 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	return out
 }
 
+// jointExercise reports exercises held together: "joint" ones, or ones
+// held by forces of more than one country ("Indian and French navies
+// held exercises"): military cooperation (062), not a show of force.
+func (s *state) jointExercise(i int) bool {
+	o := s.object(i, false)
+	if o < 0 || !s.lemmaIn(o, s.c.dict.classes["&MILCOOP"]) {
+		return false
+	}
+	for _, k := range s.tree.Kids(o) {
+		if l := s.lower(int(k)); l == "joint" || l == "combined" || l == "bilateral" || l == "trilateral" {
+			return true
+		}
+	}
+	seen := map[string]bool{}
+	for _, a := range s.subjects(i, 0) {
+		if len(a.Code) >= 3 && !strings.HasPrefix(a.Code, Unknown) {
+			seen[a.Code[:3]] = true
+		}
+	}
+	return len(seen) > 1
+}
+
+// officialProtest reports "protested" with an object said of states or
+// their governments: an official complaint ("Vietnam protested Chinese
+// patrols", CAMEO 114), where people protesting march (141).
+func (s *state) officialProtest(i int) bool {
+	if s.lemma(i) != "protest" || s.tree.Child(i, "obj") < 0 {
+		return false
+	}
+	srcs := s.subjects(i, 0)
+	if len(srcs) == 0 {
+		return false
+	}
+	for _, a := range srcs {
+		if c := a.Code; strings.HasPrefix(c, Unknown) || len(c) != 3 && !(len(c) == 6 && c[3:] == "GOV") {
+			return false
+		}
+	}
+	return true
+}
+
+// mannerNoun returns the pattern of an eventive noun that says how verb
+// i's act was done: "in a firefight", "during raids", on the verb or on
+// its object.
+func (s *state) mannerNoun(i int) (Pattern, bool) {
+	cands := s.tree.Obliques(i)
+	if o := s.tree.Child(i, "obj"); o >= 0 {
+		cands = append(cands, s.tree.Obliques(o)...)
+	}
+	for _, k := range cands {
+		if c := s.tree.Case(k); c >= 0 && (s.lower(c) == "in" || s.lower(c) == "during") && s.tok(k).UPOS == "NOUN" {
+			if q, ok := s.match(k, true); ok {
+				return q, true
+			}
+		}
+	}
+	return Pattern{}, false
+}
+
+// tollOf reports a participle of killing or wounding that follows an
+// act of force and counts its victims ("detonated a car bomb, killing
+// four officers"): the casualties are that act's.
+func (s *state) tollOf(i int) bool {
+	t := s.tok(i)
+	if t.XPOS != "VBG" && !strings.HasSuffix(s.lower(i), "ing") || t.Head < 0 || !syntax.RelIs(t.Deprel, "advcl", "xcomp", "conj", "acl") {
+		return false
+	}
+	switch s.lemma(i) {
+	case "kill", "injure", "wound", "hurt", "leave":
+	default:
+		return false
+	}
+	h := t.Head
+	if s.tok(h).UPOS != "VERB" && !syntax.RelIs(t.Deprel, "acl") {
+		return false
+	}
+	for h >= 0 && s.tok(h).UPOS != "VERB" {
+		h = s.tok(h).Head
+	}
+	if h < 0 {
+		return false
+	}
+	q, ok := s.match(h, false)
+	return ok && root(q.Code) >= 18
+}
+
+// victims returns the actors a toll participle of verb i says were hurt
+// ("..., killing four civilians").
+func (s *state) victims(i int) []Actor {
+	for _, k := range s.tree.Kids(i) {
+		if s.tollOf(int(k)) && s.tok(int(k)).Head == i {
+			if o := s.tree.Child(int(k), "obj"); o >= 0 {
+				return s.actors(o)
+			}
+		}
+	}
+	return nil
+}
+
+// placeLike reports a noun for a place or a building rather than people:
+// "the village of Khiam", "an apartment block", "Kherson".
+func (s *state) placeLike(o int) bool {
+	if e := s.tokEntity[o]; e >= 0 && isPlace(&s.ents[e]) {
+		return true
+	}
+	return s.lemmaIn(o, s.c.dict.classes["&TERRITORY"]) || s.lemmaIn(o, s.c.dict.classes["&PROPERTY"]) ||
+		s.lemmaIn(o, []string{"block", "blocks", "building", "buildings", "house", "houses", "home", "homes", "hospital", "school", "market", "camp"})
+}
+
+// labourStrike reports "strike" said of workers without an object:
+// "teachers struck over pay", "the union threatened to strike". Force
+// strikes something ("struck a depot").
+func (s *state) labourStrike(i int) bool {
+	if s.lemma(i) != "strike" || s.object(i, false) >= 0 || s.tok(i).UPOS != "VERB" {
+		return false
+	}
+	for _, k := range s.tree.Obliques(i) {
+		switch s.prepOf(k) {
+		case "with", "at", "on":
+			if _, ok := s.actor(k); ok {
+				return false // "struck at militants"
+			}
+		}
+	}
+	for _, a := range s.subjects(i, 0) {
+		if len(a.Code) >= 6 {
+			switch a.Code[3:6] {
+			case "LAB", "EDU", "HLH", "AGR", "CVL", "MED":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// purposeTargets returns whom a protest's purpose clause makes demands
+// of: "to demand higher pay from the government", "to demand the
+// resignation of the interior minister".
+func (s *state) purposeTargets(i int) []Actor {
+	for _, x := range s.tree.Kids(i) {
+		k := int(x)
+		if !syntax.RelIs(s.tok(k).Deprel, "advcl", "xcomp") || s.tok(k).UPOS != "VERB" {
+			continue
+		}
+		if m := s.tree.Child(k, "mark"); m < 0 || s.lower(m) != "to" {
+			continue
+		}
+		switch s.lemma(k) {
+		case "demand", "call", "press", "urge", "protest", "denounce", "oppose", "condemn":
+		default:
+			continue
+		}
+		if _, tg := s.verbActors(k, &Pattern{}); len(tg) > 0 {
+			return tg
+		}
+		if x := s.tree.Child(k, "xcomp"); x >= 0 && s.tok(x).UPOS == "VERB" {
+			// "to demand higher pay from the government", "pay" read as a verb
+			if _, tg := s.verbActors(x, &Pattern{}); len(tg) > 0 {
+				return tg
+			}
+		}
+		if o := s.object(k, false); o >= 0 {
+			for _, m := range s.tree.Obliques(o) {
+				if s.prepOf(m) == "of" || s.tok(m).Deprel == "nmod:poss" {
+					if a := s.actors(m); len(a) > 0 {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// locative reports targets that verb i found only as where it happened:
+// "protested outside parliament".
+func (s *state) locative(i int, targets []Actor) bool {
+	for _, k := range s.tree.Obliques(i) {
+		switch s.prepOf(k) {
+		case "outside", "near", "at", "in", "inside", "before":
+			for _, a := range s.actors(k) {
+				if a.Code == targets[0].Code {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// conditionOblique reports an oblique that pattern p asks for by its
+// words: what the act is about, not whom it is done to.
+func (s *state) conditionOblique(k int, p *Pattern) bool {
+	for _, ob := range p.Obliques {
+		if !ob.any() && ob.Prep == s.prepOf(k) && s.wordIn(k, ob.Lemmas, ob.Phrases) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownEnvoy reports targets that are the sources' own country's: "Peru
+// recalled its ambassador".
+func (s *state) ownEnvoy(sources, targets []Actor) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, t := range targets {
+		if len(t.Code) < 3 || len(sources[0].Code) < 3 || t.Code[:3] != sources[0].Code[:3] || strings.HasPrefix(t.Code, Unknown) {
+			return false
+		}
+	}
+	return true
+}
+
+// disputeWith returns the other side of a dispute that verb i's clause
+// is in: "in a dispute with the education ministry".
+func (s *state) disputeWith(i int) []Actor {
+	for _, k := range s.tree.Obliques(i) {
+		if !s.lemmaIn(k, []string{"dispute", "row", "standoff", "stand-off", "conflict", "confrontation"}) {
+			continue
+		}
+		for _, m := range s.tree.Obliques(k) {
+			if p := s.prepOf(m); p == "with" || p == "against" {
+				if a := s.actors(m); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // verbActors finds the sources and targets of a verb trigger.
 func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 	if k := s.targetOblique(i, p.SourcePreps); k >= 0 {
@@ -1138,6 +1690,24 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 		}
 	}
 	if o := s.object(i, false); len(targets) == 0 && o >= 0 {
+		// "struck a factory | owned by the army", the participle hung on
+		// the verb: the object's owner.
+		for _, k := range s.tree.Kids(i) {
+			if int(k) == o+1 && syntax.RelIs(s.tok(int(k)).Deprel, "xcomp", "advcl") {
+				switch s.lemma(int(k)) {
+				case "own", "operate", "run", "control", "use":
+					if b := s.tree.Child(int(k), "obl:agent"); b >= 0 {
+						targets = s.actors(b)
+					}
+				case "belong":
+					if b := s.targetOblique(int(k), []string{"to"}); b >= 0 {
+						targets = s.actors(b)
+					}
+				}
+			}
+		}
+	}
+	if o := s.object(i, false); len(targets) == 0 && o >= 0 {
 		// "presented evidence against Russia": the object's modifier.
 		for _, k := range s.tree.Obliques(o) {
 			switch s.prepOf(k) {
@@ -1148,11 +1718,46 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 			}
 		}
 	}
+	if o := s.object(i, false); len(targets) > 0 && o >= 0 && s.lemmaIn(o, s.c.dict.classes["&DIPLOMAT"]) && s.ownEnvoy(sources, targets) {
+		// "recalled its ambassador to Mexico", "withdrew its ambassador
+		// from Caracas": aimed at the country the envoy is posted to.
+		for _, k := range append(s.tree.Obliques(o), s.tree.Obliques(i)...) {
+			if p := s.prepOf(k); p == "to" || p == "in" || p == "from" {
+				if a := s.actors(k); len(a) > 0 {
+					targets = a
+					break
+				}
+			}
+		}
+	}
+	if o := s.object(i, false); len(targets) == 0 && o >= 0 && s.lemmaIn(o, s.c.dict.classes["&DEMAND"]) {
+		// "accepted the demands of its workers' union": a demand is
+		// met for the one who made it (an "of" the parser may hang on
+		// the verb).
+		if of := o + 1; of < len(s.doc.Tokens) && s.lower(of) == "of" {
+			h := s.tok(of).Head
+			for n := 0; h >= 0 && n < 4 && s.tok(h).Head != o && s.tok(h).Head != i; n++ {
+				h = s.tok(h).Head
+			}
+			if h >= 0 && (s.tok(h).Head == o || s.tok(h).Head == i) {
+				targets = s.actors(h)
+			}
+		}
+	}
 	if len(targets) == 0 && len(p.TargetPreps) == 0 {
 		for _, k := range s.tree.Obliques(i) {
 			switch s.prepOf(k) {
 			case "by", "in", "at", "during", "after", "before", "since", "amid", "of", "despite":
 				continue
+			}
+			if s.tok(k).Deprel == "nmod:poss" {
+				continue // "Mexico's Sheinbaum Rejects ...": the subject's, hung on the verb
+			}
+			if s.conditionOblique(k, p) {
+				continue // "agreed to joint military exercises": what, not with whom
+			}
+			if s.lemmaIn(k, []string{"sideline", "sidelines", "margin", "margins"}) {
+				continue // "met on the sidelines of the G20 summit": where, not with whom
 			}
 			if a := s.actors(k); len(a) > 0 {
 				targets = a
@@ -1167,6 +1772,69 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 		}
 	}
 	return sources, targets
+}
+
+// persuaded reports an infinitive governed by a verb of persuading with
+// an object, however the parser hangs it ("persuaded the rebels to
+// release the crew"): the object is its subject, and the persuading
+// means it was done.
+func (s *state) persuaded(i int) bool {
+	t := s.tok(i)
+	h := t.Head
+	if h < 0 || !syntax.RelIs(t.Deprel, "xcomp", "advcl") || s.tree.Child(i, "mark") < 0 || s.tree.Child(h, "obj") < 0 {
+		return false
+	}
+	switch s.lemma(h) {
+	case "persuade", "convince", "induce", "talk into":
+		return true
+	}
+	// the lemmatiser leaves some forms ("persuad")
+	f := s.lower(h)
+	return strings.HasPrefix(f, "persuad") || strings.HasPrefix(f, "convinc")
+}
+
+// possessorOfSubject reports a subject c of verb i that is the
+// possessor ("Armenia's") of another subject after it, as the parser
+// splits "Armenia's and Azerbaijan's foreign ministers".
+func (s *state) possessorOfSubject(i, c int) bool {
+	if cs := s.tree.Child(c, "case"); cs < 0 || s.lower(cs) != "'s" && s.lower(cs) != "'" {
+		return false
+	}
+	for _, k := range s.tree.Kids(i) {
+		if int(k) > c && s.tok(int(k)).Deprel == "nsubj" {
+			_, agent := s.agentRole(int(k))
+			return agent
+		}
+	}
+	return false
+}
+
+// splitPossessor codes an agent subject c of verb i whose possessors the
+// parser made subjects of their own: each possessor's country with c's
+// role ("Armenia's and Azerbaijan's foreign ministers": ARMGOV, AZEGOV).
+func (s *state) splitPossessor(i, c int) []Actor {
+	role, agent := s.agentRole(c)
+	if !agent {
+		return nil
+	}
+	var owners []int
+	for _, k := range s.tree.Kids(i) {
+		if int(k) < c && s.possessorOfSubject(i, int(k)) {
+			owners = append(owners, int(k))
+			for _, m := range s.tree.Kids(int(k)) {
+				if s.tok(int(m)).Deprel == "conj" {
+					owners = append(owners, int(m))
+				}
+			}
+		}
+	}
+	var out []Actor
+	for _, o := range owners {
+		if a, ok := s.actor(o); ok && len(a.Code) == 3 {
+			out = append(out, Actor{Text: s.phraseText(c), Code: a.Code + role})
+		}
+	}
+	return out
 }
 
 // subjects finds who does what verb i says: its subject, a passive's "by"
@@ -1191,7 +1859,7 @@ func (s *state) subjects(i, depth int) []Actor {
 		}
 		return nil
 	}
-	if k := s.tree.Child(i, "obl:agent"); k >= 0 {
+	if k := s.tree.Child(i, "obl:agent"); k >= 0 && s.tree.Child(i, "nsubj") < 0 {
 		// An agent where the parser found no passive ("and Japan,
 		// hardest hit by currency appreciation") is still the doer, not
 		// the subject of the verb it is coordinated with.
@@ -1204,8 +1872,22 @@ func (s *state) subjects(i, depth int) []Actor {
 		// subject into two ("The US, Russia, and Switzerland met").
 		for _, c := range s.tree.Kids(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
+				if owned := s.splitPossessor(i, int(c)); owned != nil {
+					out = append(out, owned...)
+					continue
+				}
+				if s.possessorOfSubject(i, int(c)) {
+					continue
+				}
 				out = append(out, s.forcesOf(int(c), s.actors(int(c)))...)
 				pron = pron || s.tok(int(c)).UPOS == "PRON"
+			}
+		}
+		// "Kenya, Ethiopia Agree to ...": a headline's list, its first
+		// name read as a vocative.
+		for _, c := range s.tree.Kids(i) {
+			if int(c) < k && s.tok(int(c)).Deprel == "vocative" && s.tok(int(c)).UPOS == "PROPN" {
+				out = append(out, s.actors(int(c))...)
 			}
 		}
 		if len(out) == 0 && !pron {
@@ -1243,6 +1925,8 @@ func (s *state) subjects(i, depth int) []Actor {
 			}
 		}
 		return s.subjects(h, depth+1)
+	case s.persuaded(i):
+		return s.actors(s.tree.Child(h, "obj"))
 	case syntax.RelIs(t.Deprel, "conj", "advcl"):
 		if s.tok(h).UPOS == "VERB" {
 			return s.subjects(h, depth+1)
@@ -1324,7 +2008,7 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 			}
 		}
 	}
-	sources = s.nounSources(i)
+	sources = s.forcesOf(i, s.nounSources(i)) // "a Russian missile attack": its forces'
 	if k := s.targetOblique(i, p.TargetPreps); k >= 0 {
 		targets = s.actors(k)
 	} else if len(p.TargetPreps) == 0 {
@@ -1334,6 +2018,36 @@ func (s *state) nounActors(i int, p *Pattern) (sources, targets []Actor) {
 				if a := s.actors(k); len(a) > 0 && len(targets) == 0 {
 					targets = a
 				}
+			}
+		}
+	}
+	if len(targets) == 0 {
+		// "a Russian missile attack injured six civilians", the verb read
+		// as a participle modifying the attack: whom it hurt.
+		for _, k := range s.tree.Kids(i) {
+			if s.tok(int(k)).Deprel == "acl" && s.tok(int(k)).UPOS == "VERB" {
+				if o := s.tree.Child(int(k), "obj"); o >= 0 {
+					targets = s.actors(o)
+					break
+				}
+			}
+		}
+	}
+	if len(targets) == 0 {
+		// "an investigation into alleged bribery by officials": at the
+		// doer of the act it is into ("by" hung on the verb, too).
+		for _, k := range s.tree.Obliques(i) {
+			if p := s.prepOf(k); (p == "into" || p == "over" || p == "of") && (s.act(k) || s.lemmaIn(k, s.c.dict.classes["&CRIME"])) {
+				if targets = s.nounSources(k); len(targets) == 0 {
+					if h := s.tok(i).Head; h >= 0 && syntax.RelIs(s.tok(i).Deprel, "obj") {
+						if b := s.targetOblique(h, []string{"by"}); b >= 0 {
+							targets = s.actors(b)
+						} else if b := s.tree.Child(h, "obl:agent"); b >= 0 {
+							targets = s.actors(b)
+						}
+					}
+				}
+				break
 			}
 		}
 	}
@@ -1390,6 +2104,16 @@ func (s *state) nounSources(i int) []Actor {
 			case "by", "from":
 				if a := s.actors(int(k)); len(a) > 0 {
 					return a
+				}
+			case "of":
+				// "the killing of two aid workers by militants", the agent
+				// hung on the victims
+				for _, m := range s.tree.Obliques(int(k)) {
+					if s.prepOf(m) == "by" {
+						if a := s.actors(m); len(a) > 0 {
+							return a
+						}
+					}
 				}
 			}
 		}
@@ -1627,7 +2351,13 @@ func prefix3(c string) string {
 // eventCountry is the country of a place the trigger itself names with
 // "in" or "at", or "".
 func (s *state) eventCountry(i int) string {
-	for _, k := range s.tree.Obliques(i) {
+	cands := s.tree.Obliques(i)
+	if o := s.object(i, false); o >= 0 && s.tok(i).UPOS == "VERB" {
+		// "attacked a police station in northern Mali": where what it
+		// was done to is
+		cands = append(cands, s.tree.Obliques(o)...)
+	}
+	for _, k := range cands {
 		switch s.prepOf(k) {
 		case "in", "at", "inside":
 			if e := s.tokEntity[k]; e >= 0 && isPlace(&s.ents[e]) {
@@ -1656,6 +2386,9 @@ func (s *state) placeTarget(i int) Actor {
 		cands = append(cands, s.tree.Obliques(o)...)
 	}
 	for _, k := range cands[:len(cands):len(cands)] {
+		if s.prepOf(k) == "to" {
+			continue // "invited all parties to a conference in Manila": where they are to go
+		}
 		cands = append(cands, s.tree.Obliques(k)...)
 	}
 	for _, k := range cands {
@@ -1739,10 +2472,17 @@ func generalDropped(evs []Event) []Event {
 // act reports a noun that names an act (&ACT or an eventive noun the
 // dictionary codes) and no actor.
 func (s *state) act(o int) bool {
-	if s.tok(o).UPOS != "NOUN" || len(s.actors(o)) > 0 {
+	if s.tok(o).UPOS != "NOUN" {
 		return false
 	}
-	return s.lemmaIn(o, s.c.dict.classes["&ACT"]) || s.eventive(o)
+	if _, named := s.actor(o); named {
+		return false
+	}
+	// "the killing of two aid workers" is an act, whoever it was done to
+	if s.lemmaIn(o, s.c.dict.classes["&ACT"]) {
+		return true
+	}
+	return len(s.actors(o)) == 0 && s.eventive(o)
 }
 
 // recipient is the country an offer of aid with no one named is for: the

@@ -70,6 +70,11 @@ type Pattern struct {
 	// predicated of ("obj=@actor": "called Macron", not "called Macron a
 	// friend").
 	ObjectActor bool
+	// Predicate, when set, lists what the object is named ("pred=A|&CLASS":
+	// "called Macron a liar"): the predicate's head or a word modifying
+	// it. A pattern with an object condition and no Predicate does not
+	// hold of an object that is named something.
+	Predicate []string
 	// Subject and SubjectPhrases, when set, are what the subject's head
 	// may be: the nouns a PETRARCH pattern puts before the verb
 	// ("&MILITARY * EXERCISES").
@@ -124,6 +129,9 @@ func (p *Pattern) specificity() int {
 	}
 	if p.Subject != nil || p.SubjectPhrases != nil {
 		n++
+	}
+	if p.Predicate != nil {
+		n += 3 // what the object is called says more than who it is
 	}
 	return n
 }
@@ -367,6 +375,8 @@ func (d *Dictionary) MayTrigger(t *text.Token) bool {
 	if !noun && !d.triggers[lemma] {
 		if l, ok := d.forms[lower]; ok {
 			lemma = l // an irregular form a PETRARCH dictionary lists
+		} else if l := d.guessLemma(lower, func(l string) bool { return d.triggers[l] }); l != "" {
+			lemma = l
 		}
 	}
 	for _, w := range []string{lemma, lower} {
@@ -547,13 +557,16 @@ func (d *Dictionary) parsePattern(f []string, where string) (Pattern, error) {
 				if err != nil {
 					return Pattern{}, fmt.Errorf("condition %q: %w", c, err)
 				}
-				if key == "obj" {
+				switch key {
+				case "obj":
 					p.Object = append(p.Object, lemmas...)
-				} else {
+				case "pred":
+					p.Predicate = append(p.Predicate, lemmas...)
+				default:
 					p.Obliques = append(p.Obliques, Oblique{Prep: strings.ToLower(key), Lemmas: lemmas})
 				}
 			default:
-				return Pattern{}, fmt.Errorf("condition %q: want obj=..., obj=@actor, PREP=..., >PREP or <PREP", c)
+				return Pattern{}, fmt.Errorf("condition %q: want obj=..., obj=@actor, pred=..., PREP=..., >PREP or <PREP", c)
 			}
 		}
 	}
@@ -614,6 +627,116 @@ func (d *Dictionary) describe(code string) Code {
 func (d *Dictionary) Patterns(trigger string) []Pattern { return d.patterns[trigger] }
 
 // known says whether a lemma triggers any pattern, as a verb or a noun.
+// irregular returns the lemma of an irregular past form of a verb the
+// dictionaries use, for a lemmatiser that leaves it or guesses wrong
+// ("shot" as "shet"), else "".
+func irregular(form string) string {
+	switch form {
+	case "shot":
+		return "shoot"
+	case "struck":
+		return "strike"
+	case "fought":
+		return "fight"
+	case "held":
+		return "hold"
+	case "met":
+		return "meet"
+	case "sent":
+		return "send"
+	case "led":
+		return "lead"
+	case "took", "taken":
+		return "take"
+	case "gave", "given":
+		return "give"
+	case "broke", "broken":
+		return "break"
+	case "threw", "thrown":
+		return "throw"
+	case "caught":
+		return "catch"
+	case "bought":
+		return "buy"
+	case "sold":
+		return "sell"
+	case "sought":
+		return "seek"
+	case "told":
+		return "tell"
+	case "spoke":
+		return "speak"
+	case "froze", "frozen":
+		return "freeze"
+	case "withdrew", "withdrawn":
+		return "withdraw"
+	case "overthrew", "overthrown":
+		return "overthrow"
+	case "fled":
+		return "flee"
+	case "drove", "driven":
+		return "drive"
+	case "upheld":
+		return "uphold"
+	case "began", "begun":
+		return "begin"
+	case "bore":
+		return "bear"
+	case "stole", "stolen":
+		return "steal"
+	case "swore", "sworn":
+		return "swear"
+	case "won":
+		return "win"
+	case "beaten":
+		return "beat"
+	case "hid", "hidden":
+		return "hide"
+	case "forbade", "forbidden":
+		return "forbid"
+	}
+	return ""
+}
+
+// guessLemma returns the lemma a verb form has when the lemmatiser's does
+// not name a trigger ("shelled" left as "shel", "persuaded" as
+// "persuad"): an irregular form, else the form without its ending, as
+// known reports; "" when none is.
+func (d *Dictionary) guessLemma(form string, known func(string) bool) string {
+	if l := irregular(form); l != "" && known(l) {
+		return l
+	}
+	var cands []string
+	switch {
+	case strings.HasSuffix(form, "ied"):
+		cands = append(cands, form[:len(form)-3]+"y")
+	case strings.HasSuffix(form, "ed"):
+		stem := form[:len(form)-2]
+		cands = append(cands, stem, form[:len(form)-1])
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+			cands = append(cands, stem[:n-1]) // "stopped"
+		}
+	case strings.HasSuffix(form, "ing"):
+		stem := form[:len(form)-3]
+		cands = append(cands, stem, stem+"e")
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+			cands = append(cands, stem[:n-1])
+		}
+	case strings.HasSuffix(form, "ies"):
+		cands = append(cands, form[:len(form)-3]+"y")
+	case strings.HasSuffix(form, "es"):
+		cands = append(cands, form[:len(form)-2], form[:len(form)-1])
+	case strings.HasSuffix(form, "s"):
+		cands = append(cands, form[:len(form)-1])
+	}
+	for _, c := range cands {
+		if len(c) > 1 && known(c) {
+			return c
+		}
+	}
+	return ""
+}
+
 func (d *Dictionary) known(lemma string, noun bool) bool {
 	if noun {
 		lemma = "n:" + lemma

@@ -34,6 +34,17 @@ func modality(lemma string) modal {
 	return modalNone
 }
 
+// forecast reports a verb that says what someone else is expected to do
+// ("expect Egypt to invite", "believe Russia to be preparing"): neither
+// an act nor an appeal.
+func forecast(lemma string) bool {
+	switch lemma {
+	case "expect", "predict", "anticipate", "forecast", "believe", "consider", "suspect", "think", "assume":
+		return true
+	}
+	return false
+}
+
 // hoped reports a verb whose clause is a wish or an expectation, not a
 // report: what it says has not happened.
 func hoped(lemma string) bool {
@@ -184,6 +195,12 @@ func (s *state) casualties(evs []Event) {
 			case "kill", "die", "slay", "massacre", "murder", "execute", "dead":
 				dead = true
 			case "injure", "wound", "hurt", "injured", "wounded":
+			case "shoot", "stab", "beat":
+				// "shot dead two protesters": the adjective however parsed
+				if i+1 >= sent.End || s.lower(i+1) != "dead" || t.UPOS != "VERB" {
+					continue
+				}
+				dead = true
 			default:
 				continue
 			}
@@ -197,6 +214,9 @@ func (s *state) casualties(evs []Event) {
 				arg = s.tree.Child(i, "nsubj")
 			default:
 				arg = s.tree.Child(i, "obj")
+				if k := s.tree.Child(i, "obl:unmarked"); arg < 0 && k >= 0 && s.tok(k).UPOS == "NUM" {
+					arg = k // "and injured nine": a bare number the parser did not take for the object
+				}
 			}
 			if arg < 0 || s.cumulative(anchor) || s.cumulative(arg) {
 				continue
@@ -241,8 +261,16 @@ func addCasualties(evs []Event, js []int, n int, dead bool) {
 // else the sentence's events of violence (roots 18-20 and 145
 // riots), else its first event.
 func (s *state) casualtyEvents(k int, evs []Event, inSentence []int) []int {
-	near := []int{k, s.tok(k).Head, s.tree.Child(k, "nsubj"), s.tree.Child(k, "nsubj:pass")}
 	var out []int
+	for _, j := range inSentence {
+		if evs[j].trigger == k {
+			out = append(out, j) // "... and wounded four": the wounding's own event, not the killing it is joined to
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	near := []int{k, s.tok(k).Head, s.tree.Child(k, "nsubj"), s.tree.Child(k, "nsubj:pass")}
 	for _, j := range inSentence {
 		if slices.Contains(near, evs[j].trigger) {
 			out = append(out, j)
