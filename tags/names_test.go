@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"tidings/annotate"
 	"tidings/kb"
 	"tidings/link"
 	"tidings/text"
@@ -30,22 +31,7 @@ func TestAbbreviationInFull(t *testing.T) {
 				"was below inflation, and the NCTA will ballot its members on strikes next month.",
 			[]string{"National College Teachers Association"}, []string{"NCTA"}},
 	} {
-		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
-		ents := link.New(k).Link(doc, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
-		var line []string
-		for _, tg := range New(k, Options{Background: bg}).Suggest(doc, titleEnd, ents, time.Time{}) {
-			line = append(line, tg.Tag)
-		}
-		for _, w := range c.want {
-			if !slices.Contains(line, w) {
-				t.Errorf("%s: line %q; want %q", c.name, line, w)
-			}
-		}
-		for _, n := range c.not {
-			if slices.Contains(line, n) {
-				t.Errorf("%s: line %q has %q", c.name, line, n)
-			}
-		}
+		checkLine(t, m, k, bg, c.name, c.title, c.body, c.want, c.not)
 	}
 }
 
@@ -139,22 +125,7 @@ func TestNameByItsHead(t *testing.T) {
 				"association had not consulted them, and the association's chief executive said rents would not rise.",
 			nil, []string{"Marlow Housing Association", "Thame Housing Association"}},
 	} {
-		doc, titleEnd := taggedDoc(t, m, c.title, c.body)
-		ents := link.New(k).Link(doc, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
-		var line []string
-		for _, tg := range New(k, Options{Background: bg}).Suggest(doc, titleEnd, ents, time.Time{}) {
-			line = append(line, tg.Tag)
-		}
-		for _, w := range c.want {
-			if !slices.Contains(line, w) {
-				t.Errorf("%s: line %q; want %q", c.name, line, w)
-			}
-		}
-		for _, n := range c.not {
-			if slices.Contains(line, n) {
-				t.Errorf("%s: line %q has %q", c.name, line, n)
-			}
-		}
+		checkLine(t, m, k, bg, c.name, c.title, c.body, c.want, c.not)
 	}
 }
 
@@ -323,6 +294,28 @@ func TestNamesOnlyModifying(t *testing.T) {
 		}
 		if slices.Contains(line, "Zolvax") != c.tagged {
 			t.Errorf("%s: line %q; want Zolvax tagged: %v", c.name, line, c.tagged)
+		}
+	}
+}
+
+// checkLine checks that the tag line of an article, published 2026-02-10,
+// holds every tag of want and none of not.
+func checkLine(t *testing.T, m *annotate.Models, k *kb.KB, bg *Background, name, title, body string, want, not []string) {
+	t.Helper()
+	doc, titleEnd := taggedDoc(t, m, title, body)
+	ents := link.New(k).Link(doc, time.Date(2026, 2, 10, 0, 0, 0, 0, time.UTC))
+	var line []string
+	for _, tg := range New(k, Options{Background: bg}).Suggest(doc, titleEnd, ents, time.Time{}) {
+		line = append(line, tg.Tag)
+	}
+	for _, w := range want {
+		if !slices.Contains(line, w) {
+			t.Errorf("%s: line %q; want %q", name, line, w)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(line, n) {
+			t.Errorf("%s: line %q has %q", name, line, n)
 		}
 	}
 }
