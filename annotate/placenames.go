@@ -14,7 +14,8 @@ import (
 // site is a place, an institution an organisation. Other capitalised words
 // after a place are left to the model ("U.S. Olympic trials", "Brazil
 // Sept"), as are headlines, where every word is capitalised, and titles
-// ("Texas Governor"). spans are ordered and disjoint; so is the result.
+// ("Texas Governor"); a possessive after the head belongs to the whole
+// name ("Birmingham City Council's plans"). spans are ordered and disjoint; so is the result.
 func (m *NER) extendPlaceNames(doc *text.Document, spans []text.Span) []text.Span {
 	var out []text.Span
 	for si, s := range doc.Sentences {
@@ -44,7 +45,7 @@ func (m *NER) extendPlaceNames(doc *text.Document, spans []text.Span) []text.Spa
 			for end > sp.End && headKind(doc.Tokens[end-1].Form) == "" {
 				end--
 			}
-			if end > sp.End && (end == s.End || doc.Tokens[end].Form != "'s") {
+			if end > sp.End {
 				sp.End, sp.Label = end, headKind(doc.Tokens[end-1].Form)
 			}
 		}

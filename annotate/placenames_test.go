@@ -26,11 +26,11 @@ func TestExtendPlaceNames(t *testing.T) {
 			[]string{"LOC:Ostrava", "MISC:Olympic"}, []string{"LOC:Ostrava", "MISC:Olympic"}},
 		{"She arrived in Ostrava Sept. 4.",
 			[]string{"LOC:Ostrava"}, []string{"LOC:Ostrava"}},
-		// a title, a possessive and another name stop it
+		// a title and another name stop it; a possessive belongs to the whole name
 		{"Ostrava Mayor Jan Novak said the Council would meet.",
 			[]string{"LOC:Ostrava", "PER:Jan Novak"}, []string{"LOC:Ostrava", "PER:Jan Novak"}},
 		{"Harwick City Council's leader resigned.",
-			[]string{"ORG:Harwick City"}, []string{"ORG:Harwick City"}},
+			[]string{"ORG:Harwick City"}, []string{"ORG:Harwick City Council"}},
 		// a headline in title case is left alone
 		{"Harwick City Council Scraps Weekly Bin Rounds\n\nThe council said so.",
 			[]string{"ORG:Harwick City"}, []string{"ORG:Harwick City"}},
