@@ -65,6 +65,8 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			}
 			rel := s.tok(int(k)).Deprel
 			switch {
+			case syntax.RelIs(rel, "nmod") && s.prepOf(int(k)) == "of" && slices.Contains(s.c.dict.classes["&FIRM"], s.lower(i)):
+				// "Tools Corp of Canada": a firm's name, not Canada's
 			case rel == "nmod:poss" || syntax.RelIs(rel, "nmod") && s.prepOf(int(k)) == "of":
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
 			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
@@ -114,6 +116,12 @@ func (s *state) actor(i int) (Actor, bool) {
 	}
 	if e := s.tokEntity[i]; e >= 0 {
 		ent := &s.ents[e]
+		if s.firmName(ent) {
+			// "Tipperary" for "Tipperary Corp", "Dynamics Corp of
+			// America": a business the knowledge base lacks, not the
+			// place or country its name holds.
+			return Actor{}, false
+		}
 		if code := s.entityCode(ent); code != "" {
 			return Actor{Text: s.mentionText(ent, i), Code: code, Entity: ent.ID}, true
 		}
@@ -268,6 +276,44 @@ func (s *state) actor(i int) (Actor, bool) {
 		}
 	}
 	return Actor{}, false
+}
+
+// firmName reports an entity that names a business: an organisation
+// the knowledge base lacks whose name holds a word of a firm's name
+// ("Corp", "Resources"), or a city or region whose name begins such an
+// organisation's name in the story ("Midland" beside "Midland Bank Plc").
+func (s *state) firmName(e *link.Entity) bool {
+	holds := func(words []string, class string) bool {
+		for _, w := range words {
+			if slices.Contains(s.c.dict.classes[class], w) {
+				return true
+			}
+		}
+		return false
+	}
+	if e.Type == kb.TypeORG && !e.Linked() {
+		return holds(strings.Fields(strings.ToLower(e.Name)), "&FIRM")
+	}
+	if !e.Linked() || (e.Entry.Kind != kb.KindCity && e.Entry.Kind != kb.KindRegion) {
+		return false
+	}
+	var names [][]string
+	for _, m := range e.Mentions {
+		names = append(names, strings.Fields(strings.ToLower(s.doc.SpanText(m))))
+	}
+	for k := range s.ents {
+		o := &s.ents[k]
+		if o.Type != kb.TypeORG || o.Linked() {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(o.Name))
+		for _, name := range names {
+			if len(name) > 0 && len(words) > len(name) && slices.Equal(words[:len(name)], name) && holds(words[len(name):], "&FIRMWORD") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameHead reports whether an agent noun at token i may be read as a role:

@@ -176,7 +176,7 @@ func (s *state) reported(evs []Event) []Event {
 		speakers := s.subjects(says, 0)
 		code, target := "112", e.Source
 		for _, sp := range speakers {
-			if sp.Code == e.Source.Code {
+			if sp.Code == e.Source.Code || ownForces(sp.Code, e.Source.Code) {
 				// The speaker did it: a claim of responsibility, made by
 				// the perpetrator alone, when it claims or admits it ("the
 				// US claimed that they had attacked") or says it will act
@@ -208,6 +208,16 @@ func (s *state) reported(evs []Event) []Event {
 		}
 	}
 	return evs
+}
+
+// ownForces reports a state speaking of its own forces or government:
+// "Iraq said its troops repelled an attack" (IRQ and IRQMIL) is one side
+// reporting what it did, not an accusation.
+func ownForces(speaker, doer string) bool {
+	if len(speaker) < 3 || len(doer) < 3 || speaker[:3] != doer[:3] || strings.HasPrefix(speaker, Unknown) || strings.HasPrefix(speaker, "IGO") {
+		return false
+	}
+	return stateActor(speaker) && stateActor(doer)
 }
 
 // visits adds the visit to a host who "received ministers from the
@@ -656,6 +666,20 @@ func (s *state) future(i int) bool {
 		if s.tok(int(k)).Deprel == "aux" {
 			switch s.lower(int(k)) {
 			case "will", "would", "shall", "'ll":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possible reports a verb whose auxiliary says it may happen or may have
+// happened: "may demand", "might attack", "may have refused".
+func (s *state) possible(i int) bool {
+	for _, k := range s.tree.Kids(i) {
+		if s.tok(int(k)).Deprel == "aux" {
+			switch s.lower(int(k)) {
+			case "may", "might":
 				return true
 			}
 		}
@@ -1166,6 +1190,14 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if s.noIntent(i) {
 		return out // "had no plans to meet": no intent stated, and nothing refused
 	}
+	if !noun && s.possible(i) && !s.negated(i) {
+		// "diplomats said Egypt may recall its envoy", "the Bank may have
+		// refused offers": a possibility, not an act; but an actor saying
+		// it may act ("Kenya said it may expel") states an intent.
+		if sb := s.tree.Child(i, "nsubj"); !(sb >= 0 && s.tok(sb).UPOS == "PRON" && syntax.RelIs(t.Deprel, "ccomp") && t.Head >= 0 && (syntax.SpeechVerb(s.lemma(t.Head)) || s.threatened(t.Head) == i)) {
+			return out
+		}
+	}
 	if s.negated(i) {
 		if !s.refused(i) {
 			return out // "have not withdrawn", "did not release": what did not happen
@@ -1192,6 +1224,13 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	}
 	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && hoped(s.lemma(head)) {
 		return out // "hoped French officials would be indicted": not (yet) an event
+	}
+	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && forecast(s.lemma(head)) && s.future(i) {
+		// "believes Brazil will sign an agreement": what someone expects
+		// another to do, not an act nor an intent the actor stated.
+		if sb := s.tree.Child(i, "nsubj", "nsubj:pass"); sb >= 0 && s.tok(sb).UPOS != "PRON" {
+			return out
+		}
 	}
 	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && syntax.SpeechVerb(s.lemma(head)) && s.future(i) && root(code) <= 9 {
 		// "Israel announced it would free 150 prisoners": an intent
@@ -1310,6 +1349,13 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if !noun && len(targets) == 0 && bare && s.tree.Child(i, "xcomp") >= 0 {
 		return out // "helped to plan": the embedded verb says what happened
 	}
+	if r := root(code); !noun && bare && len(targets) == 0 && (r >= 6 && r <= 9 || r >= 15) && syntax.RelIs(t.Deprel, "acl") && head >= 0 && len(s.actors(head)) == 0 {
+		// "guidelines released by the Bank", "figures released by the
+		// government": the participle's noun is what a material act was
+		// done to, and a thing no pattern names is another sense of the
+		// verb (but "a proposal supported by" is the support given it).
+		return out
+	}
 	if !noun && bare && len(targets) == 0 && !s.passive(i) {
 		// A pattern without conditions reads the object as the target:
 		// an object that is no actor, and no one else acted on, means
@@ -1414,6 +1460,17 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		if src.Code == tg.Code && src.Code != "" {
 			continue // an actor acting on itself is a parse error more often than news
 		}
+		if (code == "057" || code == "046") && strings.HasSuffix(src.Code, "BUS") && (tg.Code == "" || tg.Code == Unknown || strings.HasSuffix(tg.Code, "BUS")) {
+			continue // "the bank signed an agreement to acquire a leasing firm": a deal between businesses
+		}
+		if r := root(code); (r == 6 || r == 7) && strings.HasSuffix(src.Code, "BUS") && !stateActor(tg.Code) {
+			// "a company sold fertiliser to farmers", "banks lend to
+			// industry": trade, not cooperation or aid (but arms a firm
+			// supplies are military aid to whoever gets them).
+			if o := s.object(i, noun); o < 0 || !s.lemmaIn(o, []string{"arm", "arms", "weapon", "weapons", "ammunition", "munition", "munitions", "rifle", "rifles", "gun", "guns", "missile", "missiles", "explosive", "explosives"}) {
+				continue
+			}
+		}
 		if root(code) >= 15 {
 			// Force needs someone it is used on ("fought hard to protect
 			// their interests" is not a battle), and between businesses
@@ -1438,6 +1495,21 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		})
 	}
 	return out
+}
+
+// stateActor reports a code of a state or of states: a country, its
+// government, forces, legislature, courts or police, or an
+// intergovernmental organisation.
+func stateActor(code string) bool {
+	if strings.HasPrefix(code, "IGO") || len(code) == 3 && code != Unknown {
+		return true
+	}
+	for _, r := range []string{"GOV", "MIL", "LEG", "JUD", "COP"} {
+		if strings.HasSuffix(code, r) && !strings.HasPrefix(code, Unknown) {
+			return true
+		}
+	}
+	return false
 }
 
 // jointExercise reports exercises held together: "joint" ones, or ones
