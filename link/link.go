@@ -87,6 +87,7 @@ type mention struct {
 // sentences (missedCompanies).
 func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	definedNames(doc)
+	l.givenNames(doc)
 	evidence := newDocContext(doc)
 	if missed := l.missedCompanies(doc, evidence); len(missed) > 0 {
 		doc.Entities = append(doc.Entities, missed...)
@@ -528,6 +529,57 @@ func definedNames(doc *text.Document) {
 	}
 	doc.Entities = append(kept, add...)
 	slices.SortStableFunc(doc.Entities, func(a, b text.Span) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// surnameMin is how many people of the knowledge base must bear a word
+// as their last name for it to be read as a surname after a given name.
+const surnameMin = 3
+
+// givenNames makes one person of a country's or a city's name of one
+// word and the capitalised word that follows it when that word is a
+// surname, as the knowledge base's people (sourced office holders) bear
+// it: "Jordan Ellis, a councillor", "Chad Morris scored", where the
+// recogniser read the given name as the country and missed the surname.
+// Both are words of a capital and lower-case letters ("U.S. Sales" is no
+// one), the surname ends the run of capitalised words and names no place
+// ("Jordan Valley Authority", "Pennsylvania Power and Light" are no
+// people), and not in a headline, where every word is capitalised.
+func (l *Linker) givenNames(doc *text.Document) {
+	for k, e := range doc.Entities {
+		i := e.End
+		if e.Label != "LOC" || e.End != e.Start+1 || i >= len(doc.Tokens) || k+1 < len(doc.Entities) && doc.Entities[k+1].Start <= i {
+			continue
+		}
+		given, w := doc.Tokens[e.Start].Form, doc.Tokens[i].Form
+		if !titleWord(given) || !titleWord(w) || len(w) < 3 || doc.Tokens[i].Start != doc.Tokens[i-1].End+1 {
+			continue
+		}
+		if i+1 < len(doc.Tokens) {
+			if next := doc.Tokens[i+1].Form; capitalised(next) || next == "and" || next == "&" {
+				continue // "Pennsylvania Power and Light"
+			}
+		}
+		if s, ok := doc.SentenceOf(e.Start); !ok || s.End <= i || headlineCase(doc, s) {
+			continue
+		}
+		countryOrCity := func(c kb.Entry) bool { return c.Kind == kb.KindCountry || c.Kind == kb.KindCity }
+		if !slices.ContainsFunc(l.kb.Lookup(given), countryOrCity) || len(l.kb.PeopleWithLastName(w)) < surnameMin ||
+			slices.ContainsFunc(l.kb.Lookup(w), func(c kb.Entry) bool { return isPlaceKind(c.Kind) }) {
+			continue
+		}
+		doc.Entities[k].End, doc.Entities[k].Label = i+1, "PER"
+	}
+}
+
+// titleWord reports a word of a capital and then lower-case letters only
+// ("Ellis", not "EU" or "McCarthy").
+func titleWord(w string) bool {
+	for i, r := range w {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return len(w) > 1
 }
 
 // definedAcronyms finds "Long Name (ACR)" in the document and maps ACR to

@@ -132,3 +132,39 @@ func TestSurnameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenNames checks that a country's or a city's name before a
+// surname that the knowledge base's people bear is one person's name,
+// and that the rule leaves places alone; the sentences were written for
+// the test.
+func TestGivenNames(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
+		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
+	}
+	l := New(k)
+	for _, tc := range []struct {
+		text, place string
+		want        string // the mention's text and type after linking
+	}{
+		{"Jordan Ellis, a local councillor, led the list.", "Jordan", "Jordan Ellis|PER"},
+		{"Chad Morris scored twice on Saturday.", "Chad", "Chad Morris|PER"},
+		{"Farmers in the Jordan Valley protested.", "Jordan", "Jordan|LOC"},           // no surname
+		{"Shares of U.S. Sales rose.", "U.S.", "U.S.|LOC"},                            // no given name
+		{"Jordan Ellis Group said profits rose.", "Jordan", "Jordan|LOC"},             // a longer name
+		{"Officials in Jordan said the border would reopen.", "Jordan", "Jordan|LOC"}, // nothing follows
+	} {
+		d := docWith(t, tc.text, tc.place+"|LOC")
+		l.Link(d, time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+		got := ""
+		if len(d.Entities) > 0 {
+			got = d.SpanText(d.Entities[0]) + "|" + d.Entities[0].Label
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
