@@ -123,6 +123,13 @@ func (s *state) actor(i int) (Actor, bool) {
 			return Actor{}, false
 		}
 		if code := s.entityCode(ent); code != "" {
+			if ent.Type == kb.TypePER && len(code) == 3 {
+				// "Prime Minister Yasuhiro Nakasone" in a year the
+				// knowledge base holds no office for: the title says it.
+				if role := s.titleRole(i); role != "" {
+					code += role
+				}
+			}
 			return Actor{Text: s.mentionText(ent, i), Code: code, Entity: ent.ID}, true
 		}
 		if ent.Type == kb.TypePER {
@@ -173,6 +180,9 @@ func (s *state) actor(i int) (Actor, bool) {
 				role = r
 			}
 		}
+	}
+	if ok && role == "GOV" && s.firmsOwn(i) {
+		role = "BUS" // "Alcoa officials", "a company spokesman": the firm's people, not a government's
 	}
 	if ok {
 		prefix := s.modifierCode(i)
@@ -311,6 +321,52 @@ func (s *state) firmName(e *link.Entity) bool {
 			if len(name) > 0 && len(words) > len(name) && slices.Equal(words[:len(name)], name) && holds(words[len(name):], "&FIRMWORD") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleRole is the role of the title a person's name carries ("Prime
+// Minister", "Senator"), or "".
+func (s *state) titleRole(i int) string {
+	for _, k := range s.tree.Kids(i) {
+		if rel := s.tok(int(k)).Deprel; rel != "compound" && rel != "nmod:desc" && rel != "appos" {
+			continue
+		}
+		if s.tokEntity[k] >= 0 && s.tokEntity[k] == s.tokEntity[i] && s.tok(int(k)).UPOS == "PROPN" && !s.isTitleWord(int(k)) {
+			continue // another word of the name
+		}
+		if role, ok := s.c.dict.agents[s.lemma(int(k))]; ok {
+			return role
+		}
+	}
+	return ""
+}
+
+// isTitleWord reports a word the agents list holds.
+func (s *state) isTitleWord(k int) bool {
+	_, ok := s.c.dict.agents[s.lemma(k)]
+	return ok
+}
+
+// firmsOwn reports an agent noun a business modifies: "Alcoa officials",
+// "a company spokesman", "officials of Precision Tools Corp".
+func (s *state) firmsOwn(i int) bool {
+	for _, k := range s.tree.Kids(i) {
+		t := s.tok(int(k))
+		if !(t.Deprel == "compound" || t.Deprel == "nmod:poss" || syntax.RelIs(t.Deprel, "nmod") && s.prepOf(int(k)) == "of") {
+			continue
+		}
+		if e := s.tokEntity[k]; e >= 0 {
+			ent := &s.ents[e]
+			if ent.Linked() && ent.Entry.Kind == kb.KindCompany || s.firmName(ent) || strings.HasSuffix(s.entityCode(ent), "BUS") {
+				return true
+			}
+			continue
+		}
+		switch s.lemma(int(k)) {
+		case "company", "firm", "corporation":
+			return true
 		}
 	}
 	return false

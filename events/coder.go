@@ -673,6 +673,44 @@ func (s *state) future(i int) bool {
 	return false
 }
 
+// planned reports a meeting or visit yet to happen: a noun a word marks
+// as coming ("the next meeting", "a planned visit"), or a verb (a noun's,
+// the verb it depends on) not in a past tense whose date is after the
+// publication date ("meet in Geneva from tomorrow", "talks will resume
+// on Monday"). A bare "will meet" is left 04x, as PETRARCH's validation
+// records code it ("will meet in Zurich" 040).
+func (s *state) planned(i int, noun bool, date string) bool {
+	if noun {
+		for _, k := range s.tree.Kids(i) {
+			switch s.lower(int(k)) {
+			case "next", "upcoming", "forthcoming", "planned", "proposed", "scheduled":
+				return true // "the next meeting", "a planned visit"
+			}
+		}
+	}
+	v := i
+	for n := 0; noun && v >= 0 && s.tok(v).UPOS != "VERB" && n < 3; n++ {
+		v = s.tok(v).Head
+	}
+	if v < 0 || s.tok(v).UPOS != "VERB" {
+		return false
+	}
+	if s.tok(v).XPOS == "VBD" || s.perfect(v) || s.published.IsZero() || len(date) < 10 {
+		return false // "met on Monday": held
+	}
+	return date > s.published.Format("2006-01-02")
+}
+
+// perfect reports a verb in a perfect tense: "have met", "had visited".
+func (s *state) perfect(v int) bool {
+	for _, k := range s.tree.Kids(v) {
+		if t := s.tok(int(k)); t.Deprel == "aux" && strings.EqualFold(t.Lemma, "have") {
+			return true
+		}
+	}
+	return false
+}
+
 // possible reports a verb whose auxiliary says it may happen or may have
 // happened: "may demand", "might attack", "may have refused".
 func (s *state) possible(i int) bool {
@@ -1342,6 +1380,20 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			targets = []Actor{tg}
 		}
 	}
+	if !noun && code == "115" && s.lemma(i) == "charge" && s.tree.Child(i, "obj") < 0 {
+		// "charged that a Soviet test blew debris abroad": an accusation
+		// (112) of the clause's doer, not a lawsuit.
+		if x := s.tree.Child(i, "ccomp"); x >= 0 {
+			code = "112"
+			if sb := s.tree.Child(x, "nsubj", "nsubj:pass"); sb >= 0 && len(targets) == 0 {
+				if targets = s.actors(sb); len(targets) == 0 {
+					if c := s.modifierCode(sb); len(c) == 3 {
+						targets = []Actor{{Text: s.phraseText(sb), Code: c}}
+					}
+				}
+			}
+		}
+	}
 	if len(sources) == 0 && len(targets) == 0 {
 		return out
 	}
@@ -1450,15 +1502,29 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			pairs = append(pairs, [2]Actor{src, {Code: Unknown}})
 		}
 	}
-	cd := s.c.dict.describe(code)
 	sent := s.doc.Sentences[si]
 	ss, se := s.doc.Bytes(sent)
 	date := s.dateOf(i, sent)
+	if root(code) == 4 && s.planned(i, noun, date) {
+		// "will meet next week", "talks will resume on Monday", "meet in
+		// Geneva from tomorrow": a meeting or visit arranged but not yet
+		// held is, in CAMEO's terms, the parties' commitment to meet
+		// (036 "express intent to meet or negotiate"), not 04x.
+		code = "036"
+	}
+	cd := s.c.dict.describe(code)
 	for _, pr := range pairs {
 		src, tg := pr[0], pr[1]
 		src.Code, tg.Code = s.domestic(src.Code, tg.Code), s.domestic(tg.Code, src.Code)
 		if src.Code == tg.Code && src.Code != "" {
 			continue // an actor acting on itself is a parse error more often than news
+		}
+		if (root(code) == 16 || code == "061" || code == "115" && s.targetOblique(i, []string{"against"}) < 0) && (tg.Code == "" || tg.Code == Unknown) {
+			// Cutting relations, economic cooperation and suing need
+			// someone they are with or aimed at: "suspended oil exports
+			// after the quake", "is selling oil from its stocks", "filed
+			// a rate case" are a state's or a firm's own business.
+			continue
 		}
 		if (code == "057" || code == "046") && strings.HasSuffix(src.Code, "BUS") && (tg.Code == "" || tg.Code == Unknown || strings.HasSuffix(tg.Code, "BUS")) {
 			continue // "the bank signed an agreement to acquire a leasing firm": a deal between businesses
