@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 
 	"tidings/text"
@@ -103,7 +104,7 @@ func carry(spans []text.Span, head text.Span, lower []string, names []*bodyName,
 	for i := 0; i < len(lower); {
 		var best *bodyName
 		for _, n := range names {
-			if len(n.words) <= len(lower)-i && equalWords(lower[i:i+len(n.words)], n.words) &&
+			if len(n.words) <= len(lower)-i && slices.Equal(lower[i:i+len(n.words)], n.words) &&
 				(best == nil || len(n.words) > len(best.words)) && ok(n, i, cover) {
 				best = n
 			}
@@ -132,15 +133,6 @@ func carry(spans []text.Span, head text.Span, lower []string, names []*bodyName,
 		out = append(out, sp)
 	}
 	return append(out, carried[c:]...)
-}
-
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func overlapsAny(sp text.Span, in []text.Span) bool {

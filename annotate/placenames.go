@@ -24,9 +24,10 @@ func (m *NER) extendPlaceNames(doc *text.Document, spans []text.Span) []text.Spa
 			out = append(out, spans[0])
 			spans = spans[1:]
 		}
-		if si == 0 && standsAlone(doc, s) || lo == len(out) || headlineSentence(doc, s) {
+		if si == 0 && standsAlone(doc, s) || lo == len(out) {
 			continue
 		}
+		headline := -1 // unknown until a name could grow: most never do
 		in := out[lo:]
 		for i := range in {
 			sp := &in[i]
@@ -45,7 +46,16 @@ func (m *NER) extendPlaceNames(doc *text.Document, spans []text.Span) []text.Spa
 			for end > sp.End && headKind(doc.Tokens[end-1].Form) == "" {
 				end--
 			}
-			if end > sp.End {
+			if end == sp.End {
+				continue
+			}
+			if headline < 0 {
+				headline = 0
+				if headlineSentence(doc, s) {
+					headline = 1
+				}
+			}
+			if headline == 0 {
 				sp.End, sp.Label = end, headKind(doc.Tokens[end-1].Form)
 			}
 		}

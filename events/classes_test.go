@@ -190,7 +190,13 @@ var classCases = []classCase{
 	{"counterpart", "Venezuelan opposition leaders accused the government of fraud.", []string{"112 VENOPP->VENGOV"}},
 }
 
-func TestClasses(t *testing.T) {
+func TestClasses(t *testing.T) { checkClassCases(t, classCases) }
+
+// checkClassCases runs each case's text through the whole pipeline as an
+// article of 2025-03-01 and checks that its events are the case's, at the
+// root level with their casualties, as the event sets are scored.
+func checkClassCases(t *testing.T, cases []classCase) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("the whole pipeline")
 	}
@@ -199,7 +205,7 @@ func TestClasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	published := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	for n, c := range classCases {
+	for n, c := range cases {
 		an, err := p.Analyze(context.Background(), article.Article{ID: fmt.Sprint(n), Body: c.text, Published: published})
 		if err != nil {
 			t.Fatal(err)

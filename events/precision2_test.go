@@ -1,14 +1,7 @@
 package events_test
 
 import (
-	"context"
-	"fmt"
 	"testing"
-	"time"
-
-	"tidings/article"
-	"tidings/eval"
-	"tidings/pipeline"
 )
 
 // precision2Cases are sentences written for the classes of wrong events
@@ -60,32 +53,4 @@ var precision2Cases = []classCase{
 	{"commerce", "Kenya and Uganda signed a trade pact.", []string{"057 KEN->UGA", "057 UGA->KEN"}},
 }
 
-func TestPrecision2Classes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the whole pipeline")
-	}
-	p, err := pipeline.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	published := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	for n, c := range precision2Cases {
-		an, err := p.Analyze(context.Background(), article.Article{ID: fmt.Sprint(n), Body: c.text, Published: published})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var sys []eval.SystemEvent
-		var got []string
-		for _, e := range an.Events {
-			sys = append(sys, eval.SystemEvent{EventTuple: eval.EventTuple{Source: e.Source.Code, Target: e.Target.Code, Code: e.Code.Code}, Dead: e.Dead, Injured: e.Injured})
-			got = append(got, fmt.Sprintf("%s %s->%s", e.Code.Code, e.Source.Code, e.Target.Code))
-		}
-		gold := make([]eval.GoldEvent, 0, len(c.want))
-		for _, w := range c.want {
-			gold = append(gold, goldEvent(t, w))
-		}
-		if !eval.ScoreEventCase(gold, sys).Pass {
-			t.Errorf("%s: %q\n  want %v\n  got  %v", c.class, c.text, c.want, got)
-		}
-	}
-}
+func TestPrecision2Classes(t *testing.T) { checkClassCases(t, precision2Cases) }

@@ -1,14 +1,7 @@
 package events_test
 
 import (
-	"context"
-	"fmt"
 	"testing"
-	"time"
-
-	"tidings/article"
-	"tidings/eval"
-	"tidings/pipeline"
 )
 
 // precisionCases are sentences written for the classes of wrong events
@@ -69,32 +62,4 @@ var precisionCases = []classCase{
 	{"participle", "The plan, backed by the Indian government, would cut fuel taxes.", []string{"051 INDGOV->"}},
 }
 
-func TestPrecisionClasses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the whole pipeline")
-	}
-	p, err := pipeline.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	published := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	for n, c := range precisionCases {
-		an, err := p.Analyze(context.Background(), article.Article{ID: fmt.Sprint(n), Body: c.text, Published: published})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var sys []eval.SystemEvent
-		var got []string
-		for _, e := range an.Events {
-			sys = append(sys, eval.SystemEvent{EventTuple: eval.EventTuple{Source: e.Source.Code, Target: e.Target.Code, Code: e.Code.Code}, Dead: e.Dead, Injured: e.Injured})
-			got = append(got, fmt.Sprintf("%s %s->%s", e.Code.Code, e.Source.Code, e.Target.Code))
-		}
-		gold := make([]eval.GoldEvent, 0, len(c.want))
-		for _, w := range c.want {
-			gold = append(gold, goldEvent(t, w))
-		}
-		if !eval.ScoreEventCase(gold, sys).Pass {
-			t.Errorf("%s: %q\n  want %v\n  got  %v", c.class, c.text, c.want, got)
-		}
-	}
-}
+func TestPrecisionClasses(t *testing.T) { checkClassCases(t, precisionCases) }

@@ -64,13 +64,7 @@ func TestOfficeHolders(t *testing.T) {
 // TestOfficeHolderLinks links a generated office holder of the embedded
 // table from a full name, and a surname through coreference only.
 func TestOfficeHolderLinks(t *testing.T) {
-	k, err := kbFixture()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
-		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
-	}
+	k := holdersFixture(t)
 	l := New(k)
 	pub := time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)
 	ids := func(d []Entity) map[string]string {
@@ -107,13 +101,7 @@ func TestOfficeHolderLinks(t *testing.T) {
 // (sources: everypolitician's UK cabinet for Boris Johnson's premiership,
 // congress-legislators for a Johnson in Congress in 2024).
 func TestSurnameAlone(t *testing.T) {
-	k, err := kbFixture()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
-		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
-	}
+	k := holdersFixture(t)
 	l := New(k)
 	for _, tc := range []struct {
 		date, want string
@@ -138,13 +126,7 @@ func TestSurnameAlone(t *testing.T) {
 // and that the rule leaves places alone; the sentences were written for
 // the test.
 func TestGivenNames(t *testing.T) {
-	k, err := kbFixture()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
-		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
-	}
+	k := holdersFixture(t)
 	l := New(k)
 	for _, tc := range []struct {
 		text, place string
@@ -167,4 +149,18 @@ func TestGivenNames(t *testing.T) {
 			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
+}
+
+// holdersFixture is the test knowledge base, the test skipped when it has
+// no generated office holders (Janet Yellen, Q263725, is one).
+func holdersFixture(t *testing.T) *kb.KB {
+	t.Helper()
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := k.Get("Q263725"); !ok || e.Office == nil {
+		t.Skip("no generated office holders (kb/data/people.tsv.gz) in this knowledge base")
+	}
+	return k
 }

@@ -52,26 +52,7 @@ func TestEventsWithAdjective(t *testing.T) {
 			[]string{"Italian"}, []string{"Italian Open"}, 1, "Italian Open", "Italy"},
 	} {
 		doc := text.New(c.text)
-		find := func(words string, nth int, label string) text.Span {
-			f := strings.Fields(words)
-			for i := range doc.Tokens {
-				if i+len(f) > len(doc.Tokens) {
-					break
-				}
-				ok := true
-				for k, w := range f {
-					ok = ok && doc.Tokens[i+k].Form == w
-				}
-				if ok {
-					if nth == 0 {
-						return text.Span{Start: i, End: i + len(f), Label: label}
-					}
-					nth--
-				}
-			}
-			t.Fatalf("%s: %q not found", c.name, words)
-			return text.Span{}
-		}
+		find := func(words string, nth int, label string) text.Span { return nthSpan(t, doc, words, nth, label) }
 		spansOf := func(ws []string, label string, skip int) []text.Span {
 			var out []text.Span
 			seen := map[string]int{}
@@ -134,18 +115,7 @@ func TestNameByItsHead(t *testing.T) {
 // one the body names is; the sentences were written for the test.
 func TestTitleOnlyNames(t *testing.T) {
 	doc := text.New("Ministers Agree Farm Deal. Ruritania's farmers won subsidies until 2030, Ruritania said.")
-	at := func(word string, nth int, label string) text.Span {
-		for i, tok := range doc.Tokens {
-			if tok.Form == word {
-				if nth == 0 {
-					return text.Span{Start: i, End: i + 1, Label: label}
-				}
-				nth--
-			}
-		}
-		t.Fatalf("%q not found", word)
-		return text.Span{}
-	}
+	at := func(word string, nth int, label string) text.Span { return nthSpan(t, doc, word, nth, label) }
 	ents := []link.Entity{
 		{ID: "D", Name: "Deal", Type: "LOC", Salience: 0.5, Entry: kb.Entry{ID: "D", Kind: kb.KindCity, Name: "Deal"},
 			Mentions: []text.Span{at("Deal", 0, "LOC")}},

@@ -361,18 +361,7 @@ func TestShortName(t *testing.T) {
 // adjective ("a British record") weighs less than one named as such.
 func TestCountryByItsAdjective(t *testing.T) {
 	doc := text.New("Clubs agree British record fee. The British record fee was paid by Ruritania, Ruritania said.")
-	span := func(word string, nth int, label string) text.Span {
-		for i, tok := range doc.Tokens {
-			if tok.Form == word {
-				if nth == 0 {
-					return text.Span{Start: i, End: i + 1, Label: label}
-				}
-				nth--
-			}
-		}
-		t.Fatalf("%q not found", word)
-		return text.Span{}
-	}
+	span := func(word string, nth int, label string) text.Span { return nthSpan(t, doc, word, nth, label) }
 	ents := []link.Entity{
 		{ID: "GBR", Name: "United Kingdom", Type: "MISC", Salience: 0.6, Entry: kb.Entry{ID: "GBR", Kind: kb.KindCountry, Name: "United Kingdom"},
 			Mentions: []text.Span{span("British", 0, "MISC"), span("British", 1, "MISC")}},
@@ -478,4 +467,25 @@ func TestAddressesAreNoTags(t *testing.T) {
 			t.Errorf("%s: line %q; want %q tagged: %v", c.name, line, c.street, c.tagged)
 		}
 	}
+}
+
+// nthSpan is the span of the nth occurrence (from 0) in doc of words
+// (one or more, space-separated), labelled label.
+func nthSpan(t *testing.T, doc *text.Document, words string, nth int, label string) text.Span {
+	t.Helper()
+	f := strings.Fields(words)
+	for i := 0; i+len(f) <= len(doc.Tokens); i++ {
+		ok := true
+		for k, w := range f {
+			ok = ok && doc.Tokens[i+k].Form == w
+		}
+		if ok {
+			if nth == 0 {
+				return text.Span{Start: i, End: i + len(f), Label: label}
+			}
+			nth--
+		}
+	}
+	t.Fatalf("%q not found", words)
+	return text.Span{}
 }
