@@ -216,8 +216,9 @@ func (s *state) actor(i int) (Actor, bool) {
 				prefix = a.Code[:3] // "the army said its troops ...": the army's country
 			}
 		}
-		placed := prefix == "" && s.country != ""
-		if prefix == "" {
+		abroad := prefix == "" && s.foreignAgent(i)
+		placed := prefix == "" && s.country != "" && !abroad
+		if placed {
 			prefix = s.country
 		}
 		if prefix == "" {
@@ -226,7 +227,7 @@ func (s *state) actor(i int) (Actor, bool) {
 		if strings.HasSuffix(prefix, role) {
 			role = "" // "the Kazakh army" already coded KAZMIL from the body
 		}
-		return Actor{Text: s.phraseText(i), Code: prefix + role, placed: placed}, true
+		return Actor{Text: s.phraseText(i), Code: prefix + role, placed: placed, abroad: abroad}, true
 	}
 	// "Venezuelan opposition leaders": the group the compound names
 	// before the country the adjective does.
@@ -286,6 +287,28 @@ func (s *state) actor(i int) (Actor, bool) {
 		}
 	}
 	return Actor{}, false
+}
+
+// foreignAgent reports an agent noun that says it is not of the story's
+// country: "foreign banks", "creditor banks" (a debtor's creditors),
+// "international lenders".
+func (s *state) foreignAgent(i int) bool {
+	for _, k := range s.tree.Kids(i) {
+		if !syntax.RelIs(s.tok(int(k)).Deprel, "amod", "compound") {
+			continue
+		}
+		if s.regionWord(int(k)) {
+			return true // "Latin American leaders"
+		}
+		if s.tok(int(k)).UPOS == "PROPN" || s.tokEntity[k] >= 0 {
+			continue // "the Seafarers' International Union": a name's word
+		}
+		switch s.lemma(int(k)) {
+		case "foreign", "creditor", "overseas", "international", "offshore", "multinational":
+			return true
+		}
+	}
+	return false
 }
 
 // firmName reports an entity that names a business: an organisation
@@ -609,10 +632,27 @@ func (s *state) stateNamed(f string) string {
 func (s *state) demonym(i int) string {
 	for _, e := range s.c.kb.Lookup(s.tok(i).Form) {
 		if e.Kind == kb.KindDemonym {
+			if s.regionWord(i) {
+				return "" // "Latin American leaders", "Central American states": a region's
+			}
 			return e.Country
 		}
 	}
 	return ""
+}
+
+// regionWord reports "American" after a word that makes it a part of
+// the Americas' ("Latin American", "South American", "Central
+// American"), no country; "West German" or "South African" are
+// countries' and stay so.
+func (s *state) regionWord(i int) bool {
+	if p := i - 1; p >= 0 && (s.tok(i).Form == "American" || s.tok(i).Form == "Americans") {
+		switch s.tok(p).Form {
+		case "Latin", "South", "North", "Central":
+			return true
+		}
+	}
+	return false
 }
 
 // demonymPhrase returns the country of a nationality adjective at token
@@ -1003,8 +1043,8 @@ func (s *state) memberOfAgent(i int) (Actor, bool) {
 		if prefix == "" {
 			prefix = s.modifierCode(int(k))
 		}
-		placed := prefix == "" && s.country != ""
-		if prefix == "" {
+		placed := prefix == "" && s.country != "" && !s.foreignAgent(i)
+		if placed {
 			prefix = s.country
 		}
 		if prefix == "" {

@@ -26,6 +26,10 @@ func modality(lemma string) modal {
 	switch lemma {
 	case "want", "plan", "intend", "seek", "hope", "aim", "prepare", "promise", "pledge", "vow", "offer", "wish", "propose", "expect", "consider", "mean", "try", "attempt":
 		return modalIntent
+	case "willing", "ready", "prepared", "eager", "keen":
+		// "were willing to negotiate", "is ready to meet": a stated
+		// readiness, the codebook's intent, not the act
+		return modalIntent
 	case "threaten", "warn":
 		return modalThreat
 	case "ask", "urge", "call", "request", "demand", "press", "encourage":
