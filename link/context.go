@@ -34,6 +34,23 @@ var businessWords = map[string]bool{
 	"workforce": true, "employees": true, "buy": true, "shareholders": true, "results": true,
 }
 
+// Cue bits of a word: one map lookup a token gives both kinds of evidence.
+const (
+	sportCue uint8 = 1 << iota
+	businessCue
+)
+
+var cueWords = func() map[string]uint8 {
+	m := make(map[string]uint8, len(sportWords)+len(businessWords))
+	for w := range sportWords {
+		m[w] |= sportCue
+	}
+	for w := range businessWords {
+		m[w] |= businessCue
+	}
+	return m
+}()
+
 // docContext holds, for every token, how many tokens before it are
 // evidence of a match report or of business news, so that the context of
 // each mention costs time in proportion to the mention, not to its
@@ -48,13 +65,49 @@ type docContext struct {
 func newDocContext(doc *text.Document) *docContext {
 	n := len(doc.Tokens)
 	c := &docContext{doc: doc, sport: make([]int32, n+1), business: make([]int32, n+1)}
+	var buf [16]byte
 	for i, t := range doc.Tokens {
-		w := strings.ToLower(t.Form)
 		c.sport[i+1], c.business[i+1] = c.sport[i], c.business[i]
-		if sportWords[w] || isScore(doc, i) {
+		f := t.Form
+		if f == "" {
+			continue
+		}
+		if b := f[0]; b >= '0' && b <= '9' {
+			if isScore(doc, i) {
+				c.sport[i+1]++
+			}
+			continue
+		}
+		if f == "$" {
+			c.business[i+1]++
+			continue
+		}
+		// Every cue word is ASCII and shorter than buf: lower-case into
+		// it rather than allocate a lower-case copy of every token.
+		if len(f) > len(buf) {
+			continue
+		}
+		w := buf[:len(f)]
+		ascii := true
+		for j := range len(f) {
+			b := f[j]
+			if b >= 0x80 {
+				ascii = false
+				break
+			}
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			w[j] = b
+		}
+		if !ascii {
+			continue
+		}
+		cue := cueWords[string(w)]
+		if cue&sportCue != 0 {
 			c.sport[i+1]++
 		}
-		if businessWords[w] || w == "$" || w == "executive" && i > 0 && strings.EqualFold(doc.Tokens[i-1].Form, "chief") {
+		if cue&businessCue != 0 || string(w) == "executive" && i > 0 && strings.EqualFold(doc.Tokens[i-1].Form, "chief") {
 			c.business[i+1]++
 		}
 	}
