@@ -12,14 +12,20 @@ import (
 
 // Words of a sentence that say it reports a football match or season.
 // Words shared with elections and motor racing ("won", "race") are left
-// out: they are not evidence for a club.
+// out: they are not evidence for a club. Those that business and
+// politics use as well ("lead manager", "civil penalty", "beat
+// forecasts", "scored a success") are weak: it takes two of them, or one
+// strong word or a score.
 var sportWords = map[string]bool{
+	"striker": true, "striker's": true, "midfielder": true, "defender": true, "goalkeeper": true,
+	"goalless": true, "relegation": true, "kick-off": true,
+}
+
+var weakSportWords = map[string]bool{
 	"beat": true, "beats": true, "beating": true, "drew": true, "draw": true, "goal": true,
-	"goals": true, "goalless": true, "league": true, "season": true, "striker": true,
-	"manager": true, "midfielder": true, "defender": true, "goalkeeper": true, "derby": true,
-	"cup": true, "fixture": true, "thrashed": true, "relegation": true, "relegated": true,
-	"promoted": true, "penalty": true, "stadium": true, "title": true, "trophy": true,
-	"striker's": true, "scored": true, "kick-off": true,
+	"goals": true, "league": true, "season": true, "manager": true, "derby": true, "cup": true,
+	"fixture": true, "thrashed": true, "relegated": true, "promoted": true, "penalty": true,
+	"stadium": true, "title": true, "trophy": true, "scored": true,
 }
 
 // Words that put a company in its business: markets, results, executives.
@@ -37,13 +43,17 @@ var businessWords = map[string]bool{
 // Cue bits of a word: one map lookup a token gives both kinds of evidence.
 const (
 	sportCue uint8 = 1 << iota
+	weakSportCue
 	businessCue
 )
 
 var cueWords = func() map[string]uint8 {
-	m := make(map[string]uint8, len(sportWords)+len(businessWords))
+	m := make(map[string]uint8, len(sportWords)+len(weakSportWords)+len(businessWords))
 	for w := range sportWords {
 		m[w] |= sportCue
+	}
+	for w := range weakSportWords {
+		m[w] |= weakSportCue
 	}
 	for w := range businessWords {
 		m[w] |= businessCue
@@ -57,17 +67,18 @@ var cueWords = func() map[string]uint8 {
 // sentence: a document of any size, even one sentence of 200k tokens, is
 // read once.
 type docContext struct {
-	doc      *text.Document
-	sport    []int32 // sport[i]: match evidence among tokens [0, i)
-	business []int32 // business[i]: business evidence among tokens [0, i)
+	doc       *text.Document
+	sport     []int32 // sport[i]: match evidence among tokens [0, i): strong words, scores
+	weakSport []int32 // weakSport[i]: weak match words among tokens [0, i)
+	business  []int32 // business[i]: business evidence among tokens [0, i)
 }
 
 func newDocContext(doc *text.Document) *docContext {
 	n := len(doc.Tokens)
-	c := &docContext{doc: doc, sport: make([]int32, n+1), business: make([]int32, n+1)}
+	c := &docContext{doc: doc, sport: make([]int32, n+1), weakSport: make([]int32, n+1), business: make([]int32, n+1)}
 	var buf [16]byte
 	for i, t := range doc.Tokens {
-		c.sport[i+1], c.business[i+1] = c.sport[i], c.business[i]
+		c.sport[i+1], c.weakSport[i+1], c.business[i+1] = c.sport[i], c.weakSport[i], c.business[i]
 		f := t.Form
 		if f == "" {
 			continue
@@ -107,6 +118,9 @@ func newDocContext(doc *text.Document) *docContext {
 		if cue&sportCue != 0 {
 			c.sport[i+1]++
 		}
+		if cue&weakSportCue != 0 {
+			c.weakSport[i+1]++
+		}
 		if cue&businessCue != 0 || string(w) == "executive" && i > 0 && strings.EqualFold(doc.Tokens[i-1].Form, "chief") {
 			c.business[i+1]++
 		}
@@ -125,7 +139,7 @@ func (c *docContext) of(sp text.Span) (sport, business, locative bool) {
 		s = text.Span{Start: 0, End: len(doc.Tokens)}
 	}
 	inside := func(p []int32) int32 { return p[sp.End] - p[sp.Start] }
-	sport = c.sport[s.End]-c.sport[s.Start]-inside(c.sport) > 0
+	sport = c.sport[s.End]-c.sport[s.Start]-inside(c.sport) > 0 || c.weakSport[s.End]-c.weakSport[s.Start]-inside(c.weakSport) >= 2
 	business = c.business[s.End]-c.business[s.Start]-inside(c.business) > 0
 	if e := sp.End; e+2 < len(doc.Tokens) && doc.Tokens[e].Form == "(" && doc.Tokens[e+2].Form == ")" && isTicker(doc.Tokens[e+1].Form) {
 		business = true
@@ -260,8 +274,10 @@ func isScore(doc *text.Document, i int) bool {
 	return i+2 < len(doc.Tokens) && isSmallNumber(f) && (doc.Tokens[i+1].Form == "-" || doc.Tokens[i+1].Form == "–") && isSmallNumber(doc.Tokens[i+2].Form)
 }
 
+// isSmallNumber reports a number of one or two digits, as a football
+// score's are ("767-300" is an aircraft).
 func isSmallNumber(s string) bool {
-	if s == "" || len(s) > 3 {
+	if s == "" || len(s) > 2 {
 		return false
 	}
 	for _, r := range s {
@@ -294,8 +310,8 @@ func isPlaceKind(kind string) bool {
 // (around the name, or another unambiguous club or league in the
 // document), a club after "in"/"at" only when its name has several words and no
 // place has it;
-// without evidence, only when no
-// place shares the name. A mention typed PER is a club only with match
+// without evidence, only when its name has several words, no place shares
+// it and its sentence is not business news. A mention typed PER is a club only with match
 // words around the name and when no person has it ("Chelsea beat
 // Everton 6-0"). A company of the S&P 500 (tier 0) is kept for a mention typed
 // ORG, or one in a business sentence; one of the rest of the SEC's list
@@ -312,7 +328,7 @@ func isPlaceKind(kind string) bool {
 // towns (Nokia), and in tier 2 it is never kept.
 // When several companies of the same tier remain, none is chosen. When a
 // club was set aside for want of evidence, a mention not typed LOC gets
-// no identity: "Leicester said" is the club or the city; likewise when a
+// no identity unless a company was kept: "Leicester said" is the club or the city; likewise when a
 // known company (tiers 0 and 1) was set aside and only small towns of its
 // name remain, unless a locative preposition names the place. boost tells
 // resolve which candidates the rules chose.
@@ -335,8 +351,11 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 			// "in Leicester" is the city, "in the Premier League" the
 			// league; "from Bayer Leverkusen", a name of several words
 			// that no place has, the club
+			// Without match evidence, a name of several words that no
+			// place has and no business sentence: one word ("Standard",
+			// "Arsenal", "National") names too much else.
 			ok := m.typ != "PER" && (!m.locative || c.Kind == kb.KindLeague || !hasPlace && len(m.words) > 1) &&
-				(m.sport || m.sportDoc || m.typ != "LOC" && !hasPlace && c.Kind != kb.KindNationalTeam)
+				(m.sport || m.sportDoc || m.typ != "LOC" && !hasPlace && c.Kind != kb.KindNationalTeam && len(m.words) > 1 && !m.business)
 			if m.typ == "PER" {
 				// the recogniser takes "Chelsea" for a first name: a club
 				// only in a match report and when no person has the name
@@ -398,7 +417,9 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 		}
 		out, boost = kept, keptBoost
 	}
-	if droppedClub && m.typ != "LOC" {
+	if droppedClub && m.typ != "LOC" && !slices.ContainsFunc(out, func(c kb.Entry) bool { return c.Kind == kb.KindCompany }) {
+		// "Leicester said": the club or the city; but a company the
+		// business words chose stands ("Airbus said its profit rose")
 		return nil, nil, true
 	}
 	if droppedCompany && !m.locative && len(out) > 0 && !slices.ContainsFunc(out, func(c kb.Entry) bool { return !smallTown(c) }) {

@@ -71,6 +71,9 @@ type mention struct {
 	// venue: "in" or "near" precede it, which name a place even in a
 	// match report ("the final in Leverkusen").
 	venue bool
+	// workplace: "at", "from" or "of" precede it, right before it, as
+	// they do a company ("workers at Boeing") as well as a place.
+	workplace bool
 	// fragment: a capitalised word touches it, so that it may be part of
 	// a longer name the recogniser split ("National | Intergroup").
 	fragment bool
@@ -113,6 +116,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 			if sp.Start > 0 {
 				p := strings.ToLower(doc.Tokens[sp.Start-1].Form)
 				m.venue = p == "in" || p == "near"
+				m.workplace = p == "at" || p == "from" || p == "of"
 			}
 			m.fragment = fragment(doc, sp)
 			m.modifier = sp.End < len(doc.Tokens) && doc.Tokens[sp.End].UPOS == "NOUN"
@@ -194,7 +198,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		m.group = g
 	}
-	ents = oneNameOneEntity(ms, ents)
+	ents = oneNameOneEntity(ms, ents, l.placeNamed)
 	for i := range ms {
 		e := &ents[ms[i].group]
 		e.Mentions = append(e.Mentions, ms[i].span)
@@ -321,11 +325,13 @@ func clubCities(ms []mention, ents []Entity) {
 // oneNameOneEntity makes the mentions of a name one entity: a mention
 // that resolved to nothing joins the linked entity of a mention written
 // alike ("Boeing" as a place where "Boeing" is the company elsewhere;
-// not a name after a locative, "in Southampton"),
+// after "at", "from" or "of", "workers at Boeing", only when no place of
+// the knowledge base has the name; not after "in" or "near": "police in
+// Southampton", "fires in the Amazon" may be places),
 // and a local entity takes the type most of its mentions have ("SpaceX"
 // ORG three times and MISC once is an organisation). It returns the
 // entities, without those left with no mention.
-func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
+func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) bool) []Entity {
 	linked := map[string]int{}
 	for i := range ms {
 		if g := ms[i].group; ents[g].Linked() {
@@ -343,8 +349,13 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 			}
 		}
 		for i := range ms {
-			if ms[i].locative || ents[ms[i].group].Linked() {
-				continue // "police in Southampton": maybe the place, which poolEvidence keeps apart
+			if ents[ms[i].group].Linked() {
+				continue
+			}
+			if ms[i].locative && (!ms[i].workplace || isPlace(ms[i].text)) {
+				// "police in Southampton", "fires in the Amazon": maybe the
+				// place, which poolEvidence keeps apart
+				continue
 			}
 			if g, ok := linked[ms[i].text]; ok {
 				ms[i].group = g
@@ -396,6 +407,12 @@ func oneNameOneEntity(ms []mention, ents []Entity) []Entity {
 	return out
 }
 
+// placeNamed reports whether a place of the knowledge base (a country, a
+// region, a city, a demonym) goes by name.
+func (l *Linker) placeNamed(name string) bool {
+	return slices.ContainsFunc(l.kb.Lookup(name), func(e kb.Entry) bool { return isPlaceKind(e.Kind) })
+}
+
 // poolEvidence gives every mention of a name the match and business
 // evidence of all the document's mentions of that name: one sense per
 // discourse (Gale, Church and Yarowsky 1992), so that "Apple" or
@@ -428,12 +445,16 @@ type resolveKey struct {
 
 // markSportDocument sets sportDoc on every mention but the one when a
 // mention names only clubs or leagues ("Manchester City", "Premier
-// League"): the article is about football.
+// League"; one word only with match words around it, "Arsenal beat"):
+// the article is about football.
 func (l *Linker) markSportDocument(ms []mention) {
 	first := -1
 	for i := range ms {
 		if ms[i].typ == "PER" || ms[i].fragment {
 			continue // a piece of a longer name ("Birmingham City | Council") is no club
+		}
+		if len(ms[i].words) == 1 && !ms[i].sport {
+			continue // one word without match words ("Standard's stock price") may name anything
 		}
 		c := l.kb.Lookup(ms[i].text)
 		if len(c) == 0 {
