@@ -89,10 +89,11 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 	// written with a country's adjective is the event's, an abbreviation
 	// is its name's, and "the council" is a mention of the council named
 	// before.
+	named := namedTokens(doc)
 	ents = eventsWithAdjective(doc, ents)
 	ents = adjectivesOfNames(doc, ents)
 	ents = abbreviated(ents)
-	named := namedTokens(doc)
+	ents = withPossessive(doc, ents, named)
 	the := afterThe(doc, named)
 	ents, heads := byHead(doc, ents, the)
 	for _, e := range ents {
@@ -102,7 +103,7 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 			if e.Entry.Kind == kb.KindBody {
 				name = mostWritten(doc, e.Mentions) // "National Assembly", not "National Assembly of France"
 			}
-		} else if len(e.Mentions) < 2 || adjectival(doc, e.Mentions) {
+		} else if len(e.Mentions) < 2 || adjectival(doc, e.Mentions) && !t.namedThing(doc, e) {
 			continue // a name met once and unknown is rarely a tag; "West African countries", "the MMR vaccine" name no thing
 		} else {
 			name = withVersion(doc, e.Mentions, name)
@@ -247,6 +248,68 @@ func eventsWithAdjective(doc *text.Document, ents []link.Entity) []link.Entity {
 		return ents
 	}
 	return slices.DeleteFunc(out, func(e link.Entity) bool { return len(e.Mentions) == 0 })
+}
+
+// withPossessive gives a name the knowledge base lacks the capitalised
+// possessive before most mentions of it, when that word is no name of
+// its own ("Women's" of "Women's Rugby World Cup", which the recogniser
+// leaves out; not "England's" of "England's Red Roses"): editors write
+// the whole name.
+func withPossessive(doc *text.Document, ents []link.Entity, named []bool) []link.Entity {
+	var out []link.Entity
+	for i, e := range ents {
+		if e.Linked() || len(e.Mentions) == 0 {
+			continue
+		}
+		// Most mentions, and no other possessive: a quantity may have
+		// taken the word ("the top ten of the Women's Open").
+		word, with := "", 0
+		for _, m := range e.Mentions {
+			if w := possessiveBefore(doc, m.Start, named); w != "" {
+				if word != "" && w != word {
+					with = 0
+					break
+				}
+				word = w
+				with++
+			}
+		}
+		if 2*with <= len(e.Mentions) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ents)
+		}
+		o := &out[i]
+		o.Mentions = slices.Clone(e.Mentions)
+		for k, m := range o.Mentions {
+			if possessiveBefore(doc, m.Start, named) != "" {
+				o.Mentions[k].Start -= 2
+				if o.Name == e.Name { // as written: "Women's" or "Women’s"
+					o.Name = word + doc.Tokens[m.Start-1].Form + " " + e.Name
+				}
+			}
+		}
+	}
+	if out == nil {
+		return ents
+	}
+	return out
+}
+
+// possessiveBefore returns the capitalised noun written with "'s" just
+// before token i ("Women" of "Women's"), when neither is part of a name,
+// or "".
+func possessiveBefore(doc *text.Document, i int, named []bool) string {
+	if i < 2 || named[i-2] || named[i-1] {
+		return ""
+	}
+	w, s := doc.Tokens[i-2], doc.Tokens[i-1]
+	if s.Form != "'s" && s.Form != "’s" || s.Start != w.End || w.UPOS != "NOUN" && w.UPOS != "PROPN" || // not "It's"
+		!lettersOnly(w.Form) || !unicode.IsUpper([]rune(w.Form)[0]) {
+		return ""
+	}
+	return w.Form
 }
 
 // adjectivesOfNames folds a one-word name the knowledge base lacks, met
@@ -597,6 +660,57 @@ func adjectival(doc *text.Document, ms []text.Span) bool {
 		}
 	}
 	return true
+}
+
+// namedThing reports whether a name used only before a noun still names
+// a thing of its own: a name of several words that does not end in an
+// adjective of a place or people ("the Australian Open semi-final",
+// "Northern Growth Plan funding", not "West African countries" nor "East
+// German towns"). One word before a noun names a kind ("the MMR
+// vaccine"). The name must be written in full twice: a fragment that
+// the recogniser cut from a title or joined to other words ("Kelly The")
+// is not.
+func (t *Tagger) namedThing(doc *text.Document, e link.Entity) bool {
+	f := strings.Fields(e.Name)
+	if len(f) < 2 {
+		return false
+	}
+	full := 0
+	for _, m := range e.Mentions {
+		if m.End <= m.Start || strings.Join(strings.Fields(doc.SpanText(m)), " ") != e.Name {
+			continue
+		}
+		if functionWord(doc.Tokens[m.Start]) || functionWord(doc.Tokens[m.End-1]) {
+			return false // "AIRBUS AND": a name ends at no conjunction
+		}
+		full++
+	}
+	if full < 2 {
+		return false
+	}
+	last := f[len(f)-1]
+	if t.kb != nil && slices.ContainsFunc(t.kb.Lookup(last), func(e kb.Entry) bool { return strings.HasPrefix(e.ID, "demonym:") }) {
+		return false
+	}
+	// The endings of English adjectives of places and peoples that the
+	// knowledge base's countries do not give (African, European,
+	// Atlantic, Bavarian).
+	for _, suffix := range []string{"ian", "ean", "can", "ese", "ish", "ic"} {
+		if strings.HasSuffix(strings.ToLower(last), suffix) {
+			return false
+		}
+	}
+	return true
+}
+
+// functionWord reports whether a token is a determiner, preposition,
+// conjunction, pronoun or auxiliary.
+func functionWord(tok text.Token) bool {
+	switch tok.UPOS {
+	case "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX":
+		return true
+	}
+	return false
 }
 
 // withVersion returns the name with the version that its mentions give

@@ -114,6 +114,13 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] || relationalNouns[np.key] {
 			return // "prime minister", and "prime" in it: a post, not a topic; "customers", not "developing countries"
 		}
+		if hyphenAt(doc, np.first-1) {
+			// "eaters" of "plant-eaters", "way fare" of "one-way fare":
+			// the end of a word that the tokenizer split at its hyphen.
+			// Its start ("smoking" of "smoking-related") often names
+			// the thing and is kept.
+			return
+		}
 		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true, np)
 		byKey[np.key].compound = np.compound
 	})
@@ -290,6 +297,13 @@ func (t *Tagger) editorForm(c topic) string {
 		return c.plurF
 	}
 	return cmp.Or(c.singF, c.form)
+}
+
+// hyphenAt reports whether token k is a hyphen joined to the tokens on
+// both sides of it.
+func hyphenAt(doc *text.Document, k int) bool {
+	return k > 0 && k+1 < len(doc.Tokens) && doc.Tokens[k].Form == "-" &&
+		doc.Tokens[k-1].End == doc.Tokens[k].Start && doc.Tokens[k].End == doc.Tokens[k+1].Start
 }
 
 // thinBackground is how many uses of a phrase as a head the background
