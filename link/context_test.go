@@ -328,3 +328,37 @@ func TestTypeByIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedCommonWordIsNoAcronym checks that a capitalised word of
+// everyday English does not take an identity that only an acronym of
+// the same letters gives, while an acronym written in title case, as
+// some papers write them, keeps it.
+func TestCapitalisedCommonWordIsNoAcronym(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"act", "aid", "care", "who"}
+	l := NewWith(k, Options{CommonWord: func(w string) bool { return slices.Contains(common, w) }})
+	pub := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, mention, want string // want: entity id prefix, "" for no link
+	}{
+		{"The judge said the Act's insurance mandate was lawful.", "Act|ORG", ""},
+		{"Ministers said the Act would cut waiting lists.", "Act|MISC", ""},
+		{"Nato leaders met in Brussels on Tuesday.", "Nato|ORG", "org:nato"},
+		{"NATO leaders met in Brussels on Tuesday.", "NATO|ORG", "org:nato"},
+	} {
+		d := docWith(t, tc.text, tc.mention)
+		name, _, _ := strings.Cut(tc.mention, "|")
+		got := ""
+		for _, e := range l.Link(d, pub) {
+			if e.Linked() && d.SpanText(e.Mentions[0]) == name {
+				got = e.ID
+			}
+		}
+		if tc.want == "" && got != "" || tc.want != "" && !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s: %q linked to %q, want %q", tc.text, name, got, tc.want)
+		}
+	}
+}

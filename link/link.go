@@ -927,7 +927,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 // party of a country the article does not name is looked for among the
 // home country's first (homeNamesake: "Congress" in a story from India).
 func (l *Linker) candidates(name string, countries map[string]int, home string) []kb.Entry {
-	if c := acronymSafe(name, l.kb.Lookup(name)); c != nil {
+	if c := l.notAcronym(name, acronymSafe(name, l.kb.Lookup(name))); c != nil {
 		if main := mainCountry(countries); main != "" && isGenericBody(c) {
 			if own := l.countryBody(name, main); own != nil {
 				return own
@@ -1027,6 +1027,27 @@ func acronymSafe(name string, c []kb.Entry) []kb.Entry {
 			ok = ok || strings.ToLower(a) == lower
 		}
 		if ok {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// notAcronym drops the candidates that a capitalised word of everyday
+// English matches only as an acronym: "the Act's mandate" is not ACT
+// (Allied Command Transformation). "Nato", which is no common word, is
+// still NATO as the papers that write acronyms so mean it.
+func (l *Linker) notAcronym(name string, c []kb.Entry) []kb.Entry {
+	if len(c) == 0 || strings.ToUpper(name) == name || strings.Contains(name, " ") || !l.commonWord(name) {
+		return c
+	}
+	written := func(n string) bool { return strings.EqualFold(n, name) && strings.ToUpper(n) != n }
+	out := c[:0:0]
+	for _, e := range c {
+		if written(e.Name) || slices.ContainsFunc(e.Aliases, written) {
 			out = append(out, e)
 		}
 	}
