@@ -133,6 +133,11 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Zurich|ORG"}, map[string]string{"Zurich": "club:"}},
 		{"two words football shares with other news are", "Leicester beat Southampton to go top of the league, the manager said.",
 			[]string{"Leicester|ORG", "Southampton|ORG"}, map[string]string{"Leicester": "club:", "Southampton": "club:"}},
+		// a city keeps its identity when the article names its state, or is about another country
+		{"the foreign city when the article is there", "Police in Kent, Washington, said two men were arrested in Seattle.",
+			[]string{"Kent|LOC", "Washington|LOC", "Seattle|LOC"}, map[string]string{"Kent": "geonames:5799625"}},
+		{"a capital abroad over a small namesake at home", "Officials in Dallas and Houston said the talks would go on in London.",
+			[]string{"Dallas|LOC", "Houston|LOC", "London|LOC"}, map[string]string{"London": "geonames:2643743"}}, // London, England
 		// a workplace after a preposition: the company when no place
 		// has the name, the place when one may ("in Leicester" above)
 		{"workers at a company the article names", "Boeing shares fell 3%. Workers at Boeing went on strike.",
