@@ -43,6 +43,10 @@ type NER struct {
 	// titles are the words that name offices ("minister", "chancellor"),
 	// set by UseTitles: a person's name does not hold its title.
 	titles map[string]bool
+	// nationalTeams are the national football teams' names in lower
+	// case, set by UseNationalTeams: a country's team is not a club of
+	// its name ("Austria").
+	nationalTeams map[string]bool
 
 	// scratch keeps working memory, with its remembered sums, from one
 	// document to the next.
@@ -64,6 +68,17 @@ func (m *NER) UseTitles(words []string) {
 		if len(w) >= 3 && !nobility[w] {
 			m.titles[w] = true
 		}
+	}
+}
+
+// UseNationalTeams sets the names of national football teams (the
+// knowledge base's, through the pipeline): in a match report a country's
+// name stays its team's, LOC as CoNLL-2003 marks it, though a club
+// shares the name.
+func (m *NER) UseNationalTeams(names []string) {
+	m.nationalTeams = make(map[string]bool, len(names))
+	for _, n := range names {
+		m.nationalTeams[strings.ToLower(n)] = true
 	}
 }
 
@@ -967,7 +982,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 			out = append(out, sp)
 		}
 	}
-	return carryToHeadline(doc, dropNonNames(doc, m.extendPlaceNames(doc, out))), nil
+	return carryToHeadline(doc, dropNonNames(doc, m.retypeInContext(doc, m.extendPlaceNames(doc, out)))), nil
 }
 
 // hyphenated reports two names of a person written as one word with a
@@ -1322,7 +1337,9 @@ var nobility = map[string]bool{"king": true, "queen": true, "prince": true, "pri
 
 // splitTitles takes titles out of names (see UseTitles). A title is a
 // capitalised word of m.titles, with the capitalised words before it in
-// the name ("Prime Minister", "Deputy Foreign Minister").
+// the name ("Prime Minister", "Deputy Foreign Minister"). A name other
+// than a person's that ends in a title before a person, directly or
+// through more titles, loses it.
 func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
 	if len(m.titles) == 0 {
 		return chunks
@@ -1344,7 +1361,7 @@ func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
 				c.Start = last + 1
 			}
 		case c.Type != "PER" && c.End-c.Start >= 2 && title(words[c.End-1]) &&
-			k+1 < len(chunks) && chunks[k+1].Start == c.End && chunks[k+1].Type == "PER":
+			k+1 < len(chunks) && chunks[k+1].Type == "PER" && allTitles(words[c.End:chunks[k+1].Start], title):
 			c.End--
 			for c.End > c.Start+1 && title(words[c.End-1]) {
 				c.End--
@@ -1358,6 +1375,18 @@ func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+// allTitles reports whether every word of words is a title: the rest of a
+// title the model ran a place's name into ("Tamil Nadu Chief | Minister |
+// M.K. Stalin").
+func allTitles(words []string, title func(string) bool) bool {
+	for _, w := range words {
+		if !title(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalisedWord reports a word that begins with a capital letter.

@@ -350,6 +350,19 @@ func (k *KB) Len() int {
 	return n
 }
 
+// OfKind returns the embedded tables' entries of a kind (KindNationalTeam,
+// KindLeague ...), in table order, without reading the generated office
+// holders or imported files.
+func (k *KB) OfKind(kind string) []Entry {
+	var out []Entry
+	for _, e := range k.entries {
+		if e.Kind == kind {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Entries calls yield for every entry until it returns false, in a fixed
 // order: countries, regions, cities, organisations, media, government
 // bodies, people, demonyms; within each, in the order of the tables; then

@@ -478,3 +478,22 @@ func sum(m map[string]int) int {
 	}
 	return n
 }
+
+func TestOfKind(t *testing.T) {
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	teams := k.OfKind(KindNationalTeam)
+	if len(teams) < 200 {
+		t.Fatalf("%d national teams, want the sources' 233", len(teams))
+	}
+	for _, e := range teams {
+		if e.Kind != KindNationalTeam {
+			t.Fatalf("%s is a %s", e.ID, e.Kind)
+		}
+	}
+	if k.holders != nil && k.holders.idx != nil {
+		t.Error("OfKind read the office holders")
+	}
+}

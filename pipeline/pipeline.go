@@ -151,7 +151,21 @@ func LoadModelsWith(dir string, k *kb.KB) (*annotate.Models, error) {
 	if m.NER != nil && m.NER.WantsGazetteer() {
 		m.NER.UseGazetteer(Gazetteer(k))
 	}
+	if m.NER != nil {
+		m.NER.UseNationalTeams(NationalTeams(k))
+	}
 	return m, nil
+}
+
+// NationalTeams returns the names and aliases of the knowledge base's
+// national football teams (which the gazetteer leaves out: link only).
+func NationalTeams(k *kb.KB) []string {
+	var out []string
+	for _, e := range k.OfKind(kb.KindNationalTeam) {
+		out = append(out, e.Name)
+		out = append(out, e.Aliases...)
+	}
+	return out
 }
 
 // KBGazetteer returns the knowledge base's names as a gazetteer for the
