@@ -474,3 +474,48 @@ func TestNationalTeamIsNoClub(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesAroundNames: a title's field after "of" that the model read
+// into the name of the person after it ("Minister of Defence | Jane
+// Doe"), and titles that end an organisation's or a place's name with
+// no person after them ("the Velmar Chief Executive Officer").
+func TestTitlesAroundNames(t *testing.T) {
+	m := &NER{gaz: NewGazetteer([]GazetteerName{{"Velmar", "ORG"}, {"Ruritania", "LOC"}}),
+		clusters: &Clusters{classes: map[string][2]uint32{}}}
+	for _, w := range []string{"defence", "state", "foreign", "affairs", "procurement", "health", "services", "finance"} {
+		m.clusters.classes[w] = [2]uint32{1, 1}
+	}
+	m.UseTitles([]string{"minister", "secretary", "chief", "executive", "officer", "chairman", "governor", "deputy", "general"})
+	ch := func(typ string, start, end int) eval.Chunk { return eval.Chunk{Type: typ, Start: start, End: end} }
+	for _, tc := range []struct {
+		sentence string
+		chunks   []eval.Chunk
+		want     []eval.Chunk
+	}{
+		// the field of an office, then the holder's name
+		{"Minister of Defence Tomas Kerrigan visited Harwick", []eval.Chunk{ch("ORG", 2, 5), ch("LOC", 6, 7)}, []eval.Chunk{ch("PER", 3, 5), ch("LOC", 6, 7)}},
+		{"Secretary of State Jane Doe said", []eval.Chunk{ch("ORG", 2, 5)}, []eval.Chunk{ch("PER", 3, 5)}},
+		{"Minister of Foreign Affairs Jane Doe said", []eval.Chunk{ch("ORG", 2, 6)}, []eval.Chunk{ch("PER", 4, 6)}},
+		{"Minister of Finance Kerrigan said", []eval.Chunk{ch("MISC", 2, 4)}, []eval.Chunk{ch("PER", 3, 4)}},
+		// a field alone, a name alone, a known place or body after the field, no title before
+		{"Minister of Defence Procurement said", []eval.Chunk{ch("ORG", 2, 4)}, []eval.Chunk{ch("ORG", 2, 4)}},
+		{"Minister of Ruritania Affairs said", []eval.Chunk{ch("ORG", 2, 4)}, []eval.Chunk{ch("ORG", 2, 4)}},
+		{"Minister of Health Ruritania said", []eval.Chunk{ch("ORG", 2, 4)}, []eval.Chunk{ch("ORG", 2, 4)}},
+		{"the Department of Health Services said", []eval.Chunk{ch("ORG", 1, 5)}, []eval.Chunk{ch("ORG", 1, 5)}},
+		{"a tour of Defence Tomas Kerrigan", []eval.Chunk{ch("ORG", 3, 6)}, []eval.Chunk{ch("ORG", 3, 6)}},
+		// titles after a known name, no person after them
+		{"Steve Marlow , the Velmar Chief Executive Officer , said", []eval.Chunk{ch("PER", 0, 2), ch("ORG", 4, 7)}, []eval.Chunk{ch("PER", 0, 2), ch("ORG", 4, 5)}},
+		{"the Ruritania Deputy Governor General said", []eval.Chunk{ch("ORG", 1, 4)}, []eval.Chunk{ch("LOC", 1, 2)}},
+		// the model's name ends the titles: left to it ("the Florida
+		// Governor's office"); not a title at the end; a name the
+		// gazetteer does not know
+		{"the Velmar Chairman said profits rose", []eval.Chunk{ch("ORG", 1, 3)}, []eval.Chunk{ch("ORG", 1, 3)}},
+		{"the Velmar Executive Committee met", []eval.Chunk{ch("ORG", 1, 4)}, []eval.Chunk{ch("ORG", 1, 4)}},
+		{"the Kestrel Chairman said", []eval.Chunk{ch("ORG", 1, 3)}, []eval.Chunk{ch("ORG", 1, 3)}},
+	} {
+		got := m.splitTitles(strings.Fields(tc.sentence), slices.Clone(tc.chunks))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}

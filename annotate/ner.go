@@ -1371,10 +1371,49 @@ func (m *NER) splitTitles(words []string, chunks []eval.Chunk) []eval.Chunk {
 			if t := m.gaz.typesOf(words[c.Start:c.End]); t != 0 && t&(t-1) == 0 {
 				c.Type = nerTypes[bitIndex(t)]
 			}
+		case c.Type != "PER" && c.Start >= 2 && words[c.Start-1] == "of" && title(words[c.Start-2]):
+			// "Minister of Defence Rustam Umarov": the office's field in
+			// common words, then capitalised words that are none, which
+			// no place or body of the gazetteer has: the holder
+			j := c.Start
+			for j < c.End && m.commonWord(words[j]) {
+				j++
+			}
+			if j > c.Start && j < c.End && m.gaz.typesOf(words[j:c.End]) == 0 && !slices.ContainsFunc(words[j:c.End], func(w string) bool {
+				return !titleCase(w) || m.commonWord(w)
+			}) {
+				c.Start, c.Type = j, "PER"
+			}
+		case c.Type != "PER" && c.End-c.Start >= 2 && title(words[c.End-1]) && c.End < len(words) && title(words[c.End]):
+			// "the Apple Chief Executive | Officer": the model stopped
+			// inside a run of titles after a name the gazetteer knows as
+			// one type
+			start := c.End - 1
+			for start > c.Start && title(words[start-1]) {
+				start--
+			}
+			end := c.End
+			for end < len(words) && title(words[end]) {
+				end++
+			}
+			// and no capitalised word after the titles, which could be
+			// a name they belong to ("Chief Minister Council")
+			if start > c.Start && (end == len(words) || !capitalisedWord(words[end])) {
+				if t := m.gaz.typesOf(words[c.Start:start]); t != 0 && t&(t-1) == 0 {
+					c.End, c.Type = start, nerTypes[bitIndex(t)]
+				}
+			}
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// commonWord reports a word that the clusters' corpus met in lower case
+// ("defence", not "umarov"): running text writes it so.
+func (m *NER) commonWord(w string) bool {
+	c, _ := m.clusters.Lookup(strings.ToLower(w))
+	return c != 0
 }
 
 // allTitles reports whether every word of words is a title: the rest of a
