@@ -39,6 +39,7 @@ const (
 	KindClub         = "club"          // a football club (openfootball)
 	KindNationalTeam = "national team" // a national football team (openfootball)
 	KindLeague       = "league"        // a football competition (openfootball)
+	KindWorldRegion  = "world region"  // a continent or a UN subregion ("Asia", "Western Europe"; places/)
 	// KindParty is a political party or parliamentary group that the
 	// everypolitician Wikidata extracts name for their people
 	// (data/parties.tsv.gz); its Tier ranks it by the people listed with
@@ -430,7 +431,7 @@ func (k *KB) Gazetteer() []GazetteerName {
 }
 
 var kindRank = map[string]int{
-	KindCountry: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
+	KindCountry: 0, KindWorldRegion: 0, KindOrganisation: 1, KindMedia: 2, KindBody: 3,
 	KindPerson: 4, KindRegion: 5, KindCity: 6, KindDemonym: 7,
 	// after the places: a company, party or club ranks below
 	// the entries the recogniser knows, and a company wins only through

@@ -226,7 +226,7 @@ func TestEntries(t *testing.T) {
 		want := map[string]string{KindCountry: TypeLOC, KindRegion: TypeLOC, KindCity: TypeLOC,
 			KindOrganisation: TypeORG, KindMedia: TypeORG, KindBody: TypeORG, KindPerson: TypePER,
 			KindDemonym: TypeMISC, KindCompany: TypeORG, KindClub: TypeORG, KindNationalTeam: TypeORG,
-			KindLeague: TypeMISC, KindParty: TypeORG}[e.Kind]
+			KindLeague: TypeMISC, KindParty: TypeORG, KindWorldRegion: TypeLOC}[e.Kind]
 		if want == "" || e.Type != want {
 			t.Errorf("%s: kind %q type %q", e.ID, e.Kind, e.Type)
 		}
@@ -234,10 +234,10 @@ func TestEntries(t *testing.T) {
 		// country (a world body, a continental cup, a company whose
 		// source gives no country), and so may generated office holders
 		// (officials of international bodies, of disputed territories)
-		// and parties (seen only in repos of no single country); the
-		// others must name one.
+		// and parties (seen only in repos of no single country), and
+		// continents; the others must name one.
 		international := e.Kind == KindOrganisation || e.Kind == KindCompany || e.Kind == KindClub ||
-			e.Kind == KindNationalTeam || e.Kind == KindLeague || e.Office != nil || e.Kind == KindParty
+			e.Kind == KindNationalTeam || e.Kind == KindLeague || e.Office != nil || e.Kind == KindParty || e.Kind == KindWorldRegion
 		if !international || e.Country != "" {
 			if c, ok := k.Get(e.Country); !ok || c.Kind != KindCountry {
 				t.Errorf("%s: country %q is not a country", e.ID, e.Country)
@@ -251,7 +251,7 @@ func TestEntries(t *testing.T) {
 		return true
 	})
 	for kind, min := range map[string]int{KindCountry: 249, KindRegion: 5000, KindCity: 20000,
-		KindOrganisation: 280, KindMedia: 80, KindBody: 5000, KindPerson: 450, KindDemonym: 240} {
+		KindOrganisation: 280, KindMedia: 80, KindBody: 5000, KindPerson: 450, KindDemonym: 240, KindWorldRegion: 20} {
 		if counts[kind] < min {
 			t.Errorf("%d entries of kind %q, want at least %d", counts[kind], kind, min)
 		}

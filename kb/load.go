@@ -180,6 +180,7 @@ var optionalTables = map[string]bool{
 	"data/companies.tsv.gz":       true,
 	"data/sports.tsv.gz":          true,
 	"data/parties.tsv.gz":         true,
+	"data/world-regions.tsv.gz":   true,
 }
 
 // newLoader reads the tables of fsys, up to the demonyms and the index.
@@ -199,6 +200,7 @@ func newLoader(fsys fs.FS) (*loader, error) {
 		{"curated/organisations.tsv", organisationColumns, l.organisations},
 		{"data/companies.tsv.gz", companyColumns, l.companies},
 		{"data/sports.tsv.gz", sportColumns, l.sports},
+		{"data/world-regions.tsv.gz", worldRegionColumns, l.worldRegions},
 		{"curated/media.tsv", mediaColumns, l.media},
 		{"curated/bodies.tsv", bodyColumns, l.bodies},
 		{"curated/people.tsv", personColumns, l.people},

@@ -13,6 +13,8 @@ import (
 var (
 	companyColumns = []string{"id", "name", "aliases", "ticker", "headquarters", "sector", "source", "sec_rank"}
 	sportColumns   = []string{"id", "kind", "name", "aliases", "city", "country", "tier", "source"}
+	// worldRegionColumns are those of world-regions.tsv.gz (kb/gen regions.go).
+	worldRegionColumns = []string{"id", "name", "kind", "source"}
 )
 
 // footballCountries maps openfootball's country keys that are not ISO
@@ -116,6 +118,23 @@ func (l *loader) sports(t table.Table) error {
 		if r[4] != "" {
 			e.Subtype = "football " + e.Kind
 		}
+		if err := l.add(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// worldRegions loads the continents and UN subregions of the places/
+// source, by their QIDs. They are link only: the recogniser's gazetteer
+// features were trained without them.
+func (l *loader) worldRegions(t table.Table) error {
+	for _, r := range t.Rows {
+		if r[2] != "continent" && r[2] != "subregion" {
+			return fmt.Errorf("%s: kind %q", r[0], r[2])
+		}
+		e := Entry{ID: r[0], Wikidata: r[0], Kind: KindWorldRegion, Subtype: r[2], Name: r[1], ShortName: r[1],
+			Type: TypeLOC, Source: r[3], LinkOnly: true}
 		if err := l.add(e); err != nil {
 			return err
 		}

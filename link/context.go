@@ -300,7 +300,7 @@ func isSportKind(kind string) bool {
 }
 
 func isPlaceKind(kind string) bool {
-	return kind == kb.KindCity || kind == kb.KindRegion || kind == kb.KindCountry || kind == kb.KindDemonym
+	return kind == kb.KindCity || kind == kb.KindRegion || kind == kb.KindCountry || kind == kb.KindDemonym || kind == kb.KindWorldRegion
 }
 
 // filterOrgs applies the rules for companies and clubs to a mention's

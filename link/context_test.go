@@ -138,6 +138,8 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Kent|LOC", "Washington|LOC", "Seattle|LOC"}, map[string]string{"Kent": "geonames:5799625"}},
 		{"a capital abroad over a small namesake at home", "Officials in Dallas and Houston said the talks would go on in London.",
 			[]string{"Dallas|LOC", "Houston|LOC", "London|LOC"}, map[string]string{"London": "geonames:2643743"}}, // London, England
+		{"a continent, not the Philippine town of its name", "Exports to Asia and Europe rose in March.",
+			[]string{"Asia|LOC", "Europe|LOC"}, map[string]string{"Asia": "Q48", "Europe": "Q46"}},
 		// a workplace after a preposition: the company when no place
 		// has the name, the place when one may ("in Leicester" above)
 		{"workers at a company the article names", "Boeing shares fell 3%. Workers at Boeing went on strike.",

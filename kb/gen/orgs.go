@@ -49,11 +49,15 @@ func orgFiles(dir, countries string) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parties: %w", err)
 	}
+	regions, err := worldRegionFile(dir)
+	if err != nil {
+		return nil, err
+	}
 	var files []File
 	for _, t := range []struct {
 		name string
 		t    table.Table
-	}{{"companies.tsv.gz", companies}, {"sports.tsv.gz", sports}, {"parties.tsv.gz", parties}} {
+	}{{"companies.tsv.gz", companies}, {"sports.tsv.gz", sports}, {"parties.tsv.gz", parties}, {"world-regions.tsv.gz", regions}} {
 		var buf bytes.Buffer
 		if err := table.WriteGzip(&buf, t.t); err != nil {
 			return nil, fmt.Errorf("%s: %w", t.name, err)
