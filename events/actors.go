@@ -67,8 +67,19 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 			switch {
 			case syntax.RelIs(rel, "nmod") && s.prepOf(int(k)) == "of" && slices.Contains(s.c.dict.classes["&FIRM"], s.lower(i)):
 				// "Tools Corp of Canada": a firm's name, not Canada's
+			case syntax.RelIs(rel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from") && s.personName(i) && s.tokEntity[k] >= 0 && isPlace(&s.ents[s.tokEntity[k]]):
+				// "Maria Delgado of Tucson": where a person lives, not
+				// the place as an actor
 			case rel == "nmod:poss" || syntax.RelIs(rel, "nmod") && s.prepOf(int(k)) == "of":
 				out = append(out, s.actorsDepth(int(k), depth+1)...)
+			case rel == "nmod:desc" && int(k) < i:
+				// "the Attorney General's Office", "the Police
+				// Department": the office an agent's title names
+				if _, isAgent := s.agentRole(int(k)); isAgent {
+					if a, ok := s.actor(int(k)); ok {
+						out = append(out, a)
+					}
+				}
 			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
 				// an organisation's ("an Islamic State target"), not a
 				// country's ("U.S. wheat")
@@ -114,7 +125,7 @@ func (s *state) actor(i int) (Actor, bool) {
 	if s.tokEntity[i] == -2 {
 		return Actor{}, false // a dateline
 	}
-	if e := s.tokEntity[i]; e >= 0 {
+	if e := s.tokEntity[i]; e >= 0 && !s.agentPlaceWord(i) {
 		ent := &s.ents[e]
 		if s.firmName(ent) {
 			// "Tipperary" for "Tipperary Corp", "Dynamics Corp of
@@ -401,7 +412,7 @@ func (s *state) firmsOwn(i int) bool {
 // inside a place's name nor before the head of a name.
 func (s *state) nameHead(i int) bool {
 	e := s.tokEntity[i]
-	if e < 0 {
+	if e < 0 || s.agentPlaceWord(i) {
 		return true
 	}
 	if s.ents[e].Type == kb.TypeLOC {
@@ -691,13 +702,28 @@ func (s *state) agentRole(i int) (string, bool) {
 				lo = int(k)
 			}
 		}
-		for start := lo; start < i; start++ {
-			words := make([]string, 0, i-start+1)
-			for t := start; t <= i; t++ {
-				words = append(words, s.lower(t))
+		// "Attorney General's Office" parsed with both words on "Office":
+		// the word before is still the phrase's.
+		if p := i - 1; p >= 0 && p < lo && s.tok(p).Head >= 0 && s.tok(p).Head == s.tok(i).Head && syntax.RelIs(s.tok(p).Deprel, "amod", "compound", "nmod:desc") {
+			lo = p
+		}
+		// "Attorney General" parsed with "General" as a modifier after
+		// its head: the phrase runs to it.
+		hi := i
+		for _, k := range s.tree.Kids(i) {
+			if int(k) == hi+1 && syntax.RelIs(s.tok(int(k)).Deprel, "amod", "compound", "flat") {
+				hi = int(k)
 			}
-			if r, ok := d.agentPhrases[strings.Join(words, " ")]; ok {
-				return r, true
+		}
+		for _, end := range []int{hi, i} {
+			for start := lo; start <= i && start < end; start++ {
+				words := make([]string, 0, end-start+1)
+				for t := start; t <= end; t++ {
+					words = append(words, s.lower(t))
+				}
+				if r, ok := d.agentPhrases[strings.Join(words, " ")]; ok {
+					return r, true
+				}
 			}
 		}
 	}
@@ -870,6 +896,24 @@ func (s *state) phraseText(i int) string {
 	}
 	st, en := s.doc.Bytes(text.Span{Start: lo, End: hi})
 	return s.doc.Text[st:en]
+}
+
+// agentPlaceWord reports a one-word place name that is an agent noun of
+// the dictionary: "Police" linked to the Polish town is the police.
+func (s *state) agentPlaceWord(i int) bool {
+	e := s.tokEntity[i]
+	if e < 0 || !isPlace(&s.ents[e]) || i > 0 && s.tokEntity[i-1] == e || i+1 < len(s.tokEntity) && s.tokEntity[i+1] == e {
+		return false
+	}
+	_, ok := s.c.dict.agents[s.lower(i)]
+	return ok
+}
+
+// personName reports a token of a person's name the story gives ("Maria
+// Delgado", tagged PER) that is no actor itself.
+func (s *state) personName(i int) bool {
+	e := s.tokEntity[i]
+	return e >= 0 && (s.ents[e].Type == "PER" || s.ents[e].Entry.Kind == kb.KindPerson)
 }
 
 // isPlace reports whether a linked entity is a country, region or city

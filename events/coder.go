@@ -173,6 +173,12 @@ func (s *state) reported(evs []Event) []Event {
 		if e.agentless() {
 			continue // "soldiers were killed ..., the army said": no one accused
 		}
+		if crime(e.Source.Code) {
+			// "Police said gunmen opened fire": police, prosecutors or
+			// officials telling of a crime report it; only a party to a
+			// conflict accuses its enemy.
+			continue
+		}
 		says := s.tree.Reporter(e.trigger)
 		if says < 0 {
 			continue
@@ -212,6 +218,12 @@ func (s *state) reported(evs []Event) []Event {
 		}
 	}
 	return evs
+}
+
+// crime reports an actor code of criminals or unidentified gunmen, whose
+// violence the news tells as crime.
+func crime(code string) bool {
+	return strings.HasSuffix(code, "CRM") || strings.HasSuffix(code, "UAF")
 }
 
 // press reports an actor that is the press named by an agent noun
@@ -1307,6 +1319,18 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 	if !noun && s.anonymity(i) {
 		return out // "who asked not to be named": a source kept unnamed, no appeal
 	}
+	if !noun && s.provided(i, s.doc.Sentences[si].Start) {
+		return out // "ready for a ceasefire, provided the army ends its assaults": a condition
+	}
+	if !noun && root(code) >= 18 && s.passive(i) && s.byAgent(i) < 0 && s.accidental(i) {
+		return out // "killed in a car crash": an accident, no one's force
+	}
+	if !noun && root(code) == 5 && (t.Deprel == "acl" && t.XPOS == "VBG" || t.Deprel == "acl:relcl" && (t.XPOS == "VBP" || t.XPOS == "VBZ")) {
+		// "forces backing Ouattara seized ...", "troops, who support
+		// the Ouattara camp, took ...": whose side they are on, no act
+		// of support
+		return out
+	}
 	if !noun && syntax.RelIs(t.Deprel, "advcl", "acl") {
 		for _, k := range s.tree.Kids(i) {
 			if s.tok(int(k)).Deprel != "mark" {
@@ -2074,6 +2098,58 @@ func (s *state) possessorOfSubject(i, c int) bool {
 	return false
 }
 
+// whoseOwner returns the word a subject's "whose" stands for, the one
+// before it and its comma ("Portugal" in "Portugal, whose prime
+// minister"), or -1. Read off the words, as the parser often hangs the
+// clause on the wrong verb.
+func (s *state) whoseOwner(c int) int {
+	w := s.tree.Child(c, "nmod:poss")
+	if w < 0 || s.lower(w) != "whose" {
+		return -1
+	}
+	o := w - 1
+	if o >= 0 && s.tok(o).Form == "," {
+		o--
+	}
+	if o < 0 || s.tok(o).UPOS != "PROPN" && s.tok(o).UPOS != "NOUN" {
+		return -1
+	}
+	return o
+}
+
+// whoseOwnerOf reports a subject c of verb i that is the owner of
+// another subject's "whose": the parser took both for subjects.
+func (s *state) whoseOwnerOf(i, c int) bool {
+	for _, k := range s.tree.Kids(i) {
+		if int(k) != c && s.tok(int(k)).Deprel == "nsubj" && s.whoseOwner(int(k)) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// whoseSubject codes an agent subject with "whose" as its owner's: the
+// prime minister of "Portugal, whose prime minister resigned" is PRTGOV.
+// A subject with a country of its own keeps it.
+func (s *state) whoseSubject(c int) (Actor, bool) {
+	o := s.whoseOwner(c)
+	if o < 0 {
+		return Actor{}, false
+	}
+	role, agent := s.agentRole(c)
+	if !agent {
+		return Actor{}, false
+	}
+	if a, ok := s.actor(c); ok && !strings.HasPrefix(a.Code, Unknown) && !a.placed {
+		return Actor{}, false // "Kenya, whose Ugandan guards ...": their own country
+	}
+	owner, ok := s.actor(o)
+	if !ok || len(owner.Code) < 3 || strings.HasPrefix(owner.Code, Unknown) || strings.HasPrefix(owner.Code, "IGO") {
+		return Actor{}, false
+	}
+	return Actor{Text: s.phraseText(c), Code: owner.Code[:3] + role}, true
+}
+
 // splitPossessor codes an agent subject c of verb i whose possessors the
 // parser made subjects of their own: each possessor's country with c's
 // role ("Armenia's and Azerbaijan's foreign ministers": ARMGOV, AZEGOV).
@@ -2137,6 +2213,13 @@ func (s *state) subjects(i, depth int) []Actor {
 		// subject into two ("The US, Russia, and Switzerland met").
 		for _, c := range s.tree.Kids(i) {
 			if s.tok(int(c)).Deprel == "nsubj" {
+				if s.whoseOwnerOf(i, int(c)) {
+					continue // "Portugal, whose prime minister resigned": the parser's second subject
+				}
+				if a, ok := s.whoseSubject(int(c)); ok {
+					out = append(out, a)
+					continue
+				}
 				if owned := s.splitPossessor(i, int(c)); owned != nil {
 					out = append(out, owned...)
 					continue
@@ -2596,6 +2679,55 @@ func (s *state) hazardSentence(sent text.Span) bool {
 			subj = i // the parser's reading of "A storm forced ...": the noun as root, the verb its acl
 		}
 		return subj >= 0 && slices.Contains(s.c.dict.classes["&HAZARD"], s.lemma(subj))
+	}
+	return false
+}
+
+// provided reports a verb whose clause is a condition set by "provided"
+// or "providing" ("provided (that) Uganda withdraws").
+func (s *state) provided(i, start int) bool {
+	isProvided := func(k int) bool { l := s.lower(k); return l == "provided" || l == "providing" }
+	for _, k := range s.tree.Kids(i) {
+		if s.tok(int(k)).Deprel == "mark" && isProvided(int(k)) {
+			return true
+		}
+	}
+	if h := s.tok(i).Head; h >= 0 && isProvided(h) && syntax.RelIs(s.tok(i).Deprel, "xcomp") {
+		switch s.tok(i).XPOS {
+		case "VBP", "VBZ", "VBD":
+			return true // "provided forces end their assaults" read as "provided forces to end"
+		}
+	}
+	// The parser often takes "provided" for the verb and hangs the
+	// clause on it or elsewhere; the word just before the clause tells.
+	first := i
+	if k := s.tree.Child(i, "nsubj"); k >= 0 && k < i {
+		first = k
+		for {
+			kids := s.tree.Kids(first)
+			if len(kids) == 0 || int(kids[0]) > first {
+				break
+			}
+			first = int(kids[0])
+		}
+	}
+	if first > start && s.lower(first-1) == "that" {
+		first--
+	}
+	return first > start && isProvided(first-1)
+}
+
+// accidental reports a verb whose oblique says it happened in an accident
+// or a natural hazard ("killed in a crash", "injured in a stampede").
+func (s *state) accidental(i int) bool {
+	for _, k := range s.tree.Obliques(i) {
+		switch s.prepOf(k) {
+		case "in", "during":
+			l := s.lemma(k)
+			if slices.Contains(s.c.dict.classes["&ACCIDENT"], l) || slices.Contains(s.c.dict.classes["&HAZARD"], l) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -326,14 +326,18 @@ func (d *Dictionary) merge(x *Dictionary, m Merge) {
 		d.patterns[trig] = append(slices.Clip(d.patterns[trig]), ps...)
 	}
 	if m == MergeReplace && len(x.agents)+len(x.agentPhrases) > 0 {
-		d.agents = map[string]string{}
+		d.agents, d.agentPhrases = map[string]string{}, map[string]string{}
 	}
 	for w, r := range x.agents {
 		if _, ok := d.agents[w]; !ok || !under {
 			d.agents[w] = r
 		}
 	}
-	d.agentPhrases = x.agentPhrases
+	for w, r := range x.agentPhrases {
+		if _, ok := d.agentPhrases[w]; !ok || !under {
+			d.agentPhrases[w] = r
+		}
+	}
 	if m == MergeReplace && len(x.actors)+len(x.names) > 0 {
 		d.actors = map[string]string{}
 	}
@@ -484,6 +488,11 @@ func (d *Dictionary) readRow(k fileKind, f []string, where string, extension boo
 		if len(f) < 2 || f[0] == "" || f[1] == "" {
 			return fmt.Errorf("want lemma<TAB>ROLE")
 		}
+		if w := strings.Fields(strings.ToLower(f[0])); len(w) > 1 {
+			// "attorney general": words as written, the last the head
+			d.agentPhrases[strings.Join(w, " ")] = strings.ToUpper(f[1])
+			break
+		}
 		d.agents[strings.ToLower(f[0])] = strings.ToUpper(f[1])
 	case fileActors:
 		if len(f) < 2 || f[0] == "" || f[1] == "" {
@@ -521,17 +530,23 @@ func (d *Dictionary) parsePattern(f []string, where string) (Pattern, error) {
 	if len(f) < 2 {
 		return Pattern{}, fmt.Errorf("want CODE<TAB>TRIGGER[<TAB>CONDITIONS]")
 	}
-	if !validCode(f[0]) {
+	// "---" codes nothing, as in PETRARCH: a sense of the verb its other
+	// patterns would code ("released photos of the suspects").
+	null := f[0] == "---"
+	if !null && !validCode(f[0]) {
 		return Pattern{}, fmt.Errorf("code %q is not a CAMEO code", f[0])
 	}
-	if _, ok := d.codes[f[0]]; !ok && len(d.codes) > 0 {
+	if _, ok := d.codes[f[0]]; !null && !ok && len(d.codes) > 0 {
 		return Pattern{}, fmt.Errorf("code %q is not in cameo.tsv", f[0])
 	}
 	trig := strings.Join(strings.Fields(strings.ToLower(f[1])), " ")
 	if trig == "" || trig == "n:" {
 		return Pattern{}, fmt.Errorf("empty trigger")
 	}
-	p := Pattern{Code: f[0], Trigger: trig, Line: where}
+	p := Pattern{Code: f[0], Trigger: trig, Line: where, Null: null}
+	if null {
+		p.Code = ""
+	}
 	if len(f) > 2 {
 		for _, c := range strings.Fields(f[2]) {
 			switch {

@@ -17,6 +17,9 @@ func TestShippedDictionary(t *testing.T) {
 	roots := map[int]bool{}
 	for trig, ps := range d.patterns {
 		for _, p := range ps {
+			if p.Null {
+				continue // "---": a use of the verb that codes nothing
+			}
 			c, ok := d.Code(p.Code)
 			if !ok {
 				t.Errorf("%s: %s codes %s, which cameo.tsv lacks", p.Line, trig, p.Code)
