@@ -369,3 +369,41 @@ func TestCapitalisedCommonWordIsNoAcronym(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkedEntityType: an entity linked to a country that its demonym
+// and its name both mention takes its identity's type, LOC, not the type
+// of whichever mention came first; one that only demonyms mention stays
+// MISC.
+func TestLinkedEntityType(t *testing.T) {
+	k, err := kbFixture()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := New(k)
+	pub := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text     string
+		mentions []string
+		want     string // the type of the entity linked to Argentina (ARG)
+	}{
+		{"Argentine officials said Argentina would pay. Argentina agreed to the terms.",
+			[]string{"Argentine|MISC", "Argentina|LOC", "Argentina|LOC"}, "LOC"},
+		{"Argentine officials met Argentina's lenders.", []string{"Argentine|MISC", "Argentina|LOC"}, "LOC"},
+		{"Argentine fans and Argentine players celebrated in Argentina.",
+			[]string{"Argentine|MISC", "Argentine|MISC", "Argentina|LOC"}, "LOC"},
+		// no mention of the country as a place: the nationality
+		{"Argentine fans and Argentine players celebrated.",
+			[]string{"Argentine|MISC", "Argentine|MISC"}, "MISC"},
+	} {
+		d := docWith(t, tc.text, tc.mentions...)
+		got := ""
+		for _, e := range l.Link(d, pub) {
+			if e.ID == "ARG" {
+				got = e.Type
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: Argentina typed %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

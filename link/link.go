@@ -328,8 +328,9 @@ func clubCities(ms []mention, ents []Entity) {
 // after "at", "from" or "of", "workers at Boeing", only when no place of
 // the knowledge base has the name; not after "in" or "near": "police in
 // Southampton", "fires in the Amazon" may be places),
-// and a local entity takes the type most of its mentions have ("SpaceX"
-// ORG three times and MISC once is an organisation). It returns the
+// and an entity takes the type most of its mentions have ("SpaceX"
+// ORG three times and MISC once is an organisation), a linked one its
+// identity's when a mention has it. It returns the
 // entities, without those left with no mention.
 func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) bool) []Entity {
 	linked := map[string]int{}
@@ -387,7 +388,13 @@ func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) boo
 		}
 		used[g] = len(out)
 		e := ents[g]
-		if !e.Linked() {
+		// A linked entity takes its identity's type when a mention has
+		// it ("Argentine officials met Argentina's lenders": the
+		// country, LOC, not its first mention's MISC); otherwise an
+		// entity takes the type most of its mentions have.
+		if t := slices.Index(typeNames[:], e.Entry.Type); e.Linked() && t >= 0 && types[g][t] > 0 {
+			e.Type = e.Entry.Type
+		} else {
 			best := 0
 			if t := slices.Index(typeNames[:], e.Type); t >= 0 {
 				best = types[g][t]
@@ -397,6 +404,8 @@ func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) boo
 					e.Type, best = name, types[g][t]
 				}
 			}
+		}
+		if !e.Linked() {
 			e.ID = localID(e.Type, e.Name)
 		}
 		out = append(out, e)
