@@ -109,6 +109,16 @@ func TestFind(t *testing.T) {
 		{"May I ask a question?", "", "", "", ""},
 		{"The army will march on the capital.", "", "", "", ""},
 		{"He paid $1998 for the car.", "", "", "", ""},
+		// A number that names a thing, after the noun it numbers.
+		{"The council passed resolution 1973 against the regime.", "", "", "", ""},
+		{"Flight 1549 landed safely on the river.", "", "", "", ""},
+		{"The guests in room 1204 complained about the noise.", "", "", "", ""},
+		{"Traffic on Route 1776 was diverted.", "", "", "", ""},
+		{"Article 2002 of the code sets the penalty.", "", "", "", ""},
+		{"Council resolutions 1970 and 1973 were adopted.", "", "", "", ""},
+		// but a year after such a noun and a preposition, or of a law
+		{"The resolution passed in 1973 still stands.", "1973", "DATE", "1973", ""},
+		{"The Data Protection Act 1998 was replaced.", "1998", "DATE", "1998", ""},
 	}
 	r := New()
 	for _, tc := range tests {

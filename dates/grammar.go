@@ -766,11 +766,24 @@ func (s *scan) yearExpr(j int) *match {
 	return nil
 }
 
+// numberedNouns are nouns that a number after them identifies ("resolution
+// 1973", "Flight 1549", "room 1204"): that number is no year. "Act" is
+// not one: "the Data Protection Act 1998" is dated.
+var numberedNouns = map[string]bool{"resolution": true, "resolutions": true, "flight": true, "flights": true,
+	"room": true, "rooms": true, "route": true, "article": true, "articles": true, "section": true,
+	"chapter": true, "paragraph": true, "clause": true, "number": true, "model": true, "version": true,
+	"page": true, "pages": true, "highway": true, "interstate": true, "gate": true, "platform": true,
+	"exit": true, "apartment": true, "suite": true, "box": true, "channel": true, "bus": true}
+
 // yearContext tells a year from another four-digit number: not money, not
-// followed by a counted noun ("1998 workers").
+// a number that names a thing ("resolution 1973", "resolutions 1970 and
+// 1973"), not followed by a counted noun ("1998 workers").
 func (s *scan) yearContext(j int) bool {
 	p := s.word(j - 1)
 	if p == "$" || p == "#" || p == "no." || p == "-" && !s.is(j-2, kMonth) && s.word(j-2) != "mid" && s.word(j-2) != "post" && s.word(j-2) != "pre" {
+		return false
+	}
+	if numberedNouns[strings.ToLower(p)] || (p == "and" || p == "or" || p == ",") && isDigits(s.word(j-2)) && numberedNouns[strings.ToLower(s.word(j-3))] {
 		return false
 	}
 	if j > 0 && s.joined(j-1) && p != "(" && p != "'" && p != "\"" && p != "-" && p != "``" && p != "`" {
