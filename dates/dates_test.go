@@ -116,6 +116,9 @@ func TestFind(t *testing.T) {
 		{"Traffic on Route 1776 was diverted.", "", "", "", ""},
 		{"Article 2002 of the code sets the penalty.", "", "", "", ""},
 		{"Council resolutions 1970 and 1973 were adopted.", "", "", "", ""},
+		// a title "X of the year"
+		{"He was named player of the year.", "", "", "", ""},
+		{"She won album of the year at the awards.", "", "", "", ""},
 		// but a year after such a noun and a preposition, or of a law
 		{"The resolution passed in 1973 still stands.", "1973", "DATE", "1973", ""},
 		{"The Data Protection Act 1998 was replaced.", "1998", "DATE", "1998", ""},

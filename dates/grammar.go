@@ -766,6 +766,13 @@ func (s *scan) yearExpr(j int) *match {
 	return nil
 }
 
+// yearAwards are the nouns of titles "X of the year" ("player of the
+// year", "album of the year"), where the year is no time expression.
+var yearAwards = map[string]bool{"player": true, "players": true, "coach": true, "manager": true, "rookie": true,
+	"album": true, "song": true, "record": true, "artist": true, "car": true, "person": true, "man": true,
+	"woman": true, "team": true, "goal": true, "athlete": true, "sportsman": true, "sportswoman": true,
+	"footballer": true, "book": true, "film": true, "movie": true, "word": true, "entertainer": true}
+
 // numberedNouns are nouns that a number after them identifies ("resolution
 // 1973", "Flight 1549", "room 1204"): that number is no year. "Act" is
 // not one: "the Data Protection Act 1998" is dated.
@@ -939,6 +946,9 @@ func (s *scan) deictic(j int) *match {
 		return nil
 	}
 	det := s.word(j-1) == "the"
+	if det && !hasDeictic && s.w[k] == "year" && s.word(j-2) == "of" && yearAwards[s.word(j-3)] {
+		return nil // "player of the year": a title, no date
+	}
 	if !hasDeictic && !det {
 		// Bare units are dates only after "the": "the weekend".
 		if w.kind&kSeason == 0 {
