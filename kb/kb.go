@@ -114,8 +114,9 @@ type Entry struct {
 	// Tier is a prominence prior among clubs and leagues of one name
 	// (1: England, Spain, Germany, Italy, France and UEFA; 2: the rest
 	// of Europe; 3: elsewhere); among companies, 0 for the S&P 500, 1 for
-	// the rest of the SEC's first 1,000 and 2 for the others; 0 for other
-	// kinds.
+	// the rest of the SEC's first 1,000, 2 for its others and 3 for the
+	// listed companies of the Phoenix dictionary that the SEC's list
+	// lacks; 0 for other kinds.
 	Tier int `json:"tier,omitempty"`
 	// LinkOnly keeps the entry's names out of the recogniser's gazetteer:
 	// the linker finds it, the recogniser's features do not change.

@@ -34,16 +34,28 @@ var footballCountries = map[string]string{
 func (l *loader) companies(t table.Table) error {
 	hq := l.headquartersCountries()
 	for _, r := range t.Rows {
-		tier := 0
-		if r[6] == "sec" {
+		tier, country := 0, ""
+		switch r[6] {
+		case "sec":
 			tier = 2
 			if rank, err := strconv.Atoi(r[7]); err == nil && rank < 1000 {
 				tier = 1
 			}
+			country = hq(r[4])
+		case "phoenix":
+			// the listed companies of PETRARCH's Phoenix dictionary that
+			// the SEC's list lacks: below its tiers, and their country
+			// given as a code
+			tier = 3
+			if i, ok := l.byID[r[4]]; ok && l.entries[i].Kind == KindCountry {
+				country = r[4]
+			}
+		default:
+			country = hq(r[4])
 		}
 		if err := l.add(Entry{
 			ID: r[0], Name: r[1], Aliases: table.List(r[2]), Subtype: r[5], ShortName: r[1],
-			Kind: KindCompany, Type: TypeORG, Country: hq(r[4]), Source: r[6], LinkOnly: tier > 1, Tier: tier,
+			Kind: KindCompany, Type: TypeORG, Country: country, Source: r[6], LinkOnly: tier > 1, Tier: tier,
 		}); err != nil {
 			return err
 		}

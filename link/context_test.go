@@ -140,6 +140,10 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Dallas|LOC", "Houston|LOC", "London|LOC"}, map[string]string{"London": "geonames:2643743"}}, // London, England
 		{"a continent, not the Philippine town of its name", "Exports to Asia and Europe rose in March.",
 			[]string{"Asia|LOC", "Europe|LOC"}, map[string]string{"Asia": "Q48", "Europe": "Q46"}},
+		{"a listed company the SEC's list lacks (Phoenix), in business news", "Google said its quarterly revenue rose 20%.",
+			[]string{"Google|ORG"}, map[string]string{"Google": "phoenix:GOOGLE"}},
+		{"but not without business words", "Google unveiled a new phone on Tuesday.",
+			[]string{"Google|PER"}, map[string]string{"Google": ""}},
 		// a workplace after a preposition: the company when no place
 		// has the name, the place when one may ("in Leicester" above)
 		{"workers at a company the article names", "Boeing shares fell 3%. Workers at Boeing went on strike.",

@@ -37,7 +37,7 @@ func orgFiles(dir, countries string) ([]File, error) {
 		log.Printf("%s absent: companies, sports and parties tables left as they are", dir)
 		return nil, nil
 	}
-	companies, err := companyFile(dir)
+	companies, err := companyFile(dir, countries)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func orgFiles(dir, countries string) ([]File, error) {
 	return files, nil
 }
 
-func companyFile(dir string) (table.Table, error) {
+func companyFile(dir, countries string) (table.Table, error) {
 	f, err := os.Open(filepath.Join(dir, secTickers))
 	if err != nil {
 		return table.Table{}, err
@@ -83,7 +83,32 @@ func companyFile(dir string) (table.Table, error) {
 		return table.Table{}, err
 	}
 	defer c.Close()
-	return CompanyTable(c, sec)
+	t, err := CompanyTable(c, sec)
+	if err != nil {
+		return t, err
+	}
+	// The listed companies of PETRARCH's Phoenix dictionary that the
+	// SEC's list does not name (Google, Deutsche Bank, Teva ...).
+	ct, err := table.ReadGzipFile(countries, CountryColumns)
+	if err != nil {
+		return t, err
+	}
+	isCountry := map[string]bool{}
+	for _, r := range ct.Rows {
+		isCountry[r[0]] = true
+	}
+	p, err := os.Open(filepath.Join(dir, phoenixInternational))
+	if err != nil {
+		return t, err
+	}
+	defer p.Close()
+	pcs, err := ParsePhoenixCompanies(p, func(code string) bool { return isCountry[code] })
+	if err != nil {
+		return t, fmt.Errorf("%s: %w", phoenixInternational, err)
+	}
+	n := AddPhoenixCompanies(&t, pcs)
+	log.Printf("%s: %d listed companies, %d that the SEC's list does not name", phoenixInternational, len(pcs), n)
+	return t, nil
 }
 
 // sportFile reads every openfootball clubs, national-teams and leagues
