@@ -330,9 +330,11 @@ func isPlaceKind(kind string) bool {
 // club was set aside for want of evidence, a mention not typed LOC gets
 // no identity unless a company was kept: "Leicester said" is the club or the city; likewise when a
 // known company (tiers 0 and 1) was set aside and only small towns of its
-// name remain, unless a locative preposition names the place. boost tells
+// name remain, unless a locative preposition names the place or one of
+// the towns is in a region the article names (inNamedRegion: "Dover" in
+// a story of New Hampshire). boost tells
 // resolve which candidates the rules chose.
-func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost []bool, none bool) {
+func (l *Linker) filterOrgs(m *mention, cands []kb.Entry, inNamedRegion func(kb.Entry) bool) (out []kb.Entry, boost []bool, none bool) {
 	hasPlace, hasBigPlace, hasPerson, hasCountry := false, false, false, false
 	for _, c := range cands {
 		hasCountry = hasCountry || c.Kind == kb.KindCountry
@@ -422,7 +424,7 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry) (out []kb.Entry, boost
 		// business words chose stands ("Airbus said its profit rose")
 		return nil, nil, true
 	}
-	if droppedCompany && !m.locative && len(out) > 0 && !slices.ContainsFunc(out, func(c kb.Entry) bool { return !smallTown(c) }) {
+	if droppedCompany && !m.locative && len(out) > 0 && !slices.ContainsFunc(out, func(c kb.Entry) bool { return !smallTown(c) || inNamedRegion(c) }) {
 		// a known company set aside for want of evidence, and only small
 		// towns of its name left: "Nokia Voices Concern" is not the town
 		return nil, nil, true

@@ -144,6 +144,18 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Google|ORG"}, map[string]string{"Google": "phoenix:GOOGLE"}},
 		{"but not without business words", "Google unveiled a new phone on Tuesday.",
 			[]string{"Google|PER"}, map[string]string{"Google": ""}},
+		// a town of the US state written after it, over its namesakes
+		// elsewhere; not over a city of a million people
+		{"a town of the state the article names", "Officials in Manchester, New Hampshire, voted on the budget.",
+			[]string{"Manchester|LOC", "New Hampshire|LOC"}, map[string]string{"Manchester": "geonames:5089178"}},
+		{"a town a company shares the name of, with its state", "Voters in Dover, New Hampshire, rejected the plan.",
+			[]string{"Dover|LOC", "New Hampshire|LOC"}, map[string]string{"Dover": "geonames:5085520"}},
+		{"a state named elsewhere is not enough", "New York officials said the port of Rotterdam was busy.",
+			[]string{"New York|LOC", "Rotterdam|LOC"}, map[string]string{"Rotterdam": "geonames:2747891"}},
+		{"no state named: the largest namesake", "Officials in Manchester voted on the budget.",
+			[]string{"Manchester|LOC"}, map[string]string{"Manchester": "geonames:2643123"}},
+		{"a world city over a small town of the named state", "Texas officials flew to Paris for the air show.",
+			[]string{"Texas|LOC", "Paris|LOC"}, map[string]string{"Paris": "geonames:2988507"}},
 		// a workplace after a preposition: the company when no place
 		// has the name, the place when one may ("in Leicester" above)
 		{"workers at a company the article names", "Boeing shares fell 3%. Workers at Boeing went on strike.",

@@ -74,6 +74,9 @@ type mention struct {
 	// workplace: "at", "from" or "of" precede it, right before it, as
 	// they do a company ("workers at Boeing") as well as a place.
 	workplace bool
+	// region: the region written after it and a comma ("Manchester, New
+	// Hampshire"), keyed as a city's country and Admin1 ("USA|NH").
+	region string
 	// fragment: a capitalised word touches it, so that it may be part of
 	// a longer name the recogniser split ("National | Intergroup").
 	fragment bool
@@ -144,6 +147,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		return cmp.Compare(a, b)
 	})
 	countries, home := l.documentCountries(ms)
+	l.regionsAfter(doc, ms)
 	// A short mention may only corefer with a strictly longer one, and all
 	// of those are grouped before it: each mention enters the index once
 	// the mentions of its length are done, before any shorter one looks.
@@ -155,7 +159,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	resolved := map[resolveKey]resolution{}
 	// A name met again resolves as it did the first time.
 	resolveOnce := func(m *mention) (kb.Entry, bool) {
-		rk := resolveKey{m.text, m.typ, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
+		rk := resolveKey{m.text, m.typ, m.region, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, home, published)
@@ -416,6 +420,28 @@ func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) boo
 	return out
 }
 
+// regionsAfter sets the region of each mention written before a comma
+// and a region's name ("Manchester, New Hampshire", "Paris, Texas"):
+// GeoNames gives a US city its state's code as Admin1, which is the
+// ISO 3166-2 code's second part.
+func (l *Linker) regionsAfter(doc *text.Document, ms []mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		m, n := &ms[i], &ms[i+1]
+		if e := m.span.End; n.span.Start != e+1 || doc.Tokens[e].Form != "," {
+			continue
+		}
+		for _, c := range l.kb.Lookup(n.text) {
+			if c.Kind != kb.KindRegion {
+				continue
+			}
+			if _, code, ok := strings.Cut(c.ID, "-"); ok {
+				m.region = c.Country + "|" + code
+			}
+			break
+		}
+	}
+}
+
 // placeNamed reports whether a place of the knowledge base (a country, a
 // region, a city, a demonym) goes by name.
 func (l *Linker) placeNamed(name string) bool {
@@ -448,7 +474,7 @@ func poolEvidence(ms []mention) {
 
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
-	text, typ                                                       string
+	text, typ, region                                               string
 	cityContext, sport, business, sportDoc, loc, fragment, modifier bool
 }
 
@@ -864,7 +890,10 @@ func mainCountry(countries map[string]int) string {
 func (l *Linker) resolve(m *mention, countries map[string]int, home string, published time.Time) (kb.Entry, bool) {
 	cands := l.candidates(m.text, countries, home)
 	cands = l.genericParties(m.text, cands, countries, home)
-	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, cands, published), published))
+	inNamedRegion := func(c kb.Entry) bool {
+		return m.region != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.region
+	}
+	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, cands, published), published), inNamedRegion)
 	if none || len(cands) == 0 {
 		return kb.Entry{}, false
 	}
@@ -874,6 +903,12 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 	// A sovereign state of the same name beats a city unless the text
 	// says city: "Armenia" is the country, not the Colombian city.
 	stateNamed := slices.ContainsFunc(cands, func(c kb.Entry) bool { return c.Kind == kb.KindCountry && c.Independent })
+	// A town of the region written after it ("Manchester, New
+	// Hampshire") over its namesakes elsewhere, unless one of them is a
+	// country or a city of a million people.
+	worldly := slices.ContainsFunc(cands, func(c kb.Entry) bool {
+		return c.Kind == kb.KindCountry || c.Kind == kb.KindCity && c.Population >= 1_000_000
+	})
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
 		if m.typ == "PER" && (c.Kind == kb.KindCity || c.Kind == kb.KindRegion) {
@@ -909,6 +944,9 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 		}
 		if c.Kind == kb.KindCity && (c.Population >= 100_000 && !stateNamed || m.cityContext) {
 			s += 1.5 // a big city, or "the city of X", over a region of the same name
+		}
+		if !worldly && inNamedRegion(c) {
+			s += 3
 		}
 		if c.Kind == kindPerson && l.heldRoleOn(c.ID, published) {
 			s += 1
