@@ -42,7 +42,11 @@ import (
 //     or acronym in brackets after an organisation's name is its own
 //     ("Sudanese Armed Forces (SAF)");
 //   - a product or a craft is named before the noun that says so
-//     ("Starship rocket", "its Chrome browser", "Tianwen-2 probe").
+//     ("Starship rocket", "its Chrome browser", "Tianwen-2 probe");
+//   - a hospital, school, college or court after a preposition of place
+//     is the place ("treated at Elmbridge General Hospital");
+//   - names listed with a place after a preposition of place are places
+//     ("in Bethnal Green and Poplar").
 //
 // spans are ordered and disjoint; so is the result.
 func (m *NER) retypeInContext(doc *text.Document, spans []text.Span) []text.Span {
@@ -79,8 +83,10 @@ func (m *NER) retypeInContext(doc *text.Document, spans []text.Span) []text.Span
 		local = eventNames(words, local)
 		local = namedAfterPeople(words, local)
 		local = m.siteNames(words, local)
+		local = institutionPlaces(words, local)
 		local = m.clubNames(words, local, joined)
 		local = m.placesAfterPrepositions(words, local)
+		local = m.coordinatedPlaces(words, local)
 		local = m.productNames(words, local, joined)
 		local = businessNames(words, proper, local)
 		for _, sp := range local {

@@ -95,7 +95,9 @@ func norms(words []string, headline bool, gm []gazMatch, common func(string) boo
 			continue
 		}
 		lw := strings.ToLower(w)
-		if gm != nil && gm[i].types != 0 {
+		// A short function word that the gazetteer knows as a name of
+		// its own (it has a town called "Of") is the headline's word.
+		if gm != nil && gm[i].types != 0 && !(gm[i].pos == 4 && (minorWords[lw] || headlineWords[lw])) {
 			// A known name keeps its capitals, but for the short
 			// function words inside it ("Bank Of England").
 			if gm[i].pos == 2 && connective[lw] {
