@@ -7,9 +7,10 @@ import (
 	"tidings/text"
 )
 
-// dropNonNames removes a word in lower case that the model took for a
+// dropNonNames removes words in lower case that the model took for a
 // name where the text writes names with capitals ("the
-// measles-mumps-rubella vaccine", "export-quality avocados"). Diseases
+// measles-mumps-rubella vaccine", "export-quality avocados", "clam
+// chowder"). Diseases
 // named after people stay names, as CoNLL-2003 marks them ("Crohn's
 // disease"). spans are ordered and disjoint; so is the result.
 func dropNonNames(doc *text.Document, spans []text.Span) []text.Span {
@@ -18,12 +19,31 @@ func dropNonNames(doc *text.Document, spans []text.Span) []text.Span {
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.End-sp.Start == 1 && lowerCase(doc.Tokens[sp.Start].Form) {
+		if lowerCaseSpan(doc, sp) {
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// lowerCaseSpan reports a span whose words are all in lower case, one
+// word or several ("clam chowder", "nilly tweaks" of "willy-nilly
+// tweaks"): punctuation between them aside, none has a capital.
+func lowerCaseSpan(doc *text.Document, sp text.Span) bool {
+	words := 0
+	for _, t := range doc.Tokens[sp.Start:sp.End] {
+		if lowerCase(t.Form) {
+			words++
+			continue
+		}
+		for _, r := range t.Form {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+	}
+	return words > 0
 }
 
 // capitalisedText reports a text whose sentences mostly begin with a

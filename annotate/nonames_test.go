@@ -16,6 +16,16 @@ func TestDropNonNames(t *testing.T) {
 			[]string{"PER:rubella", "LOC:Leeds"}, []string{"LOC:Leeds"}},
 		{"Exports of avocados rose. Chile sold more.",
 			[]string{"MISC:avocados", "LOC:Chile"}, []string{"LOC:Chile"}},
+		// several words in lower case are no name either
+		{"The plan made willy-nilly tweaks to the rules. Critics in Ohio objected.",
+			[]string{"PER:nilly tweaks", "LOC:Ohio"}, []string{"LOC:Ohio"}},
+		{"He ate clam chowder at the harbour. Boston was cold.",
+			[]string{"PER:clam chowder", "LOC:Boston"}, []string{"LOC:Boston"}},
+		{"Its life being roughly ten years, the firm in Oslo replaced it.",
+			[]string{"ORG:life being roughly", "LOC:Oslo"}, []string{"LOC:Oslo"}},
+		// but a name with a capital among its words stays
+		{"She joined Médecins sans Frontières last year. Paris was home.",
+			[]string{"ORG:Médecins sans Frontières", "LOC:Paris"}, []string{"ORG:Médecins sans Frontières", "LOC:Paris"}},
 		// names with capitals inside stay
 		{"Sales of the iPhone fell. Analysts in Seoul were surprised.",
 			[]string{"MISC:iPhone", "LOC:Seoul"}, []string{"MISC:iPhone", "LOC:Seoul"}},
