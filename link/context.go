@@ -28,6 +28,17 @@ var weakSportWords = map[string]bool{
 	"stadium": true, "title": true, "trophy": true, "scored": true,
 }
 
+// Words of other team sports than football (basketball, baseball, ice
+// hockey, American football): in their stories a city's or a nickname's
+// team is no football club ("Dallas beat Miami 105-95", "the Jazz").
+var otherSportWords = map[string]bool{
+	"basketball": true, "baseball": true, "hockey": true, "nba": true, "nfl": true, "mlb": true,
+	"nhl": true, "wnba": true, "touchdown": true, "touchdowns": true, "quarterback": true,
+	"quarterbacks": true, "inning": true, "innings": true, "rebounds": true, "homer": true,
+	"homers": true, "homered": true, "pitcher": true, "pitchers": true, "puck": true,
+	"three-pointer": true, "three-pointers": true, "linebacker": true, "outfielder": true,
+}
+
 // Words that put a company in its business: markets, results, executives.
 var businessWords = map[string]bool{
 	"shares": true, "share": true, "stock": true, "stocks": true, "earnings": true,
@@ -45,15 +56,19 @@ const (
 	sportCue uint8 = 1 << iota
 	weakSportCue
 	businessCue
+	otherSportCue
 )
 
 var cueWords = func() map[string]uint8 {
-	m := make(map[string]uint8, len(sportWords)+len(weakSportWords)+len(businessWords))
+	m := make(map[string]uint8, len(sportWords)+len(weakSportWords)+len(businessWords)+len(otherSportWords))
 	for w := range sportWords {
 		m[w] |= sportCue
 	}
 	for w := range weakSportWords {
 		m[w] |= weakSportCue
+	}
+	for w := range otherSportWords {
+		m[w] |= otherSportCue
 	}
 	for w := range businessWords {
 		m[w] |= businessCue
@@ -71,6 +86,9 @@ type docContext struct {
 	sport     []int32 // sport[i]: match evidence among tokens [0, i): strong words, scores
 	weakSport []int32 // weakSport[i]: weak match words among tokens [0, i)
 	business  []int32 // business[i]: business evidence among tokens [0, i)
+	// otherSport: the document speaks of another team sport than
+	// football (otherSportWords).
+	otherSport bool
 }
 
 func newDocContext(doc *text.Document) *docContext {
@@ -120,6 +138,9 @@ func newDocContext(doc *text.Document) *docContext {
 		}
 		if cue&weakSportCue != 0 {
 			c.weakSport[i+1]++
+		}
+		if cue&otherSportCue != 0 {
+			c.otherSport = true
 		}
 		if cue&businessCue != 0 || string(w) == "executive" && i > 0 && strings.EqualFold(doc.Tokens[i-1].Form, "chief") {
 			c.business[i+1]++
@@ -311,7 +332,9 @@ func isPlaceKind(kind string) bool {
 // document), a club after "in"/"at" only when its name has several words and no
 // place has it;
 // without evidence, only when its name has several words, no place shares
-// it and its sentence is not business news. A mention typed PER is a club only with match
+// it and its sentence is not business news; and in an article about
+// another team sport (basketball, baseball ...) not by one word nor by a
+// place's name. A mention typed PER is a club only with match
 // words around the name and when no person has it ("Chelsea beat
 // Everton 6-0"). A company of the S&P 500 (tier 0) is kept for a mention typed
 // ORG, or one in a business sentence; one of the rest of the SEC's list
@@ -365,6 +388,11 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry, inNamedRegion func(kb.
 			}
 			if c.Kind == kb.KindNationalTeam {
 				ok = ok && m.typ == "ORG" && m.sport
+			}
+			if m.otherSport && (len(m.words) == 1 || hasPlace) {
+				// "Dallas beat Miami 105-95 ... 12 rebounds", "the Jazz":
+				// a team of another sport, named by its city or nickname
+				ok = false
 			}
 			if !ok {
 				droppedClub = droppedClub || c.Kind == kb.KindClub

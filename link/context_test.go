@@ -156,6 +156,16 @@ func TestClubsCompaniesAndPlaces(t *testing.T) {
 			[]string{"Manchester|LOC"}, map[string]string{"Manchester": "geonames:2643123"}},
 		{"a world city over a small town of the named state", "Texas officials flew to Paris for the air show.",
 			[]string{"Texas|LOC", "Paris|LOC"}, map[string]string{"Paris": "geonames:2988507"}},
+		// the US sports: a city's team in a story of basketball,
+		// baseball, hockey or American football is no football club
+		{"a basketball team named by its city", "Dallas beat Miami 105-95 as Nowitzki scored 30 points and grabbed 12 rebounds.",
+			[]string{"Dallas|ORG", "Miami|ORG"}, map[string]string{"Dallas": ""}},
+		{"a baseball team named by its city", "Boston beat Toronto 5-3 in the ninth inning on a two-run homer.",
+			[]string{"Boston|ORG", "Toronto|ORG"}, map[string]string{"Boston": ""}},
+		{"a team's nickname in the NBA", "The Jazz beat the Spurs 99-97 in the NBA on Sunday.",
+			[]string{"Jazz|ORG", "Spurs|ORG"}, map[string]string{"Jazz": "", "Spurs": ""}},
+		{"but football clubs in a football report", "Arsenal beat Chelsea 2-0 as the striker scored twice.",
+			[]string{"Arsenal|ORG", "Chelsea|ORG"}, map[string]string{"Arsenal": "club:", "Chelsea": "club:"}},
 		// a workplace after a preposition: the company when no place
 		// has the name, the place when one may ("in Leicester" above)
 		{"workers at a company the article names", "Boeing shares fell 3%. Workers at Boeing went on strike.",

@@ -77,6 +77,9 @@ type mention struct {
 	// region: the region written after it and a comma ("Manchester, New
 	// Hampshire"), keyed as a city's country and Admin1 ("USA|NH").
 	region string
+	// otherSport: the article is about another team sport than football
+	// (docContext.otherSport).
+	otherSport bool
 	// fragment: a capitalised word touches it, so that it may be part of
 	// a longer name the recogniser split ("National | Intergroup").
 	fragment bool
@@ -116,6 +119,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 				m.cityContext = true
 			}
 			m.sport, m.business, m.locative = evidence.of(sp)
+			m.otherSport = evidence.otherSport
 			if sp.Start > 0 {
 				p := strings.ToLower(doc.Tokens[sp.Start-1].Form)
 				m.venue = p == "in" || p == "near"
