@@ -165,16 +165,7 @@ func TestRetypeInContext(t *testing.T) {
 		{"event/counter", "The Harwick Championships Trust said entries were up.",
 			[]string{"ORG:Harwick Championships Trust"}, []string{"ORG:Harwick Championships Trust"}},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for i, sp := range got {
-			if i > 0 && sp.Start < got[i-1].End {
-				t.Errorf("%s %q: spans out of order or overlapping: %v", c.class, c.text, got)
-			}
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%s %q: names %q, want %q", c.class, c.text, names, c.want)
 		}
 	}
@@ -229,16 +220,7 @@ func TestJoinInstitutionNames(t *testing.T) {
 		{"Office Of Budget Cuts Jobs",
 			nil, nil},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for i, sp := range got {
-			if i > 0 && sp.Start < got[i-1].End {
-				t.Errorf("%q: spans out of order or overlapping: %v", c.text, got)
-			}
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}
@@ -301,13 +283,7 @@ func TestPeopleNames(t *testing.T) {
 		{"Kellish Wildfires Spread Towards Harwick",
 			[]string{"MISC:Kellish", "LOC:Harwick"}, []string{"MISC:Kellish", "LOC:Harwick"}},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}
@@ -340,13 +316,7 @@ func TestPlacesAfterPrepositions(t *testing.T) {
 		{"She studied at Dunmore before joining the bank.",
 			[]string{"ORG:Dunmore"}, []string{"ORG:Dunmore"}},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}
@@ -372,13 +342,7 @@ func TestNamedAfterPeople(t *testing.T) {
 		{"Dr Harold Lind said the institute would expand.",
 			[]string{"PER:Harold Lind"}, []string{"PER:Harold Lind"}},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}
@@ -464,12 +428,7 @@ func TestNationalTeamIsNoClub(t *testing.T) {
 		{"Dunmore drew 1-1 with Veloria in a friendly match.",
 			[]string{"LOC:Dunmore", "LOC:Veloria"}, []string{"ORG:Dunmore", "LOC:Veloria"}},
 	} {
-		d := text.New(c.text)
-		var names []string
-		for _, sp := range m.retypeInContext(d, findSpans(t, d, c.model)) {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}
@@ -518,4 +477,21 @@ func TestTitlesAroundNames(t *testing.T) {
 			t.Errorf("%q: %v, want %v", tc.sentence, got, tc.want)
 		}
 	}
+}
+
+// retypeNames applies a rule to the model's spans of text (findSpans)
+// and writes the result as "TYPE:words"; spans out of order or
+// overlapping fail the test.
+func retypeNames(t *testing.T, s string, model []string, rule func(*text.Document, []text.Span) []text.Span) []string {
+	t.Helper()
+	d := text.New(s)
+	got := rule(d, findSpans(t, d, model))
+	var names []string
+	for i, sp := range got {
+		if i > 0 && sp.Start < got[i-1].End {
+			t.Errorf("%q: spans out of order or overlapping: %v", s, got)
+		}
+		names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
+	}
+	return names
 }

@@ -3,8 +3,6 @@ package annotate
 import (
 	"reflect"
 	"testing"
-
-	"tidings/text"
 )
 
 // TestCoordinatedPlaces: names listed with a place after a preposition
@@ -58,13 +56,7 @@ func TestCoordinatedPlaces(t *testing.T) {
 		{"counter", "He scored for Harwick and Pelling won the cup.",
 			[]string{"ORG:Harwick", "PER:Pelling"}, []string{"ORG:Harwick", "PER:Pelling"}},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%s %q: names %q, want %q", c.class, c.text, names, c.want)
 		}
 	}

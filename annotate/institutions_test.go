@@ -3,8 +3,6 @@ package annotate
 import (
 	"reflect"
 	"testing"
-
-	"tidings/text"
 )
 
 // TestInstitutionsAsPlaces: a hospital, a school, a college or a court is
@@ -54,13 +52,7 @@ func TestInstitutionsAsPlaces(t *testing.T) {
 		{"counter", "The match at Court 1 was delayed by rain.",
 			nil, nil},
 	} {
-		d := text.New(c.text)
-		got := m.retypeInContext(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.retypeInContext); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%s %q: names %q, want %q", c.class, c.text, names, c.want)
 		}
 	}

@@ -19,12 +19,7 @@ func trimArticles(doc *text.Document, spans []text.Span) []text.Span {
 		if sp.End-sp.Start < 2 || doc.Tokens[sp.Start].Form != "the" {
 			continue
 		}
-		s := doc.Sentences[sentenceOf(doc, sp.Start)]
-		words := make([]string, s.End-s.Start)
-		for k := range words {
-			words[k] = doc.Tokens[s.Start+k].Form
-		}
-		if !noCapitals(words) {
+		if _, _, ok := lowerSentence(doc, sp.Start); !ok {
 			continue
 		}
 		sp.Start++
@@ -32,18 +27,19 @@ func trimArticles(doc *text.Document, spans []text.Span) []text.Span {
 	return spans
 }
 
-// sentenceOf returns the index of the sentence that holds token k.
-func sentenceOf(doc *text.Document, k int) int {
-	lo, hi := 0, len(doc.Sentences)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if doc.Sentences[mid].End <= k {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+// lowerSentence returns the words of the sentence that holds token k and
+// the index of its first token; ok reports a sentence written wholly in
+// lower case.
+func lowerSentence(doc *text.Document, k int) (words []string, start int, ok bool) {
+	s, found := doc.SentenceOf(k)
+	if !found {
+		return nil, 0, false
 	}
-	return lo
+	words = make([]string, s.End-s.Start)
+	for i := range words {
+		words[i] = doc.Tokens[s.Start+i].Form
+	}
+	return words, s.Start, noCapitals(words)
 }
 
 // trimCommonTails cuts a name in a sentence written wholly in lower case
@@ -63,15 +59,11 @@ func (m *NER) trimCommonTails(doc *text.Document, spans []text.Span) []text.Span
 		if sp.End-sp.Start < 2 || !lowerWord(doc.Tokens[sp.Start].Form) {
 			continue
 		}
-		s := doc.Sentences[sentenceOf(doc, sp.Start)]
-		words := make([]string, s.End-s.Start)
-		for k := range words {
-			words[k] = doc.Tokens[s.Start+k].Form
-		}
-		if !noCapitals(words) {
+		words, start, ok := lowerSentence(doc, sp.Start)
+		if !ok {
 			continue
 		}
-		name := words[sp.Start-s.Start : sp.End-s.Start]
+		name := words[sp.Start-start : sp.End-start]
 		if m.gaz.typesOf(name) != 0 {
 			continue
 		}

@@ -3,8 +3,6 @@ package annotate
 import (
 	"reflect"
 	"testing"
-
-	"tidings/text"
 )
 
 func TestDropNonNames(t *testing.T) {
@@ -39,13 +37,7 @@ func TestDropNonNames(t *testing.T) {
 		{"Four children had Crohn's disease. Doctors in Oslo said so.",
 			[]string{"PER:Crohn", "LOC:Oslo"}, []string{"PER:Crohn", "LOC:Oslo"}},
 	} {
-		d := text.New(c.text)
-		got := dropNonNames(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, dropNonNames); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}

@@ -3,8 +3,6 @@ package annotate
 import (
 	"reflect"
 	"testing"
-
-	"tidings/text"
 )
 
 func TestExtendPlaceNames(t *testing.T) {
@@ -35,13 +33,7 @@ func TestExtendPlaceNames(t *testing.T) {
 		{"Harwick City Council Scraps Weekly Bin Rounds\n\nThe council said so.",
 			[]string{"ORG:Harwick City"}, []string{"ORG:Harwick City"}},
 	} {
-		d := text.New(c.text)
-		got := m.extendPlaceNames(d, findSpans(t, d, c.model))
-		var names []string
-		for _, sp := range got {
-			names = append(names, sp.Label+":"+d.Text[d.Tokens[sp.Start].Start:d.Tokens[sp.End-1].End])
-		}
-		if !reflect.DeepEqual(names, c.want) {
+		if names := retypeNames(t, c.text, c.model, m.extendPlaceNames); !reflect.DeepEqual(names, c.want) {
 			t.Errorf("%q: names %q, want %q", c.text, names, c.want)
 		}
 	}

@@ -106,6 +106,9 @@ func (t *Tagger) Suggest(doc *text.Document, titleEnd int, ents []link.Entity, p
 		} else if len(e.Mentions) < 2 || adjectival(doc, e.Mentions) && !t.namedThing(doc, e) {
 			continue // a name met once and unknown is rarely a tag; "West African countries", "the MMR vaccine" name no thing
 		} else {
+			if e.Type == "PER" {
+				name = withoutCommonWord(doc, named, name)
+			}
 			name = withVersion(doc, e.Mentions, name)
 		}
 		if w == 0 || name == "" {
@@ -840,3 +843,23 @@ func spans(doc *text.Document, ms []text.Span) [][2]int {
 }
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// withoutCommonWord drops the first word of a person's name of three
+// words or more when the article writes that word in lower case outside
+// names: the recogniser took a capitalised title in with the name
+// ("Singer Tomas Reval" at the start of a title, and "the singer" after).
+// A name of two words keeps its first, which may be a given name ("Grant
+// Hollis").
+func withoutCommonWord(doc *text.Document, named []bool, name string) string {
+	words := strings.Fields(name)
+	if len(words) < 3 || strings.ToLower(words[0]) == words[0] {
+		return name
+	}
+	lower := strings.ToLower(words[0])
+	for i, tok := range doc.Tokens {
+		if !named[i] && tok.Form == lower {
+			return strings.Join(words[1:], " ")
+		}
+	}
+	return name
+}

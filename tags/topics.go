@@ -121,6 +121,12 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 			// the thing and is kept.
 			return
 		}
+		if hyphenAt(doc, np.last+1) && doc.Tokens[np.last+2].UPOS == "NOUN" {
+			// "health" of "health-care", "price" of "price-fixing":
+			// with a noun after the hyphen, the start is a piece of
+			// one compound noun, not a topic of its own.
+			return
+		}
 		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true, np)
 		byKey[np.key].compound = np.compound
 	})
