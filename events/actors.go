@@ -80,6 +80,8 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 						out = append(out, a)
 					}
 				}
+			case rel == "compound" && s.venueWord(i, int(k)):
+				// "the embassy bombing": the building hit, not its owner's act
 			case rel == "compound" && s.tokEntity[k] >= 0 && !isPlace(&s.ents[s.tokEntity[k]]):
 				// an organisation's ("an Islamic State target"), not a
 				// country's ("U.S. wheat")
@@ -120,10 +122,62 @@ func (s *state) actorsDepth(i, depth int) []Actor {
 	return out
 }
 
+// titlePrefix reports a capitalised "Deputy" or "Vice" that begins the
+// title of the words after it ("Deputy Prime Minister", "Vice
+// President"): part of a longer title, not a legislator or an actor of its
+// own, however the parser hangs it.
+func (s *state) titlePrefix(i int) bool {
+	switch s.tok(i).Form {
+	case "Deputy", "Vice":
+	default:
+		return false
+	}
+	sent, ok := s.doc.SentenceOf(i)
+	if !ok {
+		return false
+	}
+	for k := i + 1; k < sent.End && k <= i+2; k++ {
+		f := s.tok(k).Form
+		if f == "" || strings.ToUpper(f[:1]) != f[:1] || strings.ToLower(f) == f {
+			return false // "deputy" of its own, "Deputy Smith"
+		}
+		if _, ok := s.c.dict.agents[strings.ToLower(f)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// titlePrefixCode returns the country of a split title before the name
+// at token i: "Iraqi" of "Iraqi Deputy Prime Minister Tariq Aziz".
+func (s *state) titlePrefixCode(i int) string {
+	sent, ok := s.doc.SentenceOf(i)
+	if !ok {
+		return ""
+	}
+	for j := i - 1; j >= sent.Start && j >= i-5; j-- {
+		if s.titlePrefix(j) {
+			return s.modifierCode(j)
+		}
+	}
+	return ""
+}
+
 // actor codes the nominal at token i.
 func (s *state) actor(i int) (Actor, bool) {
 	if s.tokEntity[i] == -2 {
 		return Actor{}, false // a dateline
+	}
+	if s.titlePrefix(i) {
+		// "Deputy" of "Iraqi Deputy Prime Minister Tariq Aziz", split off
+		// by the parser: the person the title names, if any.
+		sent, _ := s.doc.SentenceOf(i)
+		for j := i + 1; j < sent.End && j <= i+5; j++ {
+			if e := s.tokEntity[j]; e >= 0 && s.ents[e].Type == kb.TypePER {
+				return s.actor(j)
+			}
+		}
+		return Actor{}, false
 	}
 	if e := s.tokEntity[i]; e >= 0 && !s.agentPlaceWord(i) {
 		ent := &s.ents[e]
@@ -155,6 +209,9 @@ func (s *state) actor(i int) (Actor, bool) {
 					prefix := s.modifierCode(int(k))
 					if prefix == "" {
 						prefix = s.modifierCode(i)
+					}
+					if prefix == "" {
+						prefix = s.titlePrefixCode(i)
 					}
 					if prefix == "" {
 						prefix = Unknown

@@ -293,8 +293,8 @@ func dateline(doc *text.Document, sent text.Span) int {
 	}
 	for t := sent.Start + 1; t < sent.End && t < sent.Start+12; t++ {
 		switch doc.Tokens[t].Form {
-		case "-", "–", "—", "--", ":":
-			return t + 1
+		case "-", "–", "—", "--", ":", "_":
+			return t + 1 // "_": wire copy's dash, "CAIRO, Egypt (AP)_ "
 		case ".", "!", "?":
 			return sent.Start
 		}
@@ -794,6 +794,54 @@ func (s *state) possible(i int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// conditional reports an act told only under a condition: one in the
+// conditional ("would attack") with an if or unless clause of its own,
+// or one inside an if or unless clause, or an until or before clause not
+// told as past, above it ("until sanctions force Iraq to withdraw",
+// "if diplomacy fails to make Iraq expel them"). The act's own clause is
+// left to the caller's mark checks.
+func (s *state) conditional(i int) bool {
+	would := false
+	for _, k := range s.tree.Kids(i) {
+		if s.tok(int(k)).Deprel == "aux" && s.lower(int(k)) == "would" {
+			would = true
+		}
+	}
+	if would {
+		for _, k := range s.tree.Kids(i) {
+			if !syntax.RelIs(s.tok(int(k)).Deprel, "advcl") {
+				continue
+			}
+			if m := s.tree.Child(int(k), "mark"); m >= 0 && (s.lower(m) == "if" || s.lower(m) == "unless") {
+				return true
+			}
+		}
+	}
+	// Up through infinitives and complements to the clause that holds
+	// them, at most a few levels; the parser may hang an if clause as a
+	// complement ("would resume if donors persuaded Sudan to release").
+	v := i
+	for n := 0; n < 4; n++ {
+		rel := s.tok(v).Deprel
+		if !syntax.RelIs(rel, "xcomp", "ccomp", "advcl") || s.tok(v).Head < 0 {
+			return false
+		}
+		if m := s.tree.Child(v, "mark"); m >= 0 && syntax.RelIs(rel, "advcl", "ccomp") {
+			switch s.lower(m) {
+			case "if", "unless":
+				return true
+			case "until", "before":
+				return v != i && !s.told(v)
+			}
+			if syntax.RelIs(rel, "advcl") {
+				return false
+			}
+		}
+		v = s.tok(v).Head
 	}
 	return false
 }
@@ -1358,6 +1406,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 				}
 			}
 		}
+	}
+	if !noun && s.conditional(i) {
+		return out // "said it would attack unless ...", "until sanctions force Iraq to withdraw": a condition, not an event
 	}
 	if s.noIntent(i) {
 		return out // "had no plans to meet": no intent stated, and nothing refused
@@ -1978,6 +2029,22 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 			targets = s.actors(o)
 		}
 	}
+	if o := s.object(i, false); len(targets) > 0 && o >= 0 && p.Object != nil && s.lemmaIn(o, p.Object) && s.lemmaIn(o, s.c.dict.classes["&TROOPS"]) && s.ownTroops(sources, targets) {
+		// "withdrew its troops from Kuwait": the forces are what is
+		// moved, the act is aimed at the country they leave or enter;
+		// with none named, the forces stay the target, as PETRARCH has it.
+		for _, k := range append(s.tree.Obliques(i), s.tree.Obliques(o)...) {
+			switch s.prepOf(k) {
+			case "from", "into", "out", "to":
+			default:
+				continue
+			}
+			if a := s.actors(k); len(a) > 0 && !s.ownTroops(sources, a) {
+				targets = a
+				break
+			}
+		}
+	}
 	if o := s.object(i, false); len(targets) == 0 && o >= 0 {
 		// "struck a factory | owned by the army", the participle hung on
 		// the verb: the object's owner.
@@ -2061,6 +2128,41 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 		}
 	}
 	return sources, targets
+}
+
+// ownTroops reports forces that belong to the act's source:
+// targets of the sources' country.
+func (s *state) ownTroops(sources, targets []Actor) bool {
+	for _, t := range targets {
+		for _, src := range sources {
+			if len(t.Code) >= 3 && len(src.Code) >= 3 && t.Code[:3] == src.Code[:3] && !strings.HasPrefix(src.Code, Unknown) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// venueWord reports a modifier k of an attack noun i that names a
+// building or a city, or the country of one named after it ("the embassy
+// bombing", "the U.S. Embassy blasts", "the Nairobi blast"): the place
+// hit, never the attacker, unlike a nationality or a force alone
+// ("Israeli air strikes", "an army attack").
+func (s *state) venueWord(i, k int) bool {
+	if !s.forceNoun(i) && !s.lemmaIn(i, []string{"blast", "explosion", "bomb"}) {
+		return false
+	}
+	for j := k; j < i; j++ {
+		if j != k && (s.tok(j).Head != i || !syntax.RelIs(s.tok(j).Deprel, "compound", "amod")) {
+			continue
+		}
+		if s.lemmaIn(j, []string{"embassy", "consulate", "clinic", "hospital", "school", "hotel", "church",
+			"mosque", "synagogue", "temple", "market", "mall", "station", "airport", "office", "headquarters"}) {
+			return true
+		}
+	}
+	e := s.tokEntity[k]
+	return e >= 0 && s.ents[e].Entry.Kind == kb.KindCity
 }
 
 // persuaded reports an infinitive governed by a verb of persuading with
@@ -2454,6 +2556,9 @@ func (s *state) nounSources(i int) []Actor {
 		case rel == "nmod:poss", rel == "amod", rel == "compound":
 			if rel != "nmod:poss" && s.lower(int(k)) == "official" {
 				continue // "an official visit": the adjective, however tagged, no official
+			}
+			if rel != "nmod:poss" && s.venueWord(i, int(k)) {
+				continue // "the embassy bombing", "the Nairobi blast": what or where was hit
 			}
 			if a := s.actors(int(k)); len(a) > 0 {
 				return a
