@@ -982,7 +982,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 			out = append(out, sp)
 		}
 	}
-	return carryToHeadline(doc, titlesOfWorks(doc, namedStorms(doc, dropNonNames(doc, roadNames(doc, m.trimCommonTails(doc, trimArticles(doc, m.retypeInContext(doc, m.extendPlaceNames(doc, out))))))))), nil
+	return carryToHeadline(doc, m.companiesInContext(doc, titlesOfWorks(doc, namedStorms(doc, dropNonNames(doc, roadNames(doc, m.trimCommonTails(doc, trimArticles(doc, m.retypeInContext(doc, m.extendPlaceNames(doc, out)))))))))), nil
 }
 
 // hyphenated reports two names of a person written as one word with a
