@@ -60,12 +60,22 @@ func (m *NER) companiesInContext(doc *text.Document, spans []text.Span) []text.S
 			surnames[doc.Tokens[sp.End-1].Form] = true
 		}
 	}
+	next := 0 // spans are ordered: each sentence takes its own from here
+	var in []text.Span
 	for _, s := range doc.Sentences {
-		var in []text.Span // the sentence's spans, in its word indices
-		for _, sp := range spans {
-			if sp.Start >= s.Start && sp.End <= s.End {
+		in = in[:0] // the sentence's spans, in its word indices
+		for next < len(spans) && spans[next].Start < s.Start {
+			next++
+		}
+		retype := false
+		for k := next; k < len(spans) && spans[k].Start < s.End; k++ {
+			if sp := spans[k]; sp.End <= s.End {
 				in = append(in, text.Span{Start: sp.Start - s.Start, End: sp.End - s.Start, Label: sp.Label})
+				retype = retype || retypable(sp)
 			}
+		}
+		if !retype {
+			continue
 		}
 		words := make([]string, s.End-s.Start)
 		tags := make([]string, s.End-s.Start)
