@@ -529,6 +529,11 @@ func (p *wdParser) amount(raw []byte) int64 {
 // entity decodes the strings of the entity last parsed.
 func (p *wdParser) entity() (WikidataEntity, error) {
 	var err error
+	// The id and the type are kept as written: a line that writes them in
+	// invalid UTF-8 is malformed (the dump's are ASCII).
+	if !utf8.Valid(p.id) || !utf8.Valid(p.typ) {
+		return WikidataEntity{}, fmt.Errorf("%q: id or type is not UTF-8", p.id)
+	}
 	e := WikidataEntity{
 		ID: string(p.id), Type: string(p.typ), Sitelinks: p.sitelinks, Teams: p.teams,
 		Population: p.population, Born: p.born,
