@@ -982,7 +982,25 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 			out = append(out, sp)
 		}
 	}
-	return carryToHeadline(doc, m.companiesInContext(doc, titlesOfWorks(doc, namedStorms(doc, dropNonNames(doc, roadNames(doc, m.trimCommonTails(doc, trimArticles(doc, m.retypeInContext(doc, m.extendPlaceNames(doc, out)))))))))), nil
+	// The rules after the model, in order; each takes and returns ordered,
+	// disjoint spans.
+	for _, rule := range [...]func(*text.Document, []text.Span) []text.Span{
+		m.extendPlaceNames, m.retypeInContext, trimArticles, m.trimCommonTails, roadNames,
+		dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext, carryToHeadline,
+	} {
+		out = rule(doc, out)
+	}
+	return out, nil
+}
+
+// tokenForms returns the words of doc as written, one per token: the
+// rules after the model read a sentence as its subslice, read only.
+func tokenForms(doc *text.Document) []string {
+	forms := make([]string, len(doc.Tokens))
+	for i := range doc.Tokens {
+		forms[i] = doc.Tokens[i].Form
+	}
+	return forms
 }
 
 // hyphenated reports two names of a person written as one word with a

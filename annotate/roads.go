@@ -16,15 +16,16 @@ import (
 // written wholly in lower case the letter is small ("the m62"). spans
 // are ordered and disjoint; so is the result.
 func roadNames(doc *text.Document, spans []text.Span) []text.Span {
+	var forms []string // read when a sentence holds a number
 	for _, s := range doc.Sentences {
 		// Most sentences name no road: look for a number first.
 		if !slices.ContainsFunc(doc.Tokens[s.Start:s.End], func(t text.Token) bool { return roadNumber(t.Form, true) }) {
 			continue
 		}
-		words := make([]string, s.End-s.Start)
-		for i := range words {
-			words[i] = doc.Tokens[s.Start+i].Form
+		if forms == nil {
+			forms = tokenForms(doc)
 		}
+		words := forms[s.Start:s.End]
 		lower := noCapitals(words)
 		roadTalk := -1 // unknown until a number could be a road's
 		for i := 1; i < len(words); i++ {

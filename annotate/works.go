@@ -70,11 +70,9 @@ var titleLinks = map[string]bool{",": true, ":": true, "called": true, "titled":
 // the model runs out of is left as it was.
 func titlesOfWorks(doc *text.Document, spans []text.Span) []text.Span {
 	var titles []text.Span
+	forms := tokenForms(doc)
 	for _, s := range doc.Sentences {
-		words := make([]string, s.End-s.Start)
-		for i := range words {
-			words[i] = doc.Tokens[s.Start+i].Form
-		}
+		words := forms[s.Start:s.End]
 		for _, t := range workTitles(words) {
 			titles = append(titles, text.Span{Start: t.Start + s.Start, End: t.End + s.Start, Label: "MISC"})
 		}
@@ -303,11 +301,9 @@ func possessive(words []string, j int) bool {
 // model read the two words as one name.
 func namedStorms(doc *text.Document, spans []text.Span) []text.Span {
 	var storms []text.Span
+	forms := tokenForms(doc)
 	for _, s := range doc.Sentences {
-		words := make([]string, s.End-s.Start)
-		for i := range words {
-			words[i] = doc.Tokens[s.Start+i].Form
-		}
+		words := forms[s.Start:s.End]
 		// In a headline's casing the name's end is the model's.
 		headline := allCaps(words) || titleCaseSentence(words, false)
 		for k := 0; k+1 < len(words); k++ {
