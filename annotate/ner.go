@@ -106,6 +106,12 @@ type nerInfo struct {
 	raw, tag, pre2, pre3 uint64
 	gaz                  uint64 // types and position of a known name covering the word, 0 when none
 	section              uint64 // the document's wire section slug, 0 when none
+	// function: a lower-case word of a closed class (a determiner,
+	// preposition, conjunction, pronoun, auxiliary or particle) in a
+	// sentence that has capitals. Such a word starts no name, so
+	// decoding labels it O without scoring it unless a name is open
+	// before it ("Bank of England").
+	function bool
 }
 
 // wireSection returns the hash of the slug that opens a wire story
@@ -125,6 +131,38 @@ func wireSection(sents [][]string) uint64 {
 		}
 	}
 	return hashString(fnvOffset+25, w)
+}
+
+// functionTag reports a tag pair ("UPOS XPOS") of a closed word class.
+func functionTag(tag string) bool {
+	upos, _, _ := strings.Cut(tag, " ")
+	switch upos {
+	case "DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART":
+		return true
+	}
+	return false
+}
+
+// lowerLetters reports a word of lower-case ASCII letters only.
+func lowerLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// hasCapital reports whether any word has a capital ASCII letter.
+func hasCapital(words []string) bool {
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= 'A' && w[i] <= 'Z' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *NER) infos(dst []nerInfo, words, tags []string, section uint64) []nerInfo {
@@ -149,11 +187,19 @@ func (m *NER) infosScratch(dst []nerInfo, words, tags []string, section uint64, 
 		ni.pre3 = hashLower(fnvOffset+23, prefixRunes(w, 3))
 		if tags != nil {
 			ni.tag = hashString(fnvOffset+24, tags[i])
+			ni.function = functionTag(tags[i]) && lowerLetters(w)
 		}
 		if m.section {
 			ni.section = section
 		}
 		dst = append(dst, ni)
+	}
+	if !hasCapital(words) {
+		// In text without capitals the tags are less sure ("us" for
+		// the US): every word is scored.
+		for i := range dst {
+			dst[i].function = false
+		}
 	}
 	if m.gaz != nil {
 		sc.lower = sc.lower[:0]
@@ -371,6 +417,11 @@ func (m *NER) decode(w *Weights, words []string, ws []nerInfo, votes map[string]
 	caps := allCaps(words)
 	p1, p2 := -1, -2
 	for i := range words {
+		if ws[i].function && (p1 < 0 || m.labels[p1][0] != 'B' && m.labels[p1][0] != 'I') {
+			out[i] = 0 // O: see nerInfo.function
+			p2, p1 = p1, 0
+			continue
+		}
 		sc.feats = nerFeatures(sc.feats[:0], ws, i, p1, p2, caps)
 		if votes != nil {
 			sc.feats = docFeatures(sc.feats, words[i], votes, m.labels)

@@ -3,6 +3,7 @@ package annotate
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -95,5 +96,52 @@ func TestRememberedScoresMatchPlain(t *testing.T) {
 			m.NER.score(m.NER.weights, 0, &ns, nscores)
 			check("recogniser", m.NER.weights, plain, nscores)
 		}
+	}
+}
+
+// Decoding labels a lower-case function word O without scoring it when no
+// name is open before it: the model must never have labelled it otherwise.
+// Over EWT dev and sentences whose names hold such words, the labels are
+// those of scoring every word.
+func TestFunctionWordsSkipSameLabels(t *testing.T) {
+	sents := devOrSkip(t)
+	m := loadOrFail(t)
+	forms := [][]string{}
+	for _, s := range sents {
+		forms = append(forms, s.Form)
+	}
+	for _, s := range []string{
+		"The Bank of England left rates unchanged on Thursday .",
+		"Shares in Marks and Spencer rose after the Duke of York visited the store .",
+		"She studied at the University of the West of England before joining Ernst & Young .",
+		"Flights from Charles de Gaulle airport to The Hague were cancelled .",
+		"Lord of the Rings star met the Prince of Wales at the Tower of London .",
+		"The Council of the European Union and the Court of Justice disagreed .",
+		"Officials said that it was the first time they had met in the Gulf of Mexico .",
+		"Leaders of Bosnia and Herzegovina and of Trinidad and Tobago will attend .",
+	} {
+		forms = append(forms, strings.Fields(s))
+	}
+	var sc nerScratch
+	skipped := 0
+	for _, words := range forms {
+		tags := m.Tagger.JointTags(words)
+		ws := m.NER.infos(nil, words, tags, 0)
+		got := make([]int, len(words))
+		m.NER.decode(m.NER.weights, words, ws, nil, got, &sc)
+		for i := range ws {
+			if ws[i].function {
+				skipped++
+			}
+			ws[i].function = false
+		}
+		want := make([]int, len(words))
+		m.NER.decode(m.NER.weights, words, ws, nil, want, &sc)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: labels %v, scoring every word %v", words, got, want)
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no word was skipped: the test checks nothing")
 	}
 }
