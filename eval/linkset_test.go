@@ -153,7 +153,7 @@ func TestShippedLinkSetSources(t *testing.T) {
 		t.Skipf("%s is absent (it holds the linking set's sources): %v", knowledge, err)
 	}
 	var cases []LinkCase
-	for _, path := range []string{shippedLinkSet, "../link/testdata/news-linking-companies.tsv", "../link/testdata/news-linking-discourse.tsv"} {
+	for _, path := range []string{shippedLinkSet, "../link/testdata/news-linking-companies.tsv", "../link/testdata/news-linking-discourse.tsv", "../link/testdata/news-linking-3.tsv"} {
 		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)
