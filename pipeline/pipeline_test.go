@@ -102,7 +102,7 @@ func TestSeedLinking(t *testing.T) {
 	for _, c := range []struct{ mention, id, kind, country string }{
 		{"Kazakhstan", "Q232", "country", "KAZ"},
 		{"Tokayev", "Q200881", "person", "KAZ"},
-		{"CSTO", "org:csto", "organisation", ""},
+		{"CSTO", "Q318693", "organisation", ""},
 		{"Almaty", "Q35493", "city", "KAZ"},
 		{"Mangystau", "KZ-MAN", "region", "KAZ"},
 		{"Interfax", "media:interfax", "media", "RUS"},

@@ -25,6 +25,13 @@
 // organisations left unsourced, the Phoenix phrases that matched and why
 // each was not taken.
 //
+// An organisation's QID may also cite a public repository that ../shared
+// does not hold, as "<repository>:<path>@<commit>" in the source column
+// (externalSource; the repositories are listed in kb/data/SOURCES.md). The
+// audit cannot check it and keeps it, unless a source under ../shared
+// confirms the QID (its file becomes the source) or gives the row's full
+// name another QID (the QID is removed and the disagreement reported).
+//
 // Run it from the repository root:
 //
 //	go run ./kb/audit -knowledge ../shared/data/knowledge
@@ -44,6 +51,7 @@ import (
 	"time"
 
 	"tidings/kb"
+	src "tidings/kb/internal/sources"
 	"tidings/kb/internal/table"
 )
 
@@ -110,16 +118,19 @@ func (t *tsv) write(cols []string) error {
 
 // count is one table's result.
 type count struct {
-	Rows        int      `json:"rows"`
-	Confirmed   int      `json:"confirmed"`
-	Corrected   int      `json:"corrected"`
-	Unsourced   int      `json:"unsourced"`
-	QIDsRemoved int      `json:"qids_removed,omitempty"`
-	QIDsAdded   int      `json:"qids_added,omitempty"`
-	Wikipedia   int      `json:"wikipedia_titles,omitempty"`
-	Aliases     int      `json:"aliases_added,omitempty"`
-	Phoenix     int      `json:"confirmed_by_phoenix,omitempty"`
-	Changes     []string `json:"changes,omitempty"`
+	Rows        int `json:"rows"`
+	Confirmed   int `json:"confirmed"`
+	Corrected   int `json:"corrected"`
+	Unsourced   int `json:"unsourced"`
+	QIDsRemoved int `json:"qids_removed,omitempty"`
+	QIDsAdded   int `json:"qids_added,omitempty"`
+	Wikipedia   int `json:"wikipedia_titles,omitempty"`
+	Aliases     int `json:"aliases_added,omitempty"`
+	Phoenix     int `json:"confirmed_by_phoenix,omitempty"`
+	// External counts the rows whose QID comes from a public repository
+	// outside ../shared (externalSource), kept as cited.
+	External int      `json:"external_qids,omitempty"`
+	Changes  []string `json:"changes,omitempty"`
 	// PhoenixNotTaken lists, for rows left unsourced, the Phoenix
 	// phrases that matched one of their names and why each was not taken.
 	PhoenixNotTaken []string `json:"phoenix_not_taken,omitempty"`
@@ -188,8 +199,8 @@ func main() {
 	}
 	for _, name := range []string{"people", "roles", "organisations", "wikidata"} {
 		c := report[name]
-		fmt.Printf("%-14s rows %4d  confirmed %4d  corrected %3d  unsourced %4d  qids removed %d  qids added %d  wikipedia %d  aliases %d  phoenix %d\n",
-			name, c.Rows, c.Confirmed, c.Corrected, c.Unsourced, c.QIDsRemoved, c.QIDsAdded, c.Wikipedia, c.Aliases, c.Phoenix)
+		fmt.Printf("%-14s rows %4d  confirmed %4d  corrected %3d  unsourced %4d  qids removed %d  qids added %d  wikipedia %d  aliases %d  phoenix %d  external %d\n",
+			name, c.Rows, c.Confirmed, c.Corrected, c.Unsourced, c.QIDsRemoved, c.QIDsAdded, c.Wikipedia, c.Aliases, c.Phoenix, c.External)
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
@@ -497,31 +508,57 @@ func absDays(a, b time.Time) int {
 // that QID with one of its names, and gives a QID where exactly one item
 // of the sources (no person, no country) bears its full name. A row left
 // without a QID is confirmed, without one, by the Phoenix actor
-// dictionaries when they name it (phoenixMatcher.confirm).
+// dictionaries when they name it (phoenixMatcher.confirm). A QID whose
+// source cites a repository outside ../shared (externalSource) is kept
+// with that citation unless a source here confirms it, which then becomes
+// the source, or gives the row's full name another item, in which case
+// the sources disagree and neither QID is taken.
 func auditOrganisations(s *sources, t *tsv) *count {
 	c := &count{}
 	ph := newPhoenixMatcher(s.phoenix, t.rows)
 	for _, r := range t.rows {
 		id, q := r["id"], r["wikidata"]
 		names := rowNames(r)
+		// The item the sources under ../shared give the row's full name,
+		// when exactly one (no person, no country) bears it.
+		var byName string
+		var cands []string
+		for _, cq := range s.byLabel[kb.Fold(r["name"])] {
+			if s.people[cq] == nil && s.countryQ[cq] == "" {
+				cands = append(cands, cq)
+			}
+		}
+		if len(cands) == 1 {
+			byName = cands[0]
+		}
 		if q != "" {
-			if l, ok := s.labels[q]; !ok || !names[kb.Fold(l)] {
+			l, labelled := s.labels[q]
+			switch {
+			case labelled && names[kb.Fold(l)]:
+				// Confirmed under ../shared: that file is the source.
+			case externalSource(r["source"]) && src.IsQID(q) && byName != "" && byName != q:
+				c.QIDsRemoved++
+				c.Changes = append(c.Changes, fmt.Sprintf("%s: wikidata %s removed (sources disagree: %s gives it, %s gives %s)",
+					id, q, r["source"], s.labelFile[byName], byName))
+				q, byName = "", "" // neither is taken
+			case externalSource(r["source"]) && src.IsQID(q):
+				// An external repository's QID stands where ../shared
+				// does not contradict it; it is not checked there.
+				if labelled {
+					c.Changes = append(c.Changes, fmt.Sprintf("%s: wikidata %s kept from %s (%s labels it %q)", id, q, r["source"], s.labelFile[q], l))
+				}
+				c.External++
+				c.tally(r["source"], false)
+				continue
+			default:
 				c.QIDsRemoved++
 				c.Changes = append(c.Changes, fmt.Sprintf("%s: wikidata %s removed (no source names it so)", id, q))
 				q = ""
 			}
 		}
-		if q == "" {
-			var cands []string
-			for _, cq := range s.byLabel[kb.Fold(r["name"])] {
-				if s.people[cq] == nil && s.countryQ[cq] == "" {
-					cands = append(cands, cq)
-				}
-			}
-			if len(cands) == 1 {
-				q = cands[0]
-				c.QIDsAdded++
-			}
+		if q == "" && byName != "" {
+			q = byName
+			c.QIDsAdded++
 		}
 		if q == "" {
 			file, why := ph.confirm(id)
