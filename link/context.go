@@ -139,8 +139,8 @@ func newDocContext(doc *text.Document) *docContext {
 		if cue&weakSportCue != 0 {
 			c.weakSport[i+1]++
 		}
-		if cue&otherSportCue != 0 {
-			c.otherSport = true
+		if cue&otherSportCue != 0 || (f == "pointer" || f == "pointers") && i >= 2 && doc.Tokens[i-1].Form == "-" && strings.EqualFold(doc.Tokens[i-2].Form, "three") {
+			c.otherSport = true // "three-pointer", split at its hyphen
 		}
 		if cue&businessCue != 0 || string(w) == "executive" && i > 0 && strings.EqualFold(doc.Tokens[i-1].Form, "chief") {
 			c.business[i+1]++
@@ -334,7 +334,9 @@ func isPlaceKind(kind string) bool {
 // without evidence, only when its name has several words, no place shares
 // it and its sentence is not business news; and in an article about
 // another team sport (basketball, baseball ...) not by one word nor by a
-// place's name. A mention typed PER is a club only with match
+// place's name; there a mention typed ORG is no city or region either
+// (the recogniser's team named by its place: "Dallas beat Utah"). A
+// mention typed PER is a club only with match
 // words around the name and when no person has it ("Chelsea beat
 // Everton 6-0"). A company of the S&P 500 (tier 0) is kept for a mention typed
 // ORG, or one in a business sentence; one of the rest of the SEC's list
@@ -399,6 +401,11 @@ func (l *Linker) filterOrgs(m *mention, cands []kb.Entry, inNamedRegion func(kb.
 				continue
 			}
 			out, boost = append(out, c), append(boost, true)
+		case m.otherSport && m.typ == "ORG" && (c.Kind == kb.KindCity || c.Kind == kb.KindRegion):
+			// "Dallas beat Utah 101-95 ... 12 rebounds": the recogniser
+			// read a team named by its city or state, which is not the
+			// place (a country's name is its national team's, LOC)
+			continue
 		case c.Kind == kb.KindCompany:
 			var ok bool
 			switch m.typ {

@@ -335,7 +335,9 @@ func clubCities(ms []mention, ents []Entity) {
 // alike ("Boeing" as a place where "Boeing" is the company elsewhere;
 // after "at", "from" or "of", "workers at Boeing", only when no place of
 // the knowledge base has the name; not after "in" or "near": "police in
-// Southampton", "fires in the Amazon" may be places),
+// Southampton", "fires in the Amazon" may be places; nor a team typed
+// ORG in an article of another team sport, which filterOrgs kept from
+// its city),
 // and an entity takes the type most of its mentions have ("SpaceX"
 // ORG three times and MISC once is an organisation), a linked one its
 // identity's when a mention has it. It returns the
@@ -366,9 +368,14 @@ func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) boo
 				// place, which poolEvidence keeps apart
 				continue
 			}
-			if g, ok := linked[ms[i].text]; ok {
-				ms[i].group = g
-			} else if g, ok := folded[strings.ToLower(ms[i].text)]; ok {
+			g, ok := linked[ms[i].text]
+			if !ok {
+				g, ok = folded[strings.ToLower(ms[i].text)]
+			}
+			if ok && ms[i].otherSport && ms[i].typ == "ORG" && (ents[g].Entry.Kind == kb.KindCity || ents[g].Entry.Kind == kb.KindRegion) {
+				ok = false // a team named by its city is not the city (filterOrgs)
+			}
+			if ok {
 				ms[i].group = g
 			}
 		}
