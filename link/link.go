@@ -150,7 +150,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		return cmp.Compare(a, b)
 	})
-	countries, home := l.documentCountries(ms)
+	countries, places, home := l.documentCountries(ms)
 	l.regionsAfter(doc, ms)
 	// A short mention may only corefer with a strictly longer one, and all
 	// of those are grouped before it: each mention enters the index once
@@ -166,7 +166,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		rk := resolveKey{m.text, m.typ, m.region, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
 		r, seen := resolved[rk]
 		if !seen {
-			r.entry, r.ok = l.resolve(m, countries, home, published)
+			r.entry, r.ok = l.resolve(m, countries, places, home, published)
 			resolved[rk] = r
 		}
 		return r.entry, r.ok
@@ -846,13 +846,12 @@ func (idx corefIndex) first(key corefKey, best int) int {
 }
 
 // documentCountries counts the countries the mentions name directly or
-// through a demonym, for choosing among candidates, and returns the
-// article's home country: the one it names most, else the one whose
-// cities and regions it names most ("Chennai", "Uttar Pradesh"), else "".
-// Each name is looked up once.
-func (l *Linker) documentCountries(ms []mention) (countries map[string]int, home string) {
-	countries = map[string]int{}
-	places := map[string]int{}
+// through a demonym, for choosing among candidates, and those whose cities
+// and regions they name (places), and returns the article's home country:
+// the one it names most, else the one whose cities and regions it names
+// most ("Chennai", "Uttar Pradesh"), else "". Each name is looked up once.
+func (l *Linker) documentCountries(ms []mention) (countries, places map[string]int, home string) {
+	countries, places = map[string]int{}, map[string]int{}
 	type country struct {
 		named string // a country the name names, or its demonym's
 		place string // the country of the city or region it names first
@@ -883,7 +882,7 @@ func (l *Linker) documentCountries(ms []mention) (countries map[string]int, home
 	if home = mainCountry(countries); home == "" {
 		home = mainCountry(places)
 	}
-	return countries, home
+	return countries, places, home
 }
 
 // mainCountry returns the most mentioned country ("" if none).
@@ -898,8 +897,8 @@ func mainCountry(countries map[string]int) string {
 }
 
 // resolve chooses the KB entry for a mention, or reports that none fits.
-func (l *Linker) resolve(m *mention, countries map[string]int, home string, published time.Time) (kb.Entry, bool) {
-	cands := l.candidates(m.text, countries, home)
+func (l *Linker) resolve(m *mention, countries, places map[string]int, home string, published time.Time) (kb.Entry, bool) {
+	cands := l.candidates(m.text, countries, places, home)
 	cands = l.genericParties(m.text, cands, countries, home)
 	inNamedRegion := func(c kb.Entry) bool {
 		return m.region != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.region
@@ -920,6 +919,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 	worldly := slices.ContainsFunc(cands, func(c kb.Entry) bool {
 		return c.Kind == kb.KindCountry || c.Kind == kb.KindCity && c.Population >= 1_000_000
 	})
+	acronym := len(m.text) <= 5 && strings.ToUpper(m.text) == m.text && strings.ToLower(m.text) != m.text
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
 		if m.typ == "PER" && (c.Kind == kb.KindCity || c.Kind == kb.KindRegion) {
@@ -953,6 +953,13 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 		if countries[c.Country] > 0 {
 			s += 0.5
 		}
+		if acronym && c.Kind == kb.KindBody && c.Country != "" && (countries[c.Country] > 0 || places[c.Country] > 0 || c.Country == home) {
+			// A government body of the story's country over an
+			// international organisation of the same letters: "the
+			// FSB" in a story from Moscow is Russia's security
+			// service, not the Financial Stability Board.
+			s += 1
+		}
 		if c.Kind == kb.KindCity && (c.Population >= 100_000 && !stateNamed || m.cityContext) {
 			s += 1.5 // a big city, or "the city of X", over a region of the same name
 		}
@@ -984,7 +991,7 @@ func (l *Linker) resolve(m *mention, countries map[string]int, home string, publ
 // Council" in an article about Kazakhstan). A one-word name of the body or
 // party of a country the article does not name is looked for among the
 // home country's first (homeNamesake: "Congress" in a story from India).
-func (l *Linker) candidates(name string, countries map[string]int, home string) []kb.Entry {
+func (l *Linker) candidates(name string, countries, places map[string]int, home string) []kb.Entry {
 	if c := l.notAcronym(name, acronymSafe(name, l.kb.Lookup(name))); c != nil {
 		if main := mainCountry(countries); main != "" && isGenericBody(c) {
 			if own := l.countryBody(name, main); own != nil {
@@ -995,11 +1002,20 @@ func (l *Linker) candidates(name string, countries map[string]int, home string) 
 			if own := l.homeNamesake(name, home); own != nil {
 				return own
 			}
+			if strings.ToUpper(name) == name && len(name) <= 5 && places[c[0].Country] == 0 {
+				// An acronym of another country's body or party, in a
+				// story that names neither that country nor a place in
+				// it: the same letters more likely stand for something
+				// the knowledge base lacks ("MIT" in an American
+				// science story is no Turkish intelligence service;
+				// "CPC" in a company report no Chinese party).
+				return nil
+			}
 		}
 		return c
 	}
 	if rest, ok := strings.CutPrefix(name, "the "); ok {
-		return l.candidates(rest, countries, home)
+		return l.candidates(rest, countries, places, home)
 	}
 	if main := mainCountry(countries); main != "" {
 		return l.countryBody(name, main)

@@ -1,0 +1,57 @@
+package link
+
+import (
+	"testing"
+	"time"
+)
+
+// TestForeignBodyAcronyms: an acronym of one country's government body
+// links to that body when the story names the country, a place in it, or
+// is from it; in a story of another country that names neither, the same
+// letters more often stand for something else (a university, a company's
+// ticker), so it is left unlinked. Full names always link.
+func TestForeignBodyAcronyms(t *testing.T) {
+	pub := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		class, text, name, want string // want: an entity id, or "" for unlinked
+	}{
+		// another country's body, its country never named: unlinked
+		{"foreign", "Researchers at MIT in Boston said the new battery charged in six minutes, and engineers in California plan a pilot plant.", "MIT", ""},
+		{"foreign", "Shares of CPC rose in New York after the Chicago food maker raised its dividend, Illinois analysts said.", "CPC", ""},
+		{"foreign", "The Texas start-up said GRU, its new robotics unit in Austin, would hire 40 engineers.", "GRU", ""},
+		// the body's country named, or a place in it: linked
+		{"named", "Turkey's MIT said it had detained two suspects near the Syrian border, Turkish media reported.", "MIT", "body:tur-mit"},
+		{"named", "Russia's FSB said it had foiled a plot in Moscow, the Kremlin said on Monday.", "FSB", "body:rus-fsb"},
+		{"named", "Ukraine's SBU said its drones struck a refinery overnight, officials in Kyiv said.", "SBU", "body:ukr-sbu"},
+		{"place", "In Moscow, the FSB said it had detained a man accused of spying for a foreign state.", "FSB", "body:rus-fsb"},
+		{"place", "A woman in California said she contacted the FBI after the website, hosted in the Netherlands, posted her address.", "FBI", "body:usa-fbi"},
+		// a story from the body's own country: linked
+		{"home", "The CIA director told senators in Washington that Congress should renew the surveillance law before it lapses in April.", "CIA", "body:usa-cia"},
+		{"home", "Kazakhstan's president said the KNB would investigate the unrest in Almaty, and Kazakh officials promised a report.", "KNB", "body:kaz-knb"},
+	} {
+		d, l := analyse(t, c.text)
+		ents := l.Link(d, pub)
+		start, ok := nthWords(d, c.name, 1)
+		if !ok {
+			t.Fatalf("%q not in %q", c.name, c.text)
+		}
+		got, found := "", false
+		for _, e := range ents {
+			for _, sp := range e.Mentions {
+				if sp.Start == start {
+					found = true
+					if e.Linked() {
+						got = e.ID
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: %s not recognised", c.class, c.text, c.name)
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%s %q: %s linked to %q, want %q", c.class, c.text, c.name, got, c.want)
+		}
+	}
+}
