@@ -77,6 +77,9 @@ type mention struct {
 	// region: the region written after it and a comma ("Manchester, New
 	// Hampshire"), keyed as a city's country and Admin1 ("USA|NH").
 	region string
+	// storyRegion: the region the story is about (storyRegion), for a
+	// place's name that several regions' towns have.
+	storyRegion string
 	// otherSport: the article is about another team sport than football
 	// (docContext.otherSport).
 	otherSport bool
@@ -152,6 +155,13 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	})
 	countries, places, home := l.documentCountries(ms)
 	l.regionsAfter(doc, ms)
+	if r := l.storyRegion(ms); r != "" {
+		for i := range ms {
+			if ms[i].region == "" && ms[i].typ == "LOC" {
+				ms[i].storyRegion = r
+			}
+		}
+	}
 	// A short mention may only corefer with a strictly longer one, and all
 	// of those are grouped before it: each mention enters the index once
 	// the mentions of its length are done, before any shorter one looks.
@@ -163,7 +173,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	resolved := map[resolveKey]resolution{}
 	// A name met again resolves as it did the first time.
 	resolveOnce := func(m *mention) (kb.Entry, bool) {
-		rk := resolveKey{m.text, m.typ, m.region, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
+		rk := resolveKey{m.text, m.typ, m.region, m.storyRegion, m.cityContext, m.sport, m.business, m.sportDoc, m.locative, m.fragment, m.modifier}
 		r, seen := resolved[rk]
 		if !seen {
 			r.entry, r.ok = l.resolve(m, countries, places, home, published)
@@ -453,6 +463,61 @@ func (l *Linker) regionsAfter(doc *text.Document, ms []mention) {
 	}
 }
 
+// storyRegion returns the region ("USA|NH") a story is about: the one
+// that its places name, by the region's own name ("New Hampshire") or by a
+// town only that region has ("Nashua"), each name counted once, when at
+// least two names do and more than half of all the names that tell a
+// region; else "". A
+// town many regions have ("Concord") is then read as the story region's
+// (resolve's inNamedRegion), as "Concord, New Hampshire" would be.
+func (l *Linker) storyRegion(ms []mention) string {
+	votes := map[string]int{}
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.typ != "LOC" || seen[m.text] {
+			continue
+		}
+		seen[m.text] = true
+		region := ""
+		for _, c := range l.kb.Lookup(m.text) {
+			r := ""
+			switch c.Kind {
+			case kb.KindRegion:
+				if _, code, ok := strings.Cut(c.ID, "-"); ok {
+					r = c.Country + "|" + code
+				}
+			case kb.KindCity:
+				if c.Admin1 != "" {
+					r = c.Country + "|" + c.Admin1
+				}
+			case kb.KindCountry:
+				r = "*" // a country's name tells no region
+			default:
+				continue
+			}
+			if r == "" || region != "" && r != region {
+				region = "*"
+				break
+			}
+			region = r
+		}
+		if region != "" && region != "*" {
+			votes[region]++
+		}
+	}
+	best, n, total := "", 0, 0
+	for r, k := range votes {
+		total += k
+		if k > n || k == n && r < best {
+			best, n = r, k
+		}
+	}
+	if n < 2 || 2*n <= total {
+		return "" // a story of several regions ("Houston", "Atlanta", "Boston") has none
+	}
+	return best
+}
+
 // placeNamed reports whether a place of the knowledge base (a country, a
 // region, a city, a demonym) goes by name.
 func (l *Linker) placeNamed(name string) bool {
@@ -485,7 +550,7 @@ func poolEvidence(ms []mention) {
 
 // resolveKey is what resolve reads of a mention.
 type resolveKey struct {
-	text, typ, region                                               string
+	text, typ, region, storyRegion                                  string
 	cityContext, sport, business, sportDoc, loc, fragment, modifier bool
 }
 
@@ -919,6 +984,19 @@ func (l *Linker) resolve(m *mention, countries, places map[string]int, home stri
 	worldly := slices.ContainsFunc(cands, func(c kb.Entry) bool {
 		return c.Kind == kb.KindCountry || c.Kind == kb.KindCity && c.Population >= 1_000_000
 	})
+	// A town of the story's region over its namesakes elsewhere, unless
+	// one of them is ten times its size: the story's other places are
+	// weaker evidence than a region written after the name ("In
+	// Portland" in a basketball report of Texas teams is Oregon's).
+	largest := 0
+	for _, c := range cands {
+		if c.Kind == kb.KindCity {
+			largest = max(largest, c.Population)
+		}
+	}
+	inStoryRegion := func(c kb.Entry) bool {
+		return m.storyRegion != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.storyRegion && 10*c.Population >= largest
+	}
 	acronym := len(m.text) <= 5 && strings.ToUpper(m.text) == m.text && strings.ToLower(m.text) != m.text
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
@@ -964,6 +1042,9 @@ func (l *Linker) resolve(m *mention, countries, places map[string]int, home stri
 			s += 1.5 // a big city, or "the city of X", over a region of the same name
 		}
 		if !worldly && inNamedRegion(c) {
+			s += 3
+		}
+		if !worldly && inStoryRegion(c) {
 			s += 3
 		}
 		if c.Kind == kindPerson && l.heldRoleOn(c.ID, published) {
