@@ -10,6 +10,18 @@
 // change), unsourced, per table, and writes them, indented, to
 // kb/audit/report.json (-report).
 //
+// A person whom neither the QID nor the name finds is confirmed, more
+// strictly, by another romanisation of the name (romanCandidate, with the
+// fold of romanFold): a source person is taken only when a label or the
+// English Wikipedia title agrees with one of the row's full names once
+// folded (the surnames alike, the given names alike or one the other's
+// initial), held in the source a position of the row's country that
+// auditRoles would take for one of the row's roles, with overlapping
+// dates, and no other source person passes. The source's spelling becomes
+// an alias; the report lists, for the people left unsourced, the
+// candidates and why each was not taken. A repository without
+// positions.csv takes its country from meta.json's jurisdiction.
+//
 // An organisation whose QID no Wikidata source gives is confirmed by the
 // Phoenix dictionaries (Phoenix.International.actors.txt, then
 // Phoenix.MilNonState.actors.txt) when its name or one of its aliases,
@@ -134,6 +146,12 @@ type count struct {
 	// PhoenixNotTaken lists, for rows left unsourced, the Phoenix
 	// phrases that matched one of their names and why each was not taken.
 	PhoenixNotTaken []string `json:"phoenix_not_taken,omitempty"`
+	// Romanised lists the people confirmed by another romanisation of
+	// their name (romanCandidate): row, row name, source name, QID, file.
+	Romanised []string `json:"confirmed_by_romanisation,omitempty"`
+	// RomanisedNotTaken lists, for the people left unsourced, the source
+	// people whose name folds alike and why each was not taken.
+	RomanisedNotTaken []string `json:"romanisation_not_taken,omitempty"`
 }
 
 func (c *count) tally(source string, changed bool) {
@@ -164,11 +182,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	report["people"] = auditPeople(s, people)
 	roles, err := readTSV(filepath.Join(*curated, "roles.tsv"))
 	if err != nil {
 		log.Fatal(err)
 	}
+	report["people"] = auditPeople(s, people, roles)
 	report["roles"] = auditRoles(s, people, roles)
 	orgs, err := readTSV(filepath.Join(*curated, "organisations.tsv"))
 	if err != nil {
@@ -264,13 +282,25 @@ func sameName(p *person, r map[string]string) bool {
 	return false
 }
 
-func auditPeople(s *sources, t *tsv) *count {
+// auditPeople confirms each person by QID or by name (sameName, and the
+// folded names the sources give, in the row's country or with its year of
+// birth); a person neither finds is confirmed, more strictly, by another
+// romanisation of the name that held one of the row's roles in the source
+// (romanCandidate), whose spelling becomes an alias.
+func auditPeople(s *sources, t, roles *tsv) *count {
 	c := &count{}
+	idx := romanIndex(s)
+	rolesOf := map[string][]map[string]string{}
+	for _, r := range roles.rows {
+		rolesOf[r["person"]] = append(rolesOf[r["person"]], r)
+	}
 	for _, r := range t.rows {
 		id, q := r["id"], r["wikidata"]
 		changed := false
 		if q != "" {
-			if p := s.people[q]; p == nil || !sameName(p, r) {
+			// A QID that the strict romanisation rule gives the row
+			// stands as well: a second run keeps what the first wrote.
+			if p := s.people[q]; p == nil || !sameName(p, r) && !romanConfirms(s, idx, r, rolesOf[id], q) {
 				c.QIDsRemoved++
 				c.Changes = append(c.Changes, fmt.Sprintf("%s: wikidata %s removed (no source gives it for this person)", id, q))
 				q = ""
@@ -304,6 +334,23 @@ func auditPeople(s *sources, t *tsv) *count {
 				}
 			}
 		}
+		romanLabel := ""
+		if q == "" {
+			m, all := romanCandidate(s, idx, r, rolesOf[id])
+			if m != nil {
+				q, romanLabel = m.qid, m.label
+				c.QIDsAdded++
+				if r["wikidata"] != "" {
+					changed = true
+					c.Changes = append(c.Changes, fmt.Sprintf("%s: wikidata %s -> %s", id, r["wikidata"], q))
+				}
+				c.Romanised = append(c.Romanised, fmt.Sprintf("%s (%s): %q %s %s, as %s %s %s", id, r["name"], m.label, q, s.people[q].file, m.term.label, m.term.start, m.term.file))
+			} else {
+				for _, a := range all {
+					c.RomanisedNotTaken = append(c.RomanisedNotTaken, fmt.Sprintf("%s (%s): %q %s: %s", id, r["name"], a.label, a.qid, a.why))
+				}
+			}
+		}
 		p := s.people[q]
 		if p == nil {
 			r["wikidata"], r["wikipedia"], r["source"] = "", "", unsourced
@@ -326,6 +373,12 @@ func auditPeople(s *sources, t *tsv) *count {
 		// only those that hold the surname, as other labels may be
 		// another language's form.
 		names := rowNames(r)
+		if romanLabel != "" && !names[kb.Fold(romanLabel)] {
+			// The source's spelling, which the row lacked.
+			r["aliases"] = strings.TrimPrefix(r["aliases"]+"|"+romanLabel, "|")
+			names[kb.Fold(romanLabel)] = true
+			c.Aliases++
+		}
 		short := kb.Fold(r["short_name"])
 		var labels []string
 		for f, l := range p.labels {
@@ -438,31 +491,7 @@ func auditRoles(s *sources, people, t *tsv) *count {
 			c.tally(unsourced, false)
 			continue
 		}
-		isCountry := len(r["of"]) == 3 && strings.ToUpper(r["of"]) == r["of"]
-		rf, _, _ := bounds(r["from"], past)
-		_, ru, _ := bounds(r["until"], future)
-		var best *term
-		bestScore := 0.0
-		for _, tm := range mergedTerms(p.terms) {
-			if !compatible(r, tm) || (isCountry && tm.country != "" && tm.country != r["of"]) || (!isCountry && tm.country != "") {
-				continue
-			}
-			sf, _, ok1 := bounds(tm.start, past)
-			_, su, ok2 := bounds(tm.end, future)
-			if !ok1 || !ok2 || !(rf.Before(su) || rf.Equal(su)) || !(sf.Before(ru) || sf.Equal(ru)) {
-				continue
-			}
-			// Closest start first; a start that confirms the row's and the
-			// most precise form win ties.
-			score := -float64(absDays(sf, rf)) + float64(len(tm.start))/100
-			if sameDate(r["from"], tm.start) {
-				score += 1e6
-			}
-			if best == nil || score > bestScore {
-				tm := tm
-				best, bestScore = &tm, score
-			}
-		}
+		best := bestTerm(p, r)
 		if best == nil {
 			r["source"] = unsourced
 			c.tally(unsourced, false)
@@ -473,6 +502,7 @@ func auditRoles(s *sources, people, t *tsv) *count {
 		// source confirms the holding, not the date, and the row's date
 		// stays.
 		changed := false
+		rf, _, _ := bounds(r["from"], past)
 		sf, _, _ := bounds(best.start, past)
 		// A row that counts an acting spell ("acting until 2000-05-07")
 		// starts before the substantive term the source gives.
@@ -491,6 +521,39 @@ func auditRoles(s *sources, people, t *tsv) *count {
 		c.tally(best.file, changed)
 	}
 	return c
+}
+
+// bestTerm returns the source person's term that confirms a roles row:
+// compatible with its role, of the same country (or, for an organisation,
+// of no country), with dates that overlap the row's; the closest start
+// first. nil when none does.
+func bestTerm(p *person, r map[string]string) *term {
+	isCountry := len(r["of"]) == 3 && strings.ToUpper(r["of"]) == r["of"]
+	rf, _, _ := bounds(r["from"], past)
+	_, ru, _ := bounds(r["until"], future)
+	var best *term
+	bestScore := 0.0
+	for _, tm := range mergedTerms(p.terms) {
+		if !compatible(r, tm) || (isCountry && tm.country != "" && tm.country != r["of"]) || (!isCountry && tm.country != "") {
+			continue
+		}
+		sf, _, ok1 := bounds(tm.start, past)
+		_, su, ok2 := bounds(tm.end, future)
+		if !ok1 || !ok2 || !(rf.Before(su) || rf.Equal(su)) || !(sf.Before(ru) || sf.Equal(ru)) {
+			continue
+		}
+		// Closest start first; a start that confirms the row's and the
+		// most precise form win ties.
+		score := -float64(absDays(sf, rf)) + float64(len(tm.start))/100
+		if sameDate(r["from"], tm.start) {
+			score += 1e6
+		}
+		if best == nil || score > bestScore {
+			tm := tm
+			best, bestScore = &tm, score
+		}
+	}
+	return best
 }
 
 // maxShift is the largest correction of a term's date, in days.

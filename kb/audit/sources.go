@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -189,6 +190,18 @@ func (s *sources) readRepo(dir string) {
 	for c, n := range count {
 		if c != "" && (n > best || n == best && c < country) {
 			country, best = c, n
+		}
+	}
+	if country == "" {
+		// A repository without positions.csv names its country in
+		// meta.json, as the QID of its jurisdiction.
+		var meta struct {
+			Jurisdiction struct {
+				ID string `json:"id"`
+			} `json:"jurisdiction"`
+		}
+		if raw, err := os.ReadFile(filepath.Join(dir, "meta.json")); err == nil && json.Unmarshal(raw, &meta) == nil {
+			country = s.countryQ[meta.Jurisdiction.ID]
 		}
 	}
 	for _, name := range []string{"html/holders21.csv", "html/current.csv", "html/legislators.csv"} {
