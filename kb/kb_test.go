@@ -353,10 +353,10 @@ func TestLoadErrors(t *testing.T) {
 		name, file, content, wantErr string
 	}{
 		{"bad header", "curated/media.tsv", "id\tname\n", "curated/media.tsv"},
-		{"unknown media country", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\nmedia:x\tX\t\tZZZ\tnews agency\n", "unknown country \"ZZZ\""},
+		{"unknown media country", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\tsource\nmedia:x\tX\t\tZZZ\tnews agency\tunsourced\n", "unknown country \"ZZZ\""},
 		{"unknown member", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\norg:x\t\tX\tX Org\t\tforum\tKAZ|QQQ\t\tunsourced\n", "unknown country \"QQQ\""},
 		{"bad qid", "curated/organisations.tsv", "id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\norg:x\tX7\tX\tX Org\t\tforum\t\t\tx.csv\n", "not a QID"},
-		{"duplicate id", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\nmedia:x\tX\t\tKAZ\tnews agency\nmedia:x\tY\t\tKAZ\tnews agency\n", "duplicate id"},
+		{"duplicate id", "curated/media.tsv", "id\tname\taliases\tcountry\tkind\tsource\nmedia:x\tX\t\tKAZ\tnews agency\tunsourced\nmedia:x\tY\t\tKAZ\tnews agency\tunsourced\n", "duplicate id"},
 		{"unknown placeholder", "curated/bodies.tsv", "id\tkind\tcountry\tname\taliases\nx\tministry\t\tMinistry of {nation}\t\n", "unknown placeholder"},
 		{"unknown place", "curated/places.tsv", "id\tname\taliases\nXX-YY\tNowhere\t\n", "unknown region or city"},
 		{"drop missing alias", "curated/countries.tsv", "id\taliases\tdemonyms\tnouns\tarticle\tdrop\nKAZ\t\t\t\t\tAtlantis\n", "no alias"},
@@ -399,7 +399,7 @@ func fixture() fstest.MapFS {
 		"curated/places.tsv":       {Data: []byte("id\tname\taliases\nKZ-MAN\tMangystau Region\tMangystau\n")},
 		"curated/organisations.tsv": {Data: []byte("id\twikidata\tacronym\tname\taliases\tkind\tmembers\tfounded\tsource\n" +
 			"org:csto\t\tCSTO\tCollective Security Treaty Organization\t\tmilitary alliance\tKAZ\t2002\tunsourced\n")},
-		"curated/media.tsv":    {Data: []byte("id\tname\taliases\tcountry\tkind\nmedia:kazinform\tKazinform\t\tKAZ\tnews agency\n")},
+		"curated/media.tsv":    {Data: []byte("id\tname\taliases\tcountry\tkind\tsource\nmedia:kazinform\tKazinform\t\tKAZ\tnews agency\tunsourced\n")},
 		"curated/bodies.tsv":   {Data: []byte("id\tkind\tcountry\tname\taliases\nparliament\tparliament\t\tParliament of {country}\t{demonym} parliament\n")},
 		"curated/people.tsv":   {Data: []byte(peopleHeader + "person:kassym-jomart-tokayev\t\t\tKassym-Jomart Tokayev\tTokayev\tKasym-Zhomart Tokayev\tKAZ\t1953\tunsourced\n")},
 		"curated/wikidata.tsv": {Data: []byte("id\twikidata\tsource\nKAZ\tQ232\tplaces/csv/countries.csv\n")},

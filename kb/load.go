@@ -25,7 +25,7 @@ var (
 	curatedCountryCols  = []string{"id", "aliases", "demonyms", "nouns", "article", "drop"}
 	curatedPlaceCols    = []string{"id", "name", "aliases"}
 	organisationColumns = []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded", "source"}
-	mediaColumns        = []string{"id", "name", "aliases", "country", "kind"}
+	mediaColumns        = []string{"id", "name", "aliases", "country", "kind", "source"}
 	bodyColumns         = []string{"id", "kind", "country", "name", "aliases"}
 	personColumns       = []string{"id", "wikidata", "wikipedia", "name", "short_name", "aliases", "country", "born", "source"}
 	wikidataColumns     = []string{"id", "wikidata", "source"}
@@ -450,7 +450,7 @@ func (l *loader) media(t table.Table) error {
 		}
 		if err := l.add(Entry{
 			ID: r[0], Name: r[1], Aliases: appendNew(nil, r[1], table.List(r[2])...), Country: r[3], Subtype: r[4],
-			Kind: KindMedia, Type: TypeORG, Source: SourceUnsourced,
+			Kind: KindMedia, Type: TypeORG, Source: r[5],
 		}); err != nil {
 			return err
 		}

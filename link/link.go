@@ -965,6 +965,7 @@ func mainCountry(countries map[string]int) string {
 func (l *Linker) resolve(m *mention, countries, places map[string]int, home string, published time.Time) (kb.Entry, bool) {
 	cands := l.candidates(m.text, countries, places, home)
 	cands = l.genericParties(m.text, cands, countries, home)
+
 	inNamedRegion := func(c kb.Entry) bool {
 		return m.region != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.region
 	}
@@ -1058,6 +1059,15 @@ func (l *Linker) resolve(m *mention, countries, places map[string]int, home stri
 		return kb.Entry{}, false
 	}
 	e := cands[best]
+	if e.Source == kb.SourceUnsourced && (e.Kind == kb.KindOrganisation || e.Kind == kb.KindMedia || e.Kind == kindPerson) {
+		// A hand-written organisation, outlet or person that no source
+		// confirms (kb/audit) is no identity to give: its name is still
+		// recognised, but a link would assert what nothing backs. It is
+		// chosen first and then withheld, so that it still stands
+		// between a name and its namesakes ("RSF" in a story of Sudan's
+		// war is not Reporters Without Borders).
+		return kb.Entry{}, false
+	}
 	// A demonym stands for its country: "Kazakh" is Kazakhstan.
 	if e.Kind == kb.KindDemonym {
 		if c, ok := l.kb.Get(e.Country); ok {

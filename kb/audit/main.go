@@ -193,6 +193,11 @@ func main() {
 		log.Fatal(err)
 	}
 	report["organisations"] = auditOrganisations(s, orgs)
+	media, err := readTSV(filepath.Join(*curated, "media.tsv"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	report["media"] = auditMedia(s, media)
 	wd, err := readTSV(filepath.Join(*curated, "wikidata.tsv"))
 	if err != nil {
 		log.Fatal(err)
@@ -210,12 +215,13 @@ func main() {
 		{roles, []string{"person", "role", "of", "from", "until", "note", "source"}},
 		{orgs, []string{"id", "wikidata", "acronym", "name", "aliases", "kind", "members", "founded", "source"}},
 		{wd, []string{"id", "wikidata", "source"}},
+		{media, []string{"id", "name", "aliases", "country", "kind", "source"}},
 	} {
 		if err := w.t.write(w.cols); err != nil {
 			log.Fatal(err)
 		}
 	}
-	for _, name := range []string{"people", "roles", "organisations", "wikidata"} {
+	for _, name := range []string{"people", "roles", "organisations", "media", "wikidata"} {
 		c := report[name]
 		fmt.Printf("%-14s rows %4d  confirmed %4d  corrected %3d  unsourced %4d  qids removed %d  qids added %d  wikipedia %d  aliases %d  phoenix %d  external %d\n",
 			name, c.Rows, c.Confirmed, c.Corrected, c.Unsourced, c.QIDsRemoved, c.QIDsAdded, c.Wikipedia, c.Aliases, c.Phoenix, c.External)
@@ -637,6 +643,38 @@ func auditOrganisations(s *sources, t *tsv) *count {
 			continue
 		}
 		r["wikidata"], r["source"] = q, s.labelFile[q]
+		c.tally(r["source"], false)
+	}
+	return c
+}
+
+// auditMedia confirms the news media rows by the Phoenix dictionaries'
+// media actors (a code with the MED sector: "REUTERS [MED]", "HAARETZ
+// [ISRMED]"), with the organisations' rules for names and acronyms
+// (phoenixMatcher): the dictionary confirms that an outlet of that name
+// is news media, not a QID, which no source gives for media.
+func auditMedia(s *sources, t *tsv) *count {
+	var med []*actor
+	for _, a := range s.phoenix.actors {
+		for _, c := range a.codes {
+			if strings.Contains(c, "MED") {
+				med = append(med, a)
+				break
+			}
+		}
+	}
+	ph := newPhoenixMatcher(newPhoenix(med), t.rows)
+	c := &count{}
+	for _, r := range t.rows {
+		file, why := ph.confirm(r["id"])
+		r["source"] = unsourced
+		if file != "" {
+			r["source"] = file
+			c.Phoenix++
+		}
+		for _, w := range why {
+			c.PhoenixNotTaken = append(c.PhoenixNotTaken, r["id"]+": "+w)
+		}
 		c.tally(r["source"], false)
 	}
 	return c

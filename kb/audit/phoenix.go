@@ -13,11 +13,14 @@ import (
 )
 
 // phoenixFiles are the PETRARCH-2 Phoenix actor dictionaries that name
-// international organisations, NGOs and non-state armed groups, under the
+// international organisations, NGOs and non-state armed groups (the
+// countries file names groups of one country too: Fatah, the Syrian
+// Observatory for Human Rights, the Islamic State), under the
 // knowledge root (openeventdata/petrarch2, MIT licence).
 var phoenixFiles = []string{
 	"cameo/petrarch2/dictionaries/Phoenix.International.actors.txt",
 	"cameo/petrarch2/dictionaries/Phoenix.MilNonState.actors.txt",
+	"cameo/petrarch2/dictionaries/Phoenix.Countries.actors.txt",
 }
 
 // phoenixExcluded are rows whose Phoenix match names another body of the

@@ -271,3 +271,36 @@ func TestAuditOrganisationsPhoenix(t *testing.T) {
 		t.Errorf("counts %+v", c)
 	}
 }
+
+// TestAuditMedia: only a media actor (a code with the MED sector)
+// confirms a media row; an organisation of the same name does not.
+func TestAuditMedia(t *testing.T) {
+	const dict = `######  Media  ######
+DAILY_TEAPOT
++THE_DAILY_TEAPOT
+	[MED]
+KETTLE_NEWS_AGENCY_ [XXXMED]
+SPOUT_TIMES_ [NGO]
+`
+	actors, err := parseActors(strings.NewReader(dict), "m.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &sources{phoenix: newPhoenix(actors)}
+	tb := &tsv{rows: []map[string]string{
+		{"id": "media:teapot", "name": "Daily Teapot", "aliases": "The Daily Teapot", "source": unsourced},
+		{"id": "media:kettle", "name": "Kettle News Agency", "source": unsourced},
+		{"id": "media:spout", "name": "Spout Times", "source": unsourced},
+		{"id": "media:mug", "name": "Mug Gazette", "source": unsourced},
+	}}
+	c := auditMedia(s, tb)
+	want := []string{"m.txt", "m.txt", unsourced, unsourced}
+	for i, w := range want {
+		if got := tb.rows[i]["source"]; got != w {
+			t.Errorf("%s: source %q, want %q", tb.rows[i]["id"], got, w)
+		}
+	}
+	if c.Phoenix != 2 || c.Unsourced != 2 {
+		t.Errorf("counts %+v", c)
+	}
+}
