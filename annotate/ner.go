@@ -1037,7 +1037,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	// disjoint spans.
 	for _, rule := range [...]func(*text.Document, []text.Span) []text.Span{
 		m.extendPlaceNames, m.retypeInContext, m.teamsByPlace, trimArticles, m.trimCommonTails, roadNames,
-		dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext, carryToHeadline,
+		dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext, m.productModels, carryToHeadline,
 	} {
 		out = rule(doc, out)
 	}
