@@ -412,13 +412,23 @@ var roleWords = map[string][]string{
 	"finance minister":   {"finance", "treasury"},
 }
 
+// neutralChair writes "chairman", "chairwoman" and "chairperson" as
+// "chair": the sources use the neutral form of the office ("Chair of the
+// Senate") where the rows may not.
+func neutralChair(s string) string {
+	for _, w := range []string{"chairman", "chairwoman", "chairperson"} {
+		s = strings.ReplaceAll(s, w, "chair")
+	}
+	return s
+}
+
 // compatible reports whether a source's term is of the row's role.
 func compatible(r map[string]string, t term) bool {
 	if t.role != "" {
 		return t.role == r["role"]
 	}
-	l := kb.Fold(t.label)
-	role := kb.Fold(r["role"])
+	l := neutralChair(kb.Fold(t.label))
+	role := neutralChair(kb.Fold(r["role"]))
 	for _, w := range []string{"deputy", "vice", "first lady", "acting", "former", "spouse"} {
 		if strings.Contains(l, w) && !strings.Contains(role, w) {
 			return false
@@ -427,7 +437,7 @@ func compatible(r map[string]string, t term) bool {
 	if role == "head of state" && (strings.Contains(l, "government") || strings.Contains(l, "council of ministers")) {
 		return false
 	}
-	if note := kb.Fold(strings.TrimSpace(strings.Split(strings.Split(r["note"], "(")[0], ";")[0])); len(note) > 3 && strings.Contains(l, note) {
+	if note := neutralChair(kb.Fold(strings.TrimSpace(strings.Split(strings.Split(r["note"], "(")[0], ";")[0]))); len(note) > 3 && strings.Contains(l, note) {
 		return true
 	}
 	if strings.Contains(l, role) {
