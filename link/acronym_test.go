@@ -5,6 +5,26 @@ import (
 	"time"
 )
 
+// linkedAt analyses text as an article published on pub and returns the
+// entity with a mention at the first occurrence of name's words, or nil.
+func linkedAt(t *testing.T, text, name string, pub time.Time) *Entity {
+	t.Helper()
+	d, l := analyse(t, text)
+	ents := l.Link(d, pub)
+	start, ok := nthWords(d, name, 1)
+	if !ok {
+		t.Fatalf("%q not in %q", name, text)
+	}
+	for i := range ents {
+		for _, sp := range ents[i].Mentions {
+			if sp.Start == start {
+				return &ents[i]
+			}
+		}
+	}
+	return nil
+}
+
 // TestForeignBodyAcronyms: an acronym of one country's government body
 // links to that body when the story names the country, a place in it, or
 // is from it; in a story of another country that names neither, the same
@@ -29,26 +49,14 @@ func TestForeignBodyAcronyms(t *testing.T) {
 		{"home", "The CIA director told senators in Washington that Congress should renew the surveillance law before it lapses in April.", "CIA", "body:usa-cia"},
 		{"home", "Kazakhstan's president said the KNB would investigate the unrest in Almaty, and Kazakh officials promised a report.", "KNB", "body:kaz-knb"},
 	} {
-		d, l := analyse(t, c.text)
-		ents := l.Link(d, pub)
-		start, ok := nthWords(d, c.name, 1)
-		if !ok {
-			t.Fatalf("%q not in %q", c.name, c.text)
-		}
-		got, found := "", false
-		for _, e := range ents {
-			for _, sp := range e.Mentions {
-				if sp.Start == start {
-					found = true
-					if e.Linked() {
-						got = e.ID
-					}
-				}
-			}
-		}
-		if !found {
+		e := linkedAt(t, c.text, c.name, pub)
+		if e == nil {
 			t.Errorf("%s %q: %s not recognised", c.class, c.text, c.name)
 			continue
+		}
+		got := ""
+		if e.Linked() {
+			got = e.ID
 		}
 		if got != c.want {
 			t.Errorf("%s %q: %s linked to %q, want %q", c.class, c.text, c.name, got, c.want)

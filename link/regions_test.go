@@ -31,19 +31,9 @@ func TestStoryRegion(t *testing.T) {
 		// another country's story keeps its own towns
 		{"england", "Police in Salford and Stockport said the storm had passed. In Manchester, trams were stopped.", "Manchester", "GBR|ENG"},
 	} {
-		d, l := analyse(t, c.text)
-		ents := l.Link(d, pub)
-		start, ok := nthWords(d, c.name, 1)
-		if !ok {
-			t.Fatalf("%q not in %q", c.name, c.text)
-		}
 		got := "unlinked"
-		for _, e := range ents {
-			for _, sp := range e.Mentions {
-				if sp.Start == start && e.Linked() {
-					got = e.Entry.Country + "|" + e.Entry.Admin1
-				}
-			}
+		if e := linkedAt(t, c.text, c.name, pub); e != nil && e.Linked() {
+			got = e.Entry.Country + "|" + e.Entry.Admin1
 		}
 		if got != c.want {
 			t.Errorf("%s %q: %s is %s, want %s", c.class, c.text, c.name, got, c.want)
