@@ -1036,7 +1036,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	// The rules after the model, in order; each takes and returns ordered,
 	// disjoint spans.
 	for _, rule := range [...]func(*text.Document, []text.Span) []text.Span{
-		m.extendPlaceNames, m.retypeInContext, m.teamsByPlace, trimArticles, m.trimCommonTails, roadNames,
+		m.extendPlaceNames, m.joinParticles, m.retypeInContext, m.teamsByPlace, trimArticles, m.trimCommonTails, roadNames,
 		dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext, m.productModels, carryToHeadline,
 	} {
 		out = rule(doc, out)
