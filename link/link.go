@@ -804,7 +804,7 @@ func isAcronymOf(acr, name string) bool {
 // Of the longer mentions that fit, the first in the text wins.
 func (l *Linker) corefer(m *mention, ms []mention, idx corefIndex) int {
 	words := m.words
-	if len(words) == 0 || len(words) > 2 {
+	if len(words) == 0 || len(words) > 3 || len(words) == 3 && !particleFirst(words) {
 		return -1
 	}
 	best := -1
@@ -864,13 +864,16 @@ const (
 // add indexes ms[i], which is grouped.
 func (idx corefIndex) add(ms []mention, i int, ents []Entity) {
 	o := &ms[i]
-	// o's last one and two words, as substrings of its text; only a
-	// proper suffix may match
-	var suffixes [2]string
+	// o's last one and two words, as substrings of its text, and its
+	// last three when they begin with a lower-case particle ("van der
+	// Sloot" of "Joran van der Sloot"); only a proper suffix may match
+	var suffixes [3]string
 	n := 0
-	for k := 1; k <= 2 && k < len(o.words); k++ {
+	for k := 1; k <= 3 && k < len(o.words); k++ {
 		n += len(o.words[len(o.words)-k])
-		suffixes[k-1] = o.text[len(o.text)-n:]
+		if k < 3 || particleFirst(o.words[len(o.words)-k:]) {
+			suffixes[k-1] = o.text[len(o.text)-n:]
+		}
 		n++ // the space before it
 	}
 	if o.typ == "PER" || ents[o.group].Entry.Kind == kindPerson {
@@ -893,6 +896,13 @@ func (idx corefIndex) add(ms []mention, i int, ents []Entity) {
 	if o.typ == "ORG" && len(o.words) >= 3 {
 		idx.keep(corefKey{corefOrgFirst, "", o.words[0]}, i)
 	}
+}
+
+// particleFirst reports whether a name's words begin with a lower-case
+// word, as a family name's particle does ("van der Sloot", "von der
+// Leyen"): such a surname of three words is a person's short name.
+func particleFirst(words []string) bool {
+	return len(words) > 1 && words[0] != "" && words[0][0] >= 'a' && words[0][0] <= 'z'
 }
 
 // keep records i under key unless an earlier mention is there.
