@@ -45,6 +45,18 @@ func TestRetypeInContext(t *testing.T) {
 			[]string{"ORG:Harwick Station"}, []string{"LOC:Harwick Station"}},
 		{"site", "Homes were flooded when the River Tolley burst its banks overnight.",
 			[]string{"ORG:River Tolley"}, []string{"LOC:River Tolley"}},
+		// a person's name before a lower-case "airport" names the
+		// airport, a place (CoNLL-2003 marks 35 such names LOC, none PER)
+		{"airport", "Flights resumed at John F. Kennedy airport on Monday after a storm.",
+			[]string{"PER:John F. Kennedy"}, []string{"LOC:John F. Kennedy"}},
+		{"airport", "Passengers at Charles de Gaulle airport waited six hours for their bags.",
+			[]string{"PER:Charles de Gaulle"}, []string{"LOC:Charles de Gaulle"}},
+		{"airport", "The plane landed at Ben Gurion international airport shortly after noon.",
+			[]string{"PER:Ben Gurion"}, []string{"LOC:Ben Gurion"}},
+		{"airport/counter", "Officials said Maria Ostrova, airport manager since 2021, would resign.",
+			[]string{"PER:Maria Ostrova"}, []string{"PER:Maria Ostrova"}},
+		{"airport/counter", "Tom Harding told airport staff the strike was over.",
+			[]string{"PER:Tom Harding"}, []string{"PER:Tom Harding"}},
 		// not a site: another head, one word, a known club, a person
 		{"site/counter", "The Harwick Stadium Company said profits rose by 4% in 2024.",
 			[]string{"ORG:Harwick Stadium Company"}, []string{"ORG:Harwick Stadium Company"}},
