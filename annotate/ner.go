@@ -176,15 +176,22 @@ func (m *NER) infosScratch(dst []nerInfo, words, tags []string, section uint64, 
 		dst = make([]nerInfo, 0, len(words)) // one allocation, not append's doublings
 	}
 	dst = dst[:0]
+	if sc.words == nil || len(sc.words) > maxCachedWords {
+		sc.words = make(map[string]nerInfo, 1024)
+	}
 	for i, w := range words {
-		var lex lexEntry
-		if m.clusters != nil {
-			x := m.clusters.classes[w]
-			lex = lexEntry{coarse: x[0], fine: x[1]}
+		ni, ok := sc.words[w]
+		if !ok {
+			var lex lexEntry
+			if m.clusters != nil {
+				x := m.clusters.classes[w]
+				lex = lexEntry{coarse: x[0], fine: x[1]}
+			}
+			ni = nerInfo{wordInfo: infoOf(w, lex), raw: hashString(fnvOffset+21, w)}
+			ni.pre2 = hashLower(fnvOffset+22, prefixRunes(w, 2))
+			ni.pre3 = hashLower(fnvOffset+23, prefixRunes(w, 3))
+			sc.words[strings.Clone(w)] = ni // a copy: the key must not hold the document's text
 		}
-		ni := nerInfo{wordInfo: infoOf(w, lex), raw: hashString(fnvOffset+21, w)}
-		ni.pre2 = hashLower(fnvOffset+22, prefixRunes(w, 2))
-		ni.pre3 = hashLower(fnvOffset+23, prefixRunes(w, 3))
 		if tags != nil {
 			ni.tag = hashString(fnvOffset+24, tags[i])
 			ni.function = functionTag(tags[i]) && lowerLetters(w)
@@ -374,7 +381,15 @@ type nerScratch struct {
 	// groups remembers the summed weights of groups of features, for
 	// each set of weights (see nerScore).
 	groups [2][2]groupCache
+	// words remembers what a word alone gives its features (its shape,
+	// affixes and clusters' hashes): words recur within and across
+	// documents, and hashing them again is much of reading them.
+	words map[string]nerInfo
 }
+
+// maxCachedWords bounds the word cache of one scratch; it starts again
+// when full.
+const maxCachedWords = 1 << 16
 
 // Two groups of nerLocalFeatures' features take few distinct values
 // together: the bias, the labels before and the gazetteer (templates
