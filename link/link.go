@@ -139,6 +139,7 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 	poolEvidence(ms)
 	l.markSportDocument(ms)
 	acronyms := definedAcronyms(doc, ms)
+	spelled := spelledAcronyms(ms, acronyms)
 	var ents []Entity
 	byKey := map[string]int{}
 	// Longer mentions first, so that short forms find the full name they
@@ -189,6 +190,17 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		if long, ok := acronyms[m.text]; ok && ms[long].group >= 0 {
 			if e := ents[ms[long].group]; e.Linked() || !acronymKnown(m, e.Name, resolveOnce) {
+				m.group = ms[long].group
+				continue
+			}
+		}
+		if long, ok := spelled[m.text]; ok && ms[long].group >= 0 {
+			// Undefined, the acronym is the name it spells unless the
+			// knowledge base knows the acronym as something else ("BP"
+			// stays the company it links to, "U.S." the country after
+			// "United States Senate").
+			own, known := resolveOnce(m)
+			if e := ents[ms[long].group]; !known || e.Linked() && e.Entry.ID == own.ID {
 				m.group = ms[long].group
 				continue
 			}
@@ -730,6 +742,96 @@ func definedAcronyms(doc *text.Document, ms []mention) map[string]int {
 	}
 	return out
 }
+
+// spelledAcronyms returns the acronyms the text uses without defining
+// them (not in defined): an acronym (two to five capitals, "&" or "."
+// between them) is the earlier name of two words or more, not a
+// person's, whose capitalised words' initials it spells (spells), when
+// exactly one such name precedes it.
+func spelledAcronyms(ms []mention, defined map[string]int) map[string]int {
+	acronyms := map[string]int{}
+	for i, m := range ms {
+		if _, ok := defined[m.text]; ok {
+			continue
+		}
+		if m.typ == "PER" {
+			continue
+		}
+		letters := acronymLetters(m.text)
+		if letters == "" {
+			continue
+		}
+		long := -1
+		for j := range ms[:i] {
+			o := &ms[j]
+			if o.typ == "PER" || len(o.words) < 2 || !spells(letters, o.words) {
+				continue
+			}
+			if long >= 0 && ms[long].text != o.text {
+				long = -2 // two names spell it
+				break
+			}
+			if long < 0 {
+				long = j
+			}
+		}
+		if long >= 0 {
+			acronyms[m.text] = long
+		}
+	}
+	return acronyms
+}
+
+// acronymLetters returns the capitals of an acronym of two to five
+// letters ("S&P": "SP", "U.N.": "UN"), or "" when text is none.
+func acronymLetters(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+		case r == '&' || r == '.':
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 || b.Len() > 5 {
+		return ""
+	}
+	return b.String()
+}
+
+// spells reports whether letters are the initials of words' capitalised
+// words: all of them, or all but a corporate designator ("BP" of "British
+// Petroleum Co Plc") or a last part joined by "and" ("CDC" of "Centers for
+// Disease Control and Prevention"), not a longer name's first words ("GE"
+// is not "General Electric Credit Corp").
+func spells(letters string, words []string) bool {
+	k := 0
+	for i, w := range words {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			continue
+		}
+		if k == len(letters) {
+			if i > 0 && words[i-1] == "and" {
+				return true
+			}
+			if !designators[strings.TrimSuffix(w, ".")] {
+				return false
+			}
+			continue
+		}
+		if w[0] != letters[k] {
+			return false
+		}
+		k++
+	}
+	return k == len(letters)
+}
+
+// designators end companies' names.
+var designators = map[string]bool{"Co": true, "Corp": true, "Corporation": true, "Inc": true, "Plc": true,
+	"PLC": true, "Ltd": true, "Limited": true, "Group": true, "Holdings": true, "AG": true, "SA": true, "NV": true}
 
 // sharedAcronym reports whether several organisations among cands go by
 // the acronym name: the text, which did not define it (definedAcronyms),

@@ -49,3 +49,49 @@ func TestParticleSurnames(t *testing.T) {
 		}
 	}
 }
+
+// TestUndefinedAcronyms: an acronym the text does not define is the
+// earlier name whose capitalised words' initials it spells (all of them,
+// or the first ones: "CDC" of "Centers for Disease Control and
+// Prevention"), when one name does; a person's name or two names that
+// spell it are no such evidence.
+func TestUndefinedAcronyms(t *testing.T) {
+	pub := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text, long, acr string
+		same            bool
+	}{
+		{"The Centers for Disease Control and Prevention said on Friday that measles cases had doubled. The CDC urged parents to vaccinate their children.", "Centers for Disease Control and Prevention", "CDC", true},
+		{"Standard & Poor's cut the city's rating on Monday, and S&P said further cuts were possible.", "Standard & Poor", "S&P", true},
+		{"The Kestrel Valley Water Authority raised prices by 9%. KVWA said the rise paid for new pipes.", "Kestrel Valley Water Authority", "KVWA", true},
+		// two names spell it: neither
+		{"The Marlow Harbour Board met the Marlow Heritage Bureau on Tuesday, and MHB said talks would go on.", "Marlow Harbour Board", "MHB", false},
+		// a person's initials are not an organisation's acronym
+		{"Paul Harlan Barrow, the chairman, said PHB would report in May.", "Paul Harlan Barrow", "PHB", false},
+	} {
+		d, l := analyse(t, c.text)
+		ents := l.Link(d, pub)
+		at := func(name string) string {
+			start, ok := nthWords(d, name, 1)
+			if !ok {
+				t.Fatalf("%q not in %q", name, c.text)
+			}
+			for _, e := range ents {
+				for _, sp := range e.Mentions {
+					if sp.Start == start {
+						return e.ID
+					}
+				}
+			}
+			return ""
+		}
+		long, acr := at(c.long), at(c.acr)
+		if long == "" || acr == "" {
+			t.Logf("not recognised (%q %q): %q", long, acr, c.text)
+			continue
+		}
+		if (long == acr) != c.same {
+			t.Errorf("%q: %q is %s and %q is %s", c.text, c.long, long, c.acr, acr)
+		}
+	}
+}
