@@ -3,6 +3,8 @@ package link
 import (
 	"testing"
 	"time"
+
+	"tidings/text"
 )
 
 // linkedAt analyses text as an article published on pub and returns the
@@ -10,10 +12,16 @@ import (
 func linkedAt(t *testing.T, text, name string, pub time.Time) *Entity {
 	t.Helper()
 	d, l := analyse(t, text)
-	ents := l.Link(d, pub)
-	start, ok := nthWords(d, name, 1)
+	return entityAt(t, d, l.Link(d, pub), name, 1)
+}
+
+// entityAt returns the entity with a mention at the nth occurrence of
+// name's words in d, or nil.
+func entityAt(t *testing.T, d *text.Document, ents []Entity, name string, nth int) *Entity {
+	t.Helper()
+	start, ok := nthWords(d, name, nth)
 	if !ok {
-		t.Fatalf("%q not in %q", name, text)
+		t.Fatalf("%q not %d times in %q", name, nth, d.Text)
 	}
 	for i := range ents {
 		for _, sp := range ents[i].Mentions {

@@ -154,12 +154,12 @@ func (l *Linker) Link(doc *text.Document, published time.Time) []Entity {
 		}
 		return cmp.Compare(a, b)
 	})
-	countries, places, home := l.documentCountries(ms)
+	countries, places, home, region := l.documentCountries(ms)
 	l.regionsAfter(doc, ms)
-	if r := l.storyRegion(ms); r != "" {
+	if region != "" {
 		for i := range ms {
 			if ms[i].region == "" && ms[i].typ == "LOC" {
-				ms[i].storyRegion = r
+				ms[i].storyRegion = region
 			}
 		}
 	}
@@ -454,9 +454,8 @@ func oneNameOneEntity(ms []mention, ents []Entity, isPlace func(name string) boo
 }
 
 // regionsAfter sets the region of each mention written before a comma
-// and a region's name ("Manchester, New Hampshire", "Paris, Texas"):
-// GeoNames gives a US city its state's code as Admin1, which is the
-// ISO 3166-2 code's second part.
+// and a region's name ("Manchester, New Hampshire", "Paris, Texas"; see
+// regionKey).
 func (l *Linker) regionsAfter(doc *text.Document, ms []mention) {
 	for i := 0; i+1 < len(ms); i++ {
 		m, n := &ms[i], &ms[i+1]
@@ -464,59 +463,58 @@ func (l *Linker) regionsAfter(doc *text.Document, ms []mention) {
 			continue
 		}
 		for _, c := range l.kb.Lookup(n.text) {
-			if c.Kind != kb.KindRegion {
-				continue
+			if c.Kind == kb.KindRegion {
+				m.region = regionKey(c)
+				break
 			}
-			if _, code, ok := strings.Cut(c.ID, "-"); ok {
-				m.region = c.Country + "|" + code
-			}
-			break
 		}
 	}
 }
 
-// storyRegion returns the region ("USA|NH") a story is about: the one
-// that its places name, by the region's own name ("New Hampshire") or by a
-// town only that region has ("Nashua"), each name counted once, when at
-// least two names do and more than half of all the names that tell a
-// region; else "". A
-// town many regions have ("Concord") is then read as the story region's
-// (resolve's inNamedRegion), as "Concord, New Hampshire" would be.
-func (l *Linker) storyRegion(ms []mention) string {
-	votes := map[string]int{}
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if m.typ != "LOC" || seen[m.text] {
-			continue
+// regionKey is the key ("USA|NH") of a region, or of a city's region:
+// GeoNames gives a US city its state's code as Admin1, which is the ISO
+// 3166-2 code's second part. "" for other entries.
+func regionKey(c kb.Entry) string {
+	switch c.Kind {
+	case kb.KindRegion:
+		if _, code, ok := strings.Cut(c.ID, "-"); ok {
+			return c.Country + "|" + code
 		}
-		seen[m.text] = true
-		region := ""
-		for _, c := range l.kb.Lookup(m.text) {
-			r := ""
-			switch c.Kind {
-			case kb.KindRegion:
-				if _, code, ok := strings.Cut(c.ID, "-"); ok {
-					r = c.Country + "|" + code
-				}
-			case kb.KindCity:
-				if c.Admin1 != "" {
-					r = c.Country + "|" + c.Admin1
-				}
-			case kb.KindCountry:
-				r = "*" // a country's name tells no region
-			default:
-				continue
-			}
-			if r == "" || region != "" && r != region {
-				region = "*"
-				break
-			}
-			region = r
-		}
-		if region != "" && region != "*" {
-			votes[region]++
+	case kb.KindCity:
+		if c.Admin1 != "" {
+			return c.Country + "|" + c.Admin1
 		}
 	}
+	return ""
+}
+
+// soleRegion returns the one region that a name's places are in, by the
+// region's own name ("New Hampshire") or a town only it has ("Nashua"),
+// or "" when they are in several, a country has the name or none does.
+func soleRegion(cands []kb.Entry) string {
+	region := ""
+	for _, c := range cands {
+		if c.Kind == kb.KindCountry {
+			return "" // a country's name tells no region
+		}
+		if c.Kind != kb.KindRegion && c.Kind != kb.KindCity {
+			continue
+		}
+		r := regionKey(c)
+		if r == "" || region != "" && r != region {
+			return ""
+		}
+		region = r
+	}
+	return region
+}
+
+// storyRegion returns the region a story is about, from the votes of its
+// place names (soleRegion, each name once): the one at least two names
+// vote for and more than half of all votes; else "". A town many regions
+// have ("Concord") is then read as the story region's (resolve's
+// inStoryRegion), as "Concord, New Hampshire" would be.
+func storyRegion(votes map[string]int) string {
 	best, n, total := "", 0, 0
 	for r, k := range votes {
 		total += k
@@ -1026,17 +1024,22 @@ func (idx corefIndex) first(key corefKey, best int) int {
 // through a demonym, for choosing among candidates, and those whose cities
 // and regions they name (places), and returns the article's home country:
 // the one it names most, else the one whose cities and regions it names
-// most ("Chennai", "Uttar Pradesh"), else "". Each name is looked up once.
-func (l *Linker) documentCountries(ms []mention) (countries, places map[string]int, home string) {
+// most ("Chennai", "Uttar Pradesh"), else "", and the region the story is
+// about (storyRegion), else "". Each name is looked up once.
+func (l *Linker) documentCountries(ms []mention) (countries, places map[string]int, home, region string) {
 	countries, places = map[string]int{}, map[string]int{}
 	type country struct {
-		named string // a country the name names, or its demonym's
-		place string // the country of the city or region it names first
+		named  string // a country the name names, or its demonym's
+		place  string // the country of the city or region it names first
+		region string // the one region its places are in (soleRegion)
+		voted  bool   // a mention typed LOC has given region its vote
 	}
-	countryOf := map[string]country{}
+	countryOf := map[string]*country{}
+	votes := map[string]int{}
 	for _, m := range ms {
-		c, seen := countryOf[m.text]
-		if !seen {
+		c := countryOf[m.text]
+		if c == nil {
+			c = &country{}
 			cands := l.kb.Lookup(m.text)
 			for _, e := range cands {
 				if e.Kind == kb.KindCountry || e.Kind == kb.KindDemonym {
@@ -1047,6 +1050,7 @@ func (l *Linker) documentCountries(ms []mention) (countries, places map[string]i
 			if len(cands) > 0 && (cands[0].Kind == kb.KindCity || cands[0].Kind == kb.KindRegion) {
 				c.place = cands[0].Country
 			}
+			c.region = soleRegion(cands)
 			countryOf[m.text] = c
 		}
 		if c.named != "" {
@@ -1055,11 +1059,15 @@ func (l *Linker) documentCountries(ms []mention) (countries, places map[string]i
 		if c.place != "" && m.typ == "LOC" {
 			places[c.place]++
 		}
+		if c.region != "" && m.typ == "LOC" && !c.voted {
+			votes[c.region]++
+			c.voted = true
+		}
 	}
 	if home = mainCountry(countries); home == "" {
 		home = mainCountry(places)
 	}
-	return countries, places, home
+	return countries, places, home, storyRegion(votes)
 }
 
 // mainCountry returns the most mentioned country ("" if none).
@@ -1079,7 +1087,7 @@ func (l *Linker) resolve(m *mention, countries, places map[string]int, home stri
 	cands = l.genericParties(m.text, cands, countries, home)
 
 	inNamedRegion := func(c kb.Entry) bool {
-		return m.region != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.region
+		return m.region != "" && c.Kind == kb.KindCity && regionKey(c) == m.region
 	}
 	cands, boost, none := l.filterOrgs(m, l.surnames(m, officeHolders(m, cands, published), published), inNamedRegion)
 	if none || len(cands) == 0 {
@@ -1102,13 +1110,15 @@ func (l *Linker) resolve(m *mention, countries, places map[string]int, home stri
 	// weaker evidence than a region written after the name ("In
 	// Portland" in a basketball report of Texas teams is Oregon's).
 	largest := 0
-	for _, c := range cands {
-		if c.Kind == kb.KindCity {
-			largest = max(largest, c.Population)
+	if m.storyRegion != "" {
+		for _, c := range cands {
+			if c.Kind == kb.KindCity {
+				largest = max(largest, c.Population)
+			}
 		}
 	}
 	inStoryRegion := func(c kb.Entry) bool {
-		return m.storyRegion != "" && c.Kind == kb.KindCity && c.Admin1 != "" && c.Country+"|"+c.Admin1 == m.storyRegion && 10*c.Population >= largest
+		return m.storyRegion != "" && c.Kind == kb.KindCity && regionKey(c) == m.storyRegion && 10*c.Population >= largest
 	}
 	acronym := len(m.text) <= 5 && strings.ToUpper(m.text) == m.text && strings.ToLower(m.text) != m.text
 	best, bestScore := -1, 0.0

@@ -24,16 +24,8 @@ func TestParticleSurnames(t *testing.T) {
 		d, l := analyse(t, c.text)
 		ents := l.Link(d, pub)
 		at := func(name string, nth int) string {
-			start, ok := nthWords(d, name, nth)
-			if !ok {
-				t.Fatalf("%q not %d times in %q", name, nth, c.text)
-			}
-			for _, e := range ents {
-				for _, sp := range e.Mentions {
-					if sp.Start == start {
-						return e.ID
-					}
-				}
+			if e := entityAt(t, d, ents, name, nth); e != nil {
+				return e.ID
 			}
 			return ""
 		}
@@ -72,16 +64,8 @@ func TestUndefinedAcronyms(t *testing.T) {
 		d, l := analyse(t, c.text)
 		ents := l.Link(d, pub)
 		at := func(name string) string {
-			start, ok := nthWords(d, name, 1)
-			if !ok {
-				t.Fatalf("%q not in %q", name, c.text)
-			}
-			for _, e := range ents {
-				for _, sp := range e.Mentions {
-					if sp.Start == start {
-						return e.ID
-					}
-				}
+			if e := entityAt(t, d, ents, name, 1); e != nil {
+				return e.ID
 			}
 			return ""
 		}
