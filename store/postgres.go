@@ -187,8 +187,9 @@ const (
 
 // putAttempts bounds how often PutBatch runs a transaction that the server
 // aborted as a deadlock or a serialization failure: two batches that hold
-// the same new articles in other orders may each wait for the other.
-const putAttempts = 5
+// the same new articles in other orders may each wait for the other, and
+// with several writers the same one may lose several times.
+const putAttempts = 8
 
 // Known returns the id of the stored article with this URL or the same
 // normalised text, 0 if none.
@@ -244,8 +245,9 @@ func (p *Postgres) PutBatch(ctx context.Context, recs []record.Record) (res []Pu
 		if err == nil || attempt == putAttempts || !retryableTx(err) {
 			return res, errs, err
 		}
-		// Jitter, so that the two transactions that met do not meet again.
-		wait := time.Duration(attempt) * time.Duration(5+rand.IntN(20)) * time.Millisecond
+		// Jitter, growing with each attempt, so that the transactions
+		// that met do not meet again.
+		wait := time.Duration(attempt*attempt) * time.Duration(5+rand.IntN(20)) * time.Millisecond
 		select {
 		case <-ctx.Done():
 			return nil, nil, fmt.Errorf("storing: %w", context.Cause(ctx))
