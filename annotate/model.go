@@ -341,16 +341,20 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 			sc.words = append(sc.words, t.Form)
 		}
 		headline := si == 0 && standsAlone(doc, s)
+		titled := false
 		if ws, changed := norms(sc.words, headline, m.gazetteerMatches(sc.words, headline), m.CommonWord); changed {
 			for i := range toks {
 				if ws[i] != toks[i].Form {
 					toks[i].Norm = ws[i]
 				}
 			}
-			sc.words = ws
+			sc.words, titled = ws, true
 		}
 		sc.classes = growInt32(sc.classes, n)
 		m.Tagger.tag(sc.words, sc.classes, &sc.tag)
+		if headline || titled {
+			m.Tagger.headlineVerb(sc.words, sc.classes, &sc.tag)
+		}
 		sc.tags = sc.tags[:0]
 		for i, c := range sc.classes {
 			toks[i].UPOS, toks[i].XPOS = m.Tagger.upos[c], m.Tagger.xpos[c]

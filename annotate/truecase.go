@@ -49,7 +49,7 @@ var minorWords = map[string]bool{"a": true, "an": true, "the": true, "and": true
 	"as": true, "from": true, "with": true, "into": true, "over": true, "vs": true, "via": true}
 
 // standsAlone reports a sentence that is a line of its own without
-// terminal punctuation, followed by a blank line or nothing: an article's
+// terminal punctuation, followed by a line break or nothing: an article's
 // headline, as the first sentence of its text.
 func standsAlone(doc *text.Document, s text.Span) bool {
 	if s.End <= s.Start {
@@ -61,7 +61,7 @@ func standsAlone(doc *text.Document, s text.Span) bool {
 	}
 	end := doc.Tokens[s.End-1].End
 	if s.End < len(doc.Tokens) {
-		return strings.Count(doc.Text[end:doc.Tokens[s.End].Start], "\n") >= 2
+		return strings.Count(doc.Text[end:doc.Tokens[s.End].Start], "\n") >= 1
 	}
 	return true
 }
@@ -109,7 +109,7 @@ func norms(words []string, headline bool, gm []gazMatch, common func(string) boo
 		if headlineWords[lw] {
 			function++
 		}
-		if common(lw) {
+		if common(lw) || commonInflection(lw, common) {
 			out[i] = lw
 			lowered++
 		}
@@ -125,6 +125,21 @@ func norms(words []string, headline bool, gm []gazMatch, common func(string) boo
 		return words, false
 	}
 	return out, true
+}
+
+// commonInflection reports a word in -s whose stem is a common word
+// ("jails", "apologises"): headlines put verbs in the present, in forms
+// rarer than their stems.
+func commonInflection(w string, common func(string) bool) bool {
+	switch {
+	case len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss"):
+		return false
+	case strings.HasSuffix(w, "ies") && common(w[:len(w)-3]+"y"):
+		return true
+	case strings.HasSuffix(w, "es") && common(w[:len(w)-2]):
+		return true
+	}
+	return common(w[:len(w)-1])
 }
 
 // headlineWords are short words that a headline in title case

@@ -968,6 +968,9 @@ func (s *state) match(i int, noun bool) (Pattern, bool) {
 			// an adverb
 			keys[nk] = lemma + " " + s.lower(p)
 			nk++
+		} else if p := s.particleCase(i); p >= 0 {
+			keys[nk] = lemma + " " + s.lower(p)
+			nk++
 		}
 		if nk == 1 && strings.HasSuffix(keys[0], " away") {
 			// "backed away from", "shied away from": "away" makes
@@ -1007,7 +1010,7 @@ func (s *state) object(i int, noun bool) int {
 	}
 	for _, k := range s.tree.Kids(i) {
 		if int(k) > i && syntax.RelIs(s.tok(int(k)).Deprel, "obl") {
-			if c := s.tree.Case(int(k)); c > i && s.notPreposition(c) {
+			if c := s.tree.Case(int(k)); c > i && (s.notPreposition(c) || c == s.particleCase(i) && s.tok(c).XPOS == "RP") {
 				return int(k) // "fired tear gas": "tear" tagged as a preposition
 			}
 			break
@@ -1255,6 +1258,24 @@ var preposition = map[string]bool{
 // notPreposition reports a "case" word that is no preposition: the
 // tagger's error on a noun compound ("fired tear gas" with "tear" read
 // as a preposition), whose phrase is the verb's object.
+// particleCase returns the particle right after verb i that the parser
+// made the case of the noun after it ("Union Calls Off Strike": "off"
+// attached as a preposition), -1 when there is none.
+func (s *state) particleCase(i int) int {
+	p := i + 1
+	if p >= len(s.doc.Tokens) || s.tok(p).Deprel != "case" || s.tok(p).XPOS != "RP" && !particles[s.lower(p)] {
+		return -1
+	}
+	if h := s.tok(p).Head; h > p && s.tok(h).Head == i && syntax.RelIs(s.tok(h).Deprel, "obl") {
+		return p
+	}
+	return -1
+}
+
+// particles are the adverbs that make phrasal verbs and also begin
+// prepositional phrases ("call off", "set up", "pull out").
+var particles = map[string]bool{"off": true, "up": true, "out": true, "down": true, "back": true, "away": true}
+
 func (s *state) notPreposition(c int) bool {
 	t := s.tok(c)
 	return t.UPOS == "ADP" && t.XPOS == "IN" && strings.ToLower(t.Form) == s.lower(c) && !englishPrepositions[s.lower(c)]

@@ -1,0 +1,127 @@
+package annotate
+
+import "strings"
+
+// Headlines leave out articles and auxiliaries ("Storm Floods Coastal
+// Towns", "Chipmaker posts record quarterly profit"), and a tagger trained
+// on running text reads such a line as one noun phrase: the verb, and with
+// it the parse and the event, is lost. A headline is a clause, so when the
+// tagger finds no verb in one, the word that reads best as its verb is
+// made one: a common noun in -s after a singular noun, or a bare noun after
+// a plural one, that comes before the start of a noun phrase that can be its
+// object (not a preposition: "Wage Cuts For Rail Staff" and "Ceasefire Talks
+// In Doha" are noun phrases, though "Jobless Rate Falls To 8.8%" is lost),
+// whose verb reading the tagger scores closest to its noun reading. The
+// words after it are tagged again, as they follow a verb now.
+
+// headlineVerb repairs the tags of a headline that has no verb; out holds
+// the tagger's classes for words, sc the scratch of that tagging.
+func (t *Tagger) headlineVerb(words []string, out []int32, sc *tagScratch) {
+	for i, c := range out {
+		switch t.xpos[c] {
+		case "VB", "VBP", "VBZ", "MD":
+			return
+		case "VBD", "VBN":
+			// A participle before a noun is its modifier ("Proposed
+			// Budget Cuts"); elsewhere it is the headline's verb ("Two
+			// Convicted Of Fraud", "Changes Made In Guard").
+			if i+1 == len(out) || !t.objectStart(out[i+1]) || t.upos[out[i+1]] == "DET" {
+				return
+			}
+		}
+	}
+	scores := sc.scores[:len(t.classes)]
+	best, bestClass := -1, int32(-1)
+	var bestMargin float32
+	for i := 1; i+1 < len(words); i++ {
+		x := t.xpos[out[i]]
+		if x != "NN" && x != "NNS" || strings.ToLower(words[i]) != words[i] {
+			continue
+		}
+		// A particle may come between the verb and its object ("Union
+		// Calls Off Strike").
+		next := i + 1
+		if particle[strings.ToLower(words[next])] && next+1 < len(words) {
+			next++
+		}
+		if !t.objectStart(out[next]) {
+			continue
+		}
+		// A verb in -s follows a subject in the singular, a bare one a
+		// plural ("Farmers Block Roads", not "Employment Report No ...";
+		// "AIDS" is no plural).
+		px := t.xpos[out[i-1]]
+		switch {
+		case x == "NNS" && (px == "NN" || px == "NNP"):
+		case x == "NN" && (px == "NNS" || px == "NNPS") && strings.ToUpper(words[i-1]) != words[i-1]:
+		default:
+			continue
+		}
+		p1, p2 := int(out[i-1]), -2
+		if i >= 2 {
+			p2 = int(out[i-2])
+		}
+		sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
+		t.score(sc, scores)
+		// A noun in -s reads as a verb with a singular subject (VBZ),
+		// a bare one with a plural subject (VBP).
+		want := "VBP"
+		if x == "NNS" {
+			want = "VBZ"
+		}
+		vc := int32(-1)
+		for c := range t.classes {
+			if t.xpos[c] == want && t.upos[c] == "VERB" && (vc < 0 || scores[c] > scores[vc]) {
+				vc = int32(c)
+			}
+		}
+		if vc < 0 {
+			continue
+		}
+		margin := scores[out[i]] - scores[vc]
+		if best < 0 || margin < bestMargin {
+			best, bestClass, bestMargin = i, vc, margin
+		}
+	}
+	if best < 0 {
+		return
+	}
+	out[best] = bestClass
+	t.tagFrom(out, best+1, sc)
+}
+
+// particle holds the adverbs of phrasal verbs that also begin phrases.
+var particle = map[string]bool{"off": true, "up": true, "out": true, "down": true, "back": true, "away": true}
+
+// objectStart reports a class that can begin a noun phrase.
+func (t *Tagger) objectStart(c int32) bool {
+	switch t.upos[c] {
+	case "NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET":
+		return true
+	case "VERB":
+		return t.xpos[c] == "VBG" || t.xpos[c] == "VBN" // "Signs Fishing Deal"
+	}
+	return false
+}
+
+// tagFrom tags the words from position start on again, greedily, after the
+// classes out holds before it (sc holds the words' information from tag).
+func (t *Tagger) tagFrom(out []int32, start int, sc *tagScratch) {
+	scores := sc.scores[:len(t.classes)]
+	for i := start; i < len(out); i++ {
+		p1, p2 := -1, -2
+		if i >= 1 {
+			p1 = int(out[i-1])
+		}
+		if i >= 2 {
+			p2 = int(out[i-2])
+		}
+		c := sc.known[i]
+		if c < 0 {
+			sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
+			t.score(sc, scores)
+			c = int32(argmax(scores))
+		}
+		out[i] = c
+	}
+}

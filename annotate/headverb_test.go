@@ -1,0 +1,96 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+
+	"tidings/text"
+)
+
+// Headlines drop articles and auxiliaries ("Norway Expels Three
+// Diplomats"), which a tagger trained on running text reads as one noun
+// phrase: the verb is lost, and with it the parse and any event. The
+// headlines below were written for this test, by class, before the
+// repair; each stands alone on the first line of an article.
+func TestHeadlineVerb(t *testing.T) {
+	m := loadOrFail(t)
+	for _, tc := range []struct {
+		class, headline string
+		verb            string // the word that must be the verb; "" none
+	}{
+		// title case, a singular subject and a verb in -s
+		{"title-s", "Norway Expels Three Diplomats Over Spying Claims", "Expels"},
+		{"title-s", "Peru Bans Imports Of Used Tyres", "Bans"},
+		{"title-s", "Village Council Approves New Flood Barrier", "Approves"},
+		{"title-s", "Regional Airline Cuts 400 Jobs As Fuel Costs Rise", "Cuts"},
+		{"title-s", "Flood Barrier Saves Coastal Towns In Brittany", "Saves"},
+		{"title-s", "City Orchestra Wins Grant For Schools Tour", "Wins"},
+		{"title-s", "Ghanaian Court Jails Former Port Chief", "Jails"},
+		// title case, a plural subject and a bare verb
+		{"title-plural", "Dock Workers Strike Over Automation Plans", "Strike"},
+		{"title-plural", "Farmers Block Roads Near Brussels", "Block"},
+		{"title-plural", "Nurses Reject Latest Pay Offer", "Reject"},
+		{"title-plural", "Rebels Seize Second Town In Eastern Congo", "Seize"},
+		// sentence case, as many sites now write them
+		{"sentence-case", "Norway expels three diplomats over spying claims", "expels"},
+		{"sentence-case", "Farmers block roads near Brussels", "block"},
+		{"sentence-case", "Chipmaker posts record quarterly profit", "posts"},
+		{"sentence-case", "Coastguard rescues 40 migrants off Lampedusa", "rescues"},
+		// (Left: a first word the tagger takes for an adjective, as in
+		// "Storm Floods Coastal Towns", "Senegal Signs Fishing Deal With
+		// Mauritania" or "French Winegrowers Shrug ...",
+		// and a verb before a preposition, "Jobless Rate Falls To 8.8%".)
+		// verbs the tagger finds already stay
+		{"found", "Minister Resigns After Expenses Inquiry", "Resigns"},
+		{"found", "Protesters Clash With Police In Lima", "Clash"},
+		// headlines with no verb: nothing is forced
+		{"verbless", "Snow Warnings For Northern Scotland", ""},
+		{"verbless", "Thousands Without Power After Storm", ""},
+		{"verbless", "A Year Of Protests In Serbia", ""},
+		{"verbless", "Quarterly Results Of Top Retailers", ""},
+		{"verbless", "Ceasefire Talks In Doha", ""},
+		{"verbless", "Election Night In Pictures", ""},
+		{"verbless", "Wage Cuts For Rail Staff", ""},
+		{"verbless", "New Rules For Short-Term Lets", ""},
+		{"verbless", "Strikes And Protests Across France", ""},
+		{"verbless", "Record Profits For Oil Majors", ""},
+		{"verbless", "Flood Defences: What Went Wrong", "Went"},
+	} {
+		d := text.New(tc.headline + "\n\nThe story follows in the body.")
+		m.Annotate(d)
+		s := d.Sentences[0]
+		var verbs []string
+		for _, tk := range d.Tokens[s.Start:s.End] {
+			if tk.UPOS == "VERB" && tk.Deprel != "amod" && tk.Deprel != "acl" {
+				verbs = append(verbs, tk.Form)
+			}
+		}
+		got := strings.Join(verbs, " ")
+		if tc.verb == "" && got != "" {
+			t.Errorf("%s: %q: verbs %q, want none", tc.class, tc.headline, got)
+		}
+		if tc.verb != "" && (len(verbs) == 0 || verbs[0] != tc.verb) {
+			t.Errorf("%s: %q: verbs %q, want %q first", tc.class, tc.headline, got, tc.verb)
+		}
+	}
+}
+
+// A headline is the first line of an article, whether a blank line or a
+// line break alone parts it from the body (many feeds and pages give the
+// second), but not a line that ends in a full stop, nor a later line.
+func TestStandsAlone(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Farmers block roads near Brussels\n\nThe protest began at dawn.", true},
+		{"Farmers block roads near Brussels\nThe protest began at dawn.", true},
+		{"Farmers block roads near Brussels", true},
+		{"Farmers blocked roads near Brussels.\nThe protest began at dawn.", false},
+	} {
+		d := text.New(tc.text)
+		if got := standsAlone(d, d.Sentences[0]); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
