@@ -1726,6 +1726,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		// (036 "express intent to meet or negotiate"), not 04x.
 		code = "036"
 	}
+	if jointAct(code, s.lemma(i)) {
+		pairs = bothWays(pairs)
+	}
 	cd := s.c.dict.describe(code)
 	for _, pr := range pairs {
 		src, tg := pr[0], pr[1]
@@ -2709,6 +2712,31 @@ func (s *state) sentencePlace(sent text.Span) string {
 	}
 	s.sentPlaceOf, s.sentPlace = sent, best
 	return best
+}
+
+// jointAct reports acts that take two, which each party does with the
+// other however the sentence names them ("held talks with the Lebanese
+// president", "Kenya signed a deal with Ethiopia"): negotiating (046),
+// exercising together (062) and signing an agreement (057; ratifying one
+// is a party's own act). PETRARCH's validation file codes talks so and
+// ratification one way.
+func jointAct(code, trigger string) bool {
+	return code == "046" || code == "062" || code == "057" && trigger == "sign"
+}
+
+// bothWays adds to pairs of actors each pair the other way round, once.
+func bothWays(pairs [][2]Actor) [][2]Actor {
+	n := len(pairs)
+	for _, pr := range pairs[:n] {
+		if pr[1].Code == "" || pr[1].Code == Unknown {
+			continue
+		}
+		rev := [2]Actor{pr[1], pr[0]}
+		if !slices.Contains(pairs, rev) {
+			pairs = append(pairs, rev)
+		}
+	}
+	return pairs
 }
 
 // reciprocal reports codes whose actors act on each other when named
