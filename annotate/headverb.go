@@ -125,3 +125,41 @@ func (t *Tagger) tagFrom(out []int32, start int, sc *tagScratch) {
 		out[i] = c
 	}
 }
+
+// finiteVerb repairs the tags of a sentence of running text that has no
+// finite verb but a past participle right after a noun: "The German
+// chancellor called on China to ...", "Brazilian mediators persuaded
+// rebels to ...", which the tagger read as "a man called John". A
+// sentence that ends in a full stop is mostly a clause, so the first
+// such participle is its verb, in the past.
+func (t *Tagger) finiteVerb(words []string, out []int32, sc *tagScratch) {
+	if len(words) < 4 || words[len(words)-1] != "." {
+		return
+	}
+	at := -1
+	for i, c := range out {
+		switch t.xpos[c] {
+		case "VBZ", "VBP", "VBD", "MD":
+			return
+		case "VBN":
+			if at < 0 && i > 0 && (t.upos[out[i-1]] == "NOUN" || t.upos[out[i-1]] == "PROPN") {
+				at = i
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	vbd := int32(-1)
+	for c := range t.classes {
+		if t.xpos[c] == "VBD" && t.upos[c] == "VERB" {
+			vbd = int32(c)
+			break
+		}
+	}
+	if vbd < 0 {
+		return
+	}
+	out[at] = vbd
+	t.tagFrom(out, at+1, sc)
+}

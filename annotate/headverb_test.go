@@ -94,3 +94,29 @@ func TestStandsAlone(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of running text with no finite verb but a past participle
+// right after its subject is told in the past ("The chancellor called on
+// ..."); one with a finite verb elsewhere keeps its participle, as a
+// reduced relative ("a man called Ali was arrested"). Sentences written
+// for this test after a first version of the repair.
+func TestFiniteVerb(t *testing.T) {
+	m := loadOrFail(t)
+	for _, tc := range []struct {
+		sentence, word, xpos string
+	}{
+		{"The German chancellor called on China to use its influence.", "called", "VBD"},
+		{"Brazilian mediators persuaded the rebels to free two soldiers.", "persuaded", "VBD"},
+		{"The Kenyan minister urged donors to restore aid.", "urged", "VBD"},
+		{"A man called Ali was arrested in Mombasa.", "called", "VBN"},
+		{"The weapons seized by police were destroyed on Friday.", "seized", "VBN"},
+	} {
+		d := text.New(tc.sentence)
+		m.Annotate(d)
+		for _, tk := range d.Tokens {
+			if tk.Form == tc.word && tk.XPOS != tc.xpos {
+				t.Errorf("%q: %q is %s, want %s", tc.sentence, tc.word, tk.XPOS, tc.xpos)
+			}
+		}
+	}
+}

@@ -354,6 +354,8 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		m.Tagger.tag(sc.words, sc.classes, &sc.tag)
 		if headline || titled {
 			m.Tagger.headlineVerb(sc.words, sc.classes, &sc.tag)
+		} else {
+			m.Tagger.finiteVerb(sc.words, sc.classes, &sc.tag)
 		}
 		sc.tags = sc.tags[:0]
 		for i, c := range sc.classes {
