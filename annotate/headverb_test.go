@@ -120,3 +120,18 @@ func TestFiniteVerb(t *testing.T) {
 		}
 	}
 }
+
+// Verbs whose lemma the suffix rules cut a letter wrong get the known
+// word ("traded" trade, not "trad"; "raided" raid, not "raide"; "shelled"
+// shell), and those they get right keep it. Written after a first version.
+func TestKnownLemma(t *testing.T) {
+	m := loadOrFail(t)
+	d := text.New("Rebels shelled the town. Police raided the port. They traded goods. She persuaded him. He loaded the truck. They added it.")
+	m.Annotate(d)
+	want := map[string]string{"shelled": "shell", "raided": "raid", "traded": "trade", "persuaded": "persuade", "loaded": "load", "added": "add"}
+	for _, tk := range d.Tokens {
+		if w, ok := want[tk.Form]; ok && tk.Lemma != w {
+			t.Errorf("%q: lemma %q, want %q", tk.Form, tk.Lemma, w)
+		}
+	}
+}

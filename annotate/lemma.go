@@ -149,3 +149,27 @@ func TrainLemmatizer(train []Sentence) *Lemmatizer {
 	}
 	return l
 }
+
+// knownLemma mends a verb's lemma that the suffix rules cut one letter
+// wrong, when the word the rules give is unknown to the clusters' corpus
+// and the lemma with a final "e" added or taken away is a known word: the
+// rules learnt "-aded" both from "loaded" and from "traded", and give
+// "persuad", "trad" and "raide"; a doubled consonant cut to one ("shel")
+// is restored too.
+func (m *Models) knownLemma(word, lemma, upos string) string {
+	if upos != "VERB" || len(lemma) < 2 || m.Clusters == nil || lemma == strings.ToLower(word) || m.CommonWord(lemma) {
+		return lemma
+	}
+	alt := lemma + "e"
+	if strings.HasSuffix(lemma, "e") {
+		alt = lemma[:len(lemma)-1]
+	}
+	if len(alt) > 2 && m.CommonWord(alt) {
+		return alt
+	}
+	// a doubled consonant cut to one: "shelled", "shel"
+	if alt := lemma + lemma[len(lemma)-1:]; m.CommonWord(alt) {
+		return alt
+	}
+	return lemma
+}

@@ -360,7 +360,7 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		sc.tags = sc.tags[:0]
 		for i, c := range sc.classes {
 			toks[i].UPOS, toks[i].XPOS = m.Tagger.upos[c], m.Tagger.xpos[c]
-			toks[i].Lemma = m.Tagger.Lemma(sc.words[i], c)
+			toks[i].Lemma = m.knownLemma(sc.words[i], m.Tagger.Lemma(sc.words[i], c), m.Tagger.upos[c])
 			sc.tags = append(sc.tags, m.Tagger.classes[c])
 		}
 		if m.Parser == nil || need == nil || !need(toks) {
