@@ -6,7 +6,8 @@ import "testing"
 // below were changed (none is from a test set), for agent nouns whose
 // sector PETRARCH's Phoenix agents dictionary gives: border and coast
 // guards are MIL (BORDER_GUARD, COAST_GUARD), tourists CVL (TOURIST);
-// "nationals", which it does not list, are their country alone.
+// "nationals", which it does not list, are their country alone; airlines
+// BUS (AIRLINE).
 var agentCases = []classCase{
 	{"guards", "Belarusian border guards detained two Polish journalists on Saturday.", []string{"173 BLRMIL->POLMED"}},
 	{"guards", "The Chinese coast guard detained three Vietnamese journalists near the islands.", []string{"173 CHNMIL->VNMMED"}},
@@ -14,6 +15,14 @@ var agentCases = []classCase{
 	{"tourists", "Haitian gang members kidnapped two Canadian tourists on Sunday.", []string{"181 HTICRM->CANCVL"}},
 	{"nationals", "Russian police detained two British nationals in Moscow.", []string{"173 RUSCOP->GBR"}},
 	{"nationals", "Thailand deported 40 Cambodian nationals on Friday.", []string{"174 THA->KHM"}},
+	// Airlines are businesses (Phoenix AIRLINE).
+	{"airline", "A Kenyan airline sued the Ugandan aviation ministry over landing fees.", []string{"115 KENBUS->UGAGOV"}},
+	{"airline", "Two Indian airlines criticised the Pakistani government for closing its airspace.", []string{"111 INDBUS->PAKGOV"}},
+	// An envoy recalled or withdrawn from a country: the act is aimed at
+	// that country, not at the envoy's own government.
+	{"recall", "Ghana recalled its ambassador from Togo on Monday.", []string{"161 GHA->TGO"}},
+	{"recall", "Peru withdrew its ambassador from Mexico after the remarks.", []string{"161 PER->MEX"}},
+	{"recall", "Chile recalled its ambassador for consultations.", []string{"161 CHL->CHLGOV"}},
 }
 
 func TestAgentClasses(t *testing.T) { checkClassCases(t, agentCases) }

@@ -2007,6 +2007,13 @@ func (s *state) conditionOblique(k int, p *Pattern) bool {
 
 // ownEnvoy reports targets that are the sources' own country's: "Peru
 // recalled its ambassador".
+// ownedByPronoun reports a noun that a possessive pronoun owns ("its
+// ambassador from Togo" is the subject's own envoy, not Togo's).
+func (s *state) ownedByPronoun(o int) bool {
+	p := s.tree.Child(o, "nmod:poss")
+	return p >= 0 && s.tok(p).UPOS == "PRON"
+}
+
 func (s *state) ownEnvoy(sources, targets []Actor) bool {
 	if len(sources) == 0 {
 		return false
@@ -2098,7 +2105,7 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 			}
 		}
 	}
-	if o := s.object(i, false); len(targets) > 0 && o >= 0 && s.lemmaIn(o, s.c.dict.classes["&DIPLOMAT"]) && s.ownEnvoy(sources, targets) {
+	if o := s.object(i, false); len(targets) > 0 && o >= 0 && s.lemmaIn(o, s.c.dict.classes["&DIPLOMAT"]) && (s.ownEnvoy(sources, targets) || s.ownedByPronoun(o)) {
 		// "recalled its ambassador to Mexico", "withdrew its ambassador
 		// from Caracas": aimed at the country the envoy is posted to.
 		for _, k := range append(s.tree.Obliques(o), s.tree.Obliques(i)...) {
