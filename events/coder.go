@@ -1488,6 +1488,14 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 				return out // the appeal, intent, demand, refusal or threat is the event
 			}
 		}
+		if deliberation(s.lemma(head)) {
+			return out // "is considering buying wheat": an option, not an intent
+		}
+		if hoped(s.lemma(head)) && s.future(i) {
+			// "hopes India will ease its curbs", its clause read as an
+			// infinitive: a wish, as with the clause as such above
+			return out
+		}
 		m := modality(s.lemma(head))
 		if o := s.tree.Child(head, "obj", "iobj"); o >= 0 && forecast(s.lemma(head)) {
 			return out // "diplomats expect Egypt to invite": a forecast of another's act

@@ -24,7 +24,7 @@ const (
 // it is: the codebook codes the action itself.
 func modality(lemma string) modal {
 	switch lemma {
-	case "want", "plan", "intend", "seek", "hope", "aim", "prepare", "promise", "pledge", "vow", "offer", "wish", "propose", "expect", "consider", "mean", "try", "attempt":
+	case "want", "plan", "intend", "seek", "hope", "aim", "prepare", "promise", "pledge", "vow", "offer", "wish", "propose", "expect", "mean", "try", "attempt":
 		return modalIntent
 	case "willing", "ready", "prepared", "eager", "keen":
 		// "were willing to negotiate", "is ready to meet": a stated
@@ -44,6 +44,17 @@ func modality(lemma string) modal {
 func forecast(lemma string) bool {
 	switch lemma {
 	case "expect", "predict", "anticipate", "forecast", "believe", "consider", "suspect", "think", "assume":
+		return true
+	}
+	return false
+}
+
+// deliberation reports a verb of weighing an option ("is considering
+// buying wheat", "is mulling sanctions"): the codebook's intent needs a
+// decision, which these do not state.
+func deliberation(lemma string) bool {
+	switch lemma {
+	case "consider", "weigh", "mull", "contemplate", "ponder", "debate":
 		return true
 	}
 	return false
