@@ -1428,6 +1428,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			}
 		}
 	}
+	if noun && s.background(i) {
+		return out // "expelled the ambassador after a police raid on the consulate": the background
+	}
 	if !noun && s.conditional(i) {
 		return out // "said it would attack unless ...", "until sanctions force Iraq to withdraw": a condition, not an event
 	}
@@ -1810,6 +1813,30 @@ func repression(code, src, tg string) bool {
 		return false
 	}
 	return strings.HasSuffix(src, "COP") && (strings.HasSuffix(tg, "OPP") || strings.HasSuffix(tg, "LAB"))
+}
+
+// background reports an eventive noun in a phrase of time or cause on
+// a verb that is an event itself ("recalled its ambassador amid air
+// strikes", "after a raid on the consulate"): the sentence's news is the
+// verb's act, the noun its background, as the test sets code it.
+func (s *state) background(i int) bool {
+	h := s.tok(i).Head
+	if c := s.tree.Case(i); c >= 0 {
+		switch s.lower(c) {
+		case "after", "following", "amid", "amidst", "during", "before", "since", "despite":
+		default:
+			return false
+		}
+	} else if h >= 0 && s.lower(h) == "following" && s.tok(i).Deprel == "obj" {
+		h = s.tok(h).Head // "following" parsed as a verb
+	} else {
+		return false
+	}
+	if h < 0 || s.tok(h).UPOS != "VERB" {
+		return false
+	}
+	_, ok := s.match(h, false)
+	return ok
 }
 
 // stateActor reports a code of a state or of states: a country, its
