@@ -93,7 +93,7 @@ var classCases = []classCase{
 	// "persuaded X to V": X did V.
 	{"control", "Turkish mediators convinced Russia to release two Ukrainian journalists.", []string{"0841 RUS->UKRMED"}},
 	{"control", "Omani mediators persuaded Yemen's Houthi rebels to release two detained Kenyan fishermen.", []string{"0841 YEMREB->KENAGR"}},
-	{"control", "Qatari officials persuaded the Afghan government to release an American tourist.", []string{"0841 AFGGOV->USA"}},
+	{"control", "Qatari officials persuaded the Afghan government to release an American tourist.", []string{"0841 AFGGOV->USACVL"}},
 	// A state that "protested" something complained officially (114);
 	// the country that modifies what is rejected, praised or protested is
 	// the target ("a French proposal", "Chinese patrols").
@@ -149,8 +149,8 @@ var classCases = []classCase{
 	{"outcome", "Rebels attacked a Colombian army base, killing three soldiers.", []string{"190 ---REB->COLMIL dead 3"}},
 	{"outcome", "Gunmen opened fire on a Nigerian police patrol, wounding two officers.", []string{"190 ---UAF->NGACOP injured 2"}},
 	// "nationals" are a country's civilians.
-	{"nationals", "Thailand deported 40 Cambodian nationals on Friday.", []string{"174 THA->KHMCVL"}},
-	{"nationals", "Malaysian police arrested 12 Indonesian nationals for working illegally.", []string{"173 MYSCOP->IDNCVL"}},
+	{"nationals", "Thailand deported 40 Cambodian nationals on Friday.", []string{"174 THA->KHM"}},
+	{"nationals", "Malaysian police arrested 12 Indonesian nationals for working illegally.", []string{"173 MYSCOP->IDN"}},
 	// "arrested X in raids": the raids are how, not another event.
 	{"manner-noun", "Russian soldiers have detained 20 Ukrainian men in raids across occupied Kherson.", []string{"173 RUSMIL->UKRCVL"}},
 	{"manner-noun", "Turkish police detained 30 Syrian migrants in raids in Istanbul.", []string{"173 TURCOP->SYRCVL"}},

@@ -15,7 +15,7 @@ var precision3Cases = []classCase{
 	{"willing", "Brazil was still prepared to negotiate with Argentina over the tariffs.", []string{"036 BRA->ARG"}},
 	{"willing", "Ethiopia is ready to meet Sudan on the dam dispute, its foreign minister said.", []string{"036 ETH->SDN"}},
 	{"willing", "Chile is willing to meet Peru in Lima next month.", []string{"036 CHL->PER"}},
-	{"willing", "Peru negotiated with Chile on Monday.", []string{"046 PER->CHL"}},
+	{"willing", "Peru negotiated with Chile on Monday.", []string{"046 PER->CHL", "046 CHL->PER"}},
 	// "Who asked not to be identified" keeps a source's name out of a
 	// story; it is no request to anyone.
 	{"anonymous", "A Kenyan official, who asked not to be named, said coffee exports would rise.", nil},
@@ -26,17 +26,17 @@ var precision3Cases = []classCase{
 	// Banks that are a country's creditors, or foreign ones, are not
 	// of the country the story is about.
 	{"creditors", "Argentina wants lower interest rates on its debt. A German minister called on creditor banks to ease pressure on Argentina.", []string{"020 DEUGOV->---BUS"}},
-	{"creditors", "Venezuela will issue new bonds. Venezuela's cabinet approved talks with foreign banks on its debt.", []string{"046 VENGOV->---BUS"}},
-	{"creditors", "Brazil suspended interest payments last month. Peru is also holding talks with creditor banks, Brazilian officials said.", []string{"046 PER->---BUS"}},
+	{"creditors", "Venezuela will issue new bonds. Venezuela's cabinet approved talks with foreign banks on its debt.", []string{"046 VENGOV->---BUS", "046 ---BUS->VENGOV"}},
+	{"creditors", "Brazil suspended interest payments last month. Peru is also holding talks with creditor banks, Brazilian officials said.", []string{"046 PER->---BUS", "046 ---BUS->PER"}},
 	{"creditors", "Kenya raised taxes on lending. Kenyan banks met the finance minister on Monday.", []string{"040 KENBUS->KENGOV"}},
 	// An act the story puts after another that has not happened ("five
 	// days before workers go on strike"), or that talks are aimed at, has
 	// not happened either; one told in the past still has.
 	{"unreal", "The union gave the company five days to reach a deal before workers go on strike.", nil},
 	{"unreal", "Nigeria must settle its budget before it negotiates with Ghana.", nil},
-	{"unreal", "Egypt held talks with Jordan aimed at reaching an accord on gas prices.", []string{"046 EGY->JOR"}},
+	{"unreal", "Egypt held talks with Jordan aimed at reaching an accord on gas prices.", []string{"046 EGY->JOR", "046 JOR->EGY"}},
 	{"unreal", "Kenya and Uganda opened talks aimed at signing a border agreement.", []string{"046 KEN->UGA", "046 UGA->KEN"}},
-	{"unreal", "Kenya consulted Uganda before signing an agreement with Tanzania on Monday.", []string{"040 KEN->UGA", "057 KEN->TZA"}},
+	{"unreal", "Kenya consulted Uganda before signing an agreement with Tanzania on Monday.", []string{"040 KEN->UGA", "057 KEN->TZA", "057 TZA->KEN"}},
 	// Another sense of the verb: "back away from", "take the position
 	// that", and attacks on forecasts or reports (criticism, 111).
 	{"sense", "Kenya backed away from its pledge to cut tariffs.", nil},
@@ -74,7 +74,7 @@ var precision3Cases = []classCase{
 	{"negation", "The plan is not being promoted by Brazil or defended by Peru.", nil},
 	{"negation", "Neither Kenya nor Uganda ever accused Ethiopia of aggression.", nil},
 	{"negation", "Egypt did not need to ask Japan for new loans.", nil},
-	{"negation", "Kenya had to recall its ambassador from Uganda.", []string{"161 KEN->UGAGOV"}},
+	{"negation", "Kenya had to recall its ambassador from Uganda.", []string{"161 KEN->UGA"}},
 	{"negation", "Kenya accused Uganda of aggression and Ethiopia did not comment.", []string{"112 KEN->UGA"}},
 	{"negation", "Kenya did not attend the summit but accused Uganda of aggression.", []string{"112 KEN->UGA"}},
 	// What someone "is expected" or "forecast" to do is others'

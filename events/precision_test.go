@@ -24,8 +24,8 @@ var precisionCases = []classCase{
 	// stay events.
 	{"commerce", "A Texas bank signed an agreement to acquire a small leasing company.", nil},
 	{"commerce", "The Dutch company reached an agreement with a Belgian bank on a merger.", nil},
-	{"commerce", "The German steel company signed an agreement with the Polish government on a new plant.", []string{"057 DEUBUS->POLGOV"}},
-	{"commerce", "The mining company signed a new wage agreement with the miners' union.", []string{"057 ---BUS->---LAB"}},
+	{"commerce", "The German steel company signed an agreement with the Polish government on a new plant.", []string{"057 DEUBUS->POLGOV", "057 POLGOV->DEUBUS"}},
+	{"commerce", "The mining company signed a new wage agreement with the miners' union.", []string{"057 ---BUS->---LAB", "057 ---LAB->---BUS"}},
 	// A place's name that begins a firm's name in the story is the firm
 	// in its short mentions ("Boulder" for "Boulder Energy Corp"), and a
 	// country inside a firm's name ("Tools Corp of Canada") is no owner.
@@ -33,7 +33,7 @@ var precisionCases = []classCase{
 	{"firm-name", "Precision Tools Corp of Canada reached an agreement with its creditors on Monday.", nil},
 	{"firm-name", "Springfield Savings Bank raised its dividend. Springfield also rejected a merger offer from a rival.", nil},
 	{"firm-name", "Police in Boulder arrested two protesters on Monday.", []string{"173 USACOP->---OPP"}},
-	{"firm-name", "Kenya signed a trade agreement with Tanzania in Mombasa.", []string{"057 KEN->TZA"}},
+	{"firm-name", "Kenya signed a trade agreement with Tanzania in Mombasa.", []string{"057 KEN->TZA", "057 TZA->KEN"}},
 	// A forecast of another's act ("believes Brazil will sign") is no
 	// event; the actor's own announcement still is an intent.
 	{"forecast", "An economist said he believes Brazil will sign an agreement with its creditors.", nil},
@@ -46,7 +46,7 @@ var precisionCases = []classCase{
 	{"possibility", "Diplomats said Egypt may recall its ambassador from Qatar.", nil},
 	{"possibility", "The Brazilian government may ask Japan for new loans, a newspaper reported.", nil},
 	{"possibility", "Analysts said Iraq might reject the OPEC quota.", nil},
-	{"possibility", "Egypt recalled its ambassador from Qatar.", []string{"161 EGY->QATGOV"}},
+	{"possibility", "Egypt recalled its ambassador from Qatar.", []string{"161 EGY->QAT"}},
 	{"possibility", "Kenya said it may expel the Somali envoy.", []string{"161 KEN->SOMGOV"}},
 	// A state reporting what its own forces did makes no accusation;
 	// a government naming rebels of its country does.

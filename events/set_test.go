@@ -62,8 +62,11 @@ func TestNewsEventSet(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d sentences pass; %d of %d that must code nothing code nothing", passed, len(cases), nothing, mustBeNothing)
-	if passed < 135 || nothing < 40 {
-		t.Errorf("%d sentences pass (want at least 135), %d of those that must code nothing code nothing (want at least 40)", passed, nothing)
+	// 134: ne016 codes "Chinese nationals" CHNCVL, which the coder no
+	// longer does (PETRARCH's agents list no NATIONAL; the other sets
+	// code them by country alone).
+	if passed < 134 || nothing < 40 {
+		t.Errorf("%d sentences pass (want at least 134), %d of those that must code nothing code nothing (want at least 40)", passed, nothing)
 	}
 	logCalibration(t, scored)
 }
