@@ -1,6 +1,10 @@
 package annotate
 
-import "strings"
+import (
+	"strings"
+
+	"tidings/text"
+)
 
 // Headlines leave out articles and auxiliaries ("Storm Floods Coastal
 // Towns", "Chipmaker posts record quarterly profit"), and a tagger trained
@@ -162,4 +166,45 @@ func (t *Tagger) finiteVerb(words []string, out []int32, sc *tagScratch) {
 	}
 	out[at] = vbd
 	t.tagFrom(out, at+1, sc)
+}
+
+// hyphenParticiples returns, for the parser, the class of an adjective
+// for each past participle joined by a hyphen to the word before it and
+// followed by a noun phrase: "Iranian-backed Iraqi militants fired", "aid
+// to war-torn Sudan", split as the treebank splits them, were parsed with
+// the participle as the clause's verb. The treebank tags such words VBN,
+// so the tags are kept; only the parser reads them as adjectives (adj
+// holds -1 where the tag stands).
+func (t *Tagger) hyphenParticiples(toks []text.Token, out []int32, adj []int32) bool {
+	found := false
+	for i := range adj {
+		adj[i] = -1
+	}
+	for i := 2; i+1 < len(out); i++ {
+		x := t.xpos[out[i]]
+		if x != "VBN" && x != "VBD" || toks[i-1].Form != "-" || toks[i-2].SpaceAfter || toks[i-1].SpaceAfter {
+			continue
+		}
+		switch t.upos[out[i+1]] {
+		case "ADJ", "NOUN", "PROPN", "NUM":
+		default:
+			continue
+		}
+		jj := t.classOf("ADJ", "JJ")
+		if jj < 0 {
+			return found
+		}
+		adj[i], found = jj, true
+	}
+	return found
+}
+
+// classOf returns the class of a pair of tags, -1 if the tagger has none.
+func (t *Tagger) classOf(upos, xpos string) int32 {
+	for c := range t.classes {
+		if t.upos[c] == upos && t.xpos[c] == xpos {
+			return int32(c)
+		}
+	}
+	return -1
 }

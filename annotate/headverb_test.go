@@ -135,3 +135,28 @@ func TestKnownLemma(t *testing.T) {
 		}
 	}
 }
+
+// A participle joined by a hyphen to the word before it and followed by
+// a noun phrase modifies that phrase ("Iranian-backed militants", "war-torn
+// Sudan"); the clause's verb is elsewhere. Sentences written after a
+// first version of the repair.
+func TestHyphenParticiple(t *testing.T) {
+	m := loadOrFail(t)
+	for _, tc := range []struct{ sentence, root string }{
+		{"Iranian-backed Iraqi militants fired rockets at the base.", "fired"},
+		{"Aid reached war-torn Sudan on Monday.", "reached"},
+		{"A Portland-based company signed a contract with the city.", "signed"},
+		{"The state-owned airline cut 300 jobs.", "cut"},
+	} {
+		d := text.New(tc.sentence)
+		m.Annotate(d)
+		for _, tk := range d.Tokens {
+			if tk.Deprel == "root" && tk.Form != tc.root {
+				t.Errorf("%q: root %q, want %q", tc.sentence, tk.Form, tc.root)
+			}
+			if strings.HasSuffix(tk.Form, "ed") && tk.Form != tc.root && tk.UPOS != "VERB" && tk.UPOS != "ADJ" {
+				t.Errorf("%q: %q tagged %s", tc.sentence, tk.Form, tk.UPOS)
+			}
+		}
+	}
+}

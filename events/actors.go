@@ -501,7 +501,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		}
 	}
 	for _, k := range s.tree.Kids(i) {
-		if !nationality(s.tok(int(k)).Deprel) {
+		if !nationality(s.tok(int(k)).Deprel) || s.sponsor(int(k)) {
 			continue
 		}
 		e := s.tokEntity[k]
@@ -522,7 +522,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		}
 		// "Thai, Cambodian leaders": nationalities side by side
 		for _, c := range s.tree.Kids(i) {
-			if c != k && nationality(s.tok(int(c)).Deprel) {
+			if c != k && nationality(s.tok(int(c)).Deprel) && !s.sponsor(int(c)) {
 				add(int(c), role)
 			}
 		}
@@ -590,9 +590,26 @@ func (s *state) hasDefinite(i int) bool {
 // Kazakhstan", "UN troops".
 func (s *state) modifierCode(i int) string { return s.modifierCodeDepth(i, 0) }
 
+// sponsor reports a country's word that names a sponsor, not a
+// nationality: "Iranian-backed Iraqi militants" are Iraqi, "Russian-armed
+// rebels" of no stated country.
+func (s *state) sponsor(k int) bool {
+	if k+2 >= len(s.doc.Tokens) || s.tok(k+1).Form != "-" || s.tok(k).SpaceAfter || s.tok(k+1).SpaceAfter {
+		return false
+	}
+	switch s.lower(k + 2) {
+	case "backed", "supported", "funded", "sponsored", "armed", "trained", "allied", "aligned", "financed", "friendly":
+		return true
+	}
+	return false
+}
+
 // adjectiveModifier reports a nationality adjective on noun i.
 func (s *state) adjectiveModifier(i int) bool {
 	for _, k := range s.tree.Kids(i) {
+		if s.sponsor(int(k)) {
+			continue
+		}
 		if t := s.tok(int(k)); t.Deprel == "amod" && (s.tokEntity[k] >= 0 || s.demonym(int(k)) != "") {
 			return true
 		}
@@ -614,6 +631,9 @@ func (s *state) adjectiveModifier(i int) bool {
 func (s *state) modifierCodeDepth(i, depth int) string {
 	for _, k := range s.tree.Kids(i) {
 		t := s.tok(int(k))
+		if s.sponsor(int(k)) {
+			continue
+		}
 		switch {
 		case t.Deprel == "amod", t.Deprel == "compound", t.Deprel == "nmod:poss", t.Deprel == "nmod:desc",
 			t.Deprel == "nmod:unmarked", syntax.RelIs(t.Deprel, "nmod") && (s.prepOf(int(k)) == "of" || s.prepOf(int(k)) == "from"):

@@ -26,3 +26,13 @@ var agentCases = []classCase{
 }
 
 func TestAgentClasses(t *testing.T) { checkClassCases(t, agentCases) }
+
+// sponsorCases: a country named as a sponsor ("Iranian-backed") gives the
+// actor no nationality; the one it names besides does. Written after a
+// first version.
+var sponsorCases = []classCase{
+	{"sponsor", "Iranian-backed Iraqi militants attacked Turkish troops near the border.", []string{"190 IRQREB->TURMIL"}},
+	{"sponsor", "Russian-backed separatists attacked Ukrainian troops on Monday.", []string{"190 ---REB->UKRMIL"}},
+}
+
+func TestSponsorClasses(t *testing.T) { checkClassCases(t, sponsorCases) }
