@@ -121,7 +121,7 @@ var tradeNouns = map[string]bool{"retailer": true, "retailers": true, "chipmaker
 	"chipmakers": true, "carmaker": true, "carmakers": true, "automaker": true, "automakers": true,
 	"drugmaker": true, "drugmakers": true, "supermarket": true, "supermarkets": true, "lender": true,
 	"lenders": true, "airline": true, "airlines": true,
-	"conglomerate": true, "startup": true, "startups": true,
+	"conglomerate": true, "startup": true, "startups": true, "start-up": true, "start-ups": true,
 	"giant": true, "bank": true, "banks": true, "chain": true}
 
 // afterOf reports "of" up to three words before the name at st ("of the
@@ -197,6 +197,9 @@ func companyCue(words, tags []string, in []text.Span, j int) bool {
 	// A trade's noun before it, or a plural one before the list it is in.
 	for i := j; ; i-- {
 		w := at(in[i].Start - 1)
+		if h := hyphenatedBefore(words, in[i].Start); tradeNouns[strings.ToLower(h)] {
+			w = h
+		}
 		if tradeNouns[strings.ToLower(w)] && (i == j || strings.HasSuffix(w, "s")) {
 			return true
 		}
@@ -230,6 +233,16 @@ func companyCue(words, tags []string, in []text.Span, j int) bool {
 		return true
 	}
 	return false
+}
+
+// hyphenatedBefore returns the words before words[k] that a hyphen joins,
+// which the tokeniser splits ("start - up": "start-up"); "" when there
+// are none.
+func hyphenatedBefore(words []string, k int) string {
+	if k >= 3 && words[k-2] == "-" {
+		return words[k-3] + "-" + words[k-1]
+	}
+	return ""
 }
 
 // isCompanyNoun reports a noun that names a company after its name.

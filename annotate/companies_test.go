@@ -34,6 +34,10 @@ func TestCompaniesInContext(t *testing.T) {
 		{`Tech giant Zentro unveiled a new phone.`, []string{"PER:Zentro"}, []string{"ORG:Zentro"}},
 		{`Prices were cut by supermarkets Dunmore, Farrow's and Pellway this week.`, []string{"PER:Dunmore", "PER:Farrow", "LOC:Pellway"}, []string{"ORG:Dunmore", "ORG:Farrow", "ORG:Pellway"}},
 		{`Online retailers Tuvo and Shelby will pay the new fee.`, []string{"ORG:Tuvo", "PER:Shelby"}, []string{"ORG:Tuvo", "ORG:Shelby"}},
+		// the trade's noun written with a hyphen, which the tokeniser splits
+		{`Chinese start-up Quorix said its latest model cost a fraction of its rivals'.`, []string{"MISC:Chinese", "PER:Quorix"}, []string{"MISC:Chinese", "ORG:Quorix"}},
+		{`The fund backed start-ups Veltrix and Tuvo in 2024.`, []string{"PER:Veltrix", "PER:Tuvo"}, []string{"ORG:Veltrix", "ORG:Tuvo"}},
+		{`The London start-up founder Dana Kell said the round closed.`, []string{"LOC:London", "PER:Dana Kell"}, []string{"LOC:London", "PER:Dana Kell"}},
 		// shares in, a stake in, a takeover of the company
 		{`The fund bought shares in Marlow Tide last year.`, []string{"PER:Marlow Tide"}, []string{"ORG:Marlow Tide"}},
 		{`Asko took a 10% stake in Veltrix in 2020.`, []string{"ORG:Asko", "PER:Veltrix"}, []string{"ORG:Asko", "ORG:Veltrix"}},

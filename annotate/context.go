@@ -470,15 +470,16 @@ var bodyHeads = map[string]bool{"authority": true, "administration": true, "agen
 func bodyHead(w string) bool { return capitalisedWord(w) && bodyHeads[strings.ToLower(w)] }
 
 // joinBodyNames makes one organisation's name of a run of capitalised
-// words joined by "of", "for" or "on" after a body's head ("Office for
-// National Statistics"), or by "and" where the run ends in a body's head
-// and the word before "and" is none ("Food and Drug Administration", not
-// "Harwick Council and Dunmore Council"), or after "of", "for" or "on"
-// ("Centers for Disease Control and Prevention"). An "and" where the model
-// read a name just before it and one just after it joins two names ("the
-// Bank of England and Barclays", "European Union and International
-// Monetary Fund"). The model's names in the run must lie wholly inside it, and
-// none be a person's.
+// words joined by "of", "for" or "on" after a body's or a group's head
+// ("Office for National Statistics", "Party for Freedom", with a plural
+// possessive before it: "Workers' Party of Korea"), or by "and" where the
+// run ends in a body's head and the word before "and" is none ("Food and
+// Drug Administration", not "Harwick Council and Dunmore Council"), or
+// after "of", "for" or "on" ("Centers for Disease Control and
+// Prevention"). An "and" where the model read a name just before it and
+// one just after it joins two names ("the Bank of England and Barclays",
+// "European Union and International Monetary Fund"). The model's names in
+// the run must lie wholly inside it, and none be a person's.
 func joinBodyNames(words []string, spans []text.Span) []text.Span {
 	twoNames := func(k int) bool { // the model read a name just before word k and one just after it
 		before, after := false, false
@@ -513,7 +514,7 @@ func joinBodyNames(words []string, spans []text.Span) []text.Span {
 			}
 			switch w {
 			case "of", "for", "on":
-				if prep || !bodyHead(words[j-1]) {
+				if prep || !bodyHead(words[j-1]) && !groupHead(words[j-1]) {
 					break run
 				}
 				prep = true
@@ -530,6 +531,11 @@ func joinBodyNames(words []string, spans []text.Span) []text.Span {
 		if !joined {
 			i = j
 			continue
+		}
+		// A plural possessive begins the name ("Workers' Party of Korea"),
+		// as CoNLL-2003 marks "Lay Volunteers ' International Organisation".
+		if i >= 2 && words[i-1] == "'" && strings.HasSuffix(words[i-2], "s") && nameLike(words[i-2]) && !covered(spans, i-2) {
+			i -= 2
 		}
 		head := j - 1 // the body's head: last, or before "of", "for", "on"
 		for k := i; k < j; k++ {

@@ -204,6 +204,23 @@ func TestJoinInstitutionNames(t *testing.T) {
 			[]string{"ORG:Northern Centres", "ORG:Disease Control and Prevention"}, []string{"ORG:Northern Centres for Disease Control and Prevention"}},
 		{"The Food and Water Administration approved the drug on Friday.",
 			nil, []string{"ORG:Food and Water Administration"}},
+		// a party's, a movement's or an army's head before "of" or "for", and a
+		// plural possessive that begins the name
+		{"Dana Kell's Party for Fairness came second in the election.",
+			[]string{"PER:Dana Kell", "ORG:Fairness"}, []string{"PER:Dana Kell", "ORG:Party for Fairness"}},
+		{"The parade marked 80 years of the Workers' Party of Ruritania on Friday.",
+			[]string{"LOC:Ruritania"}, []string{"ORG:Workers' Party of Ruritania"}},
+		{"Leaders of the Movement for Democratic Change met in Harwick.",
+			[]string{"ORG:Democratic Change", "LOC:Harwick"}, []string{"ORG:Movement for Democratic Change", "LOC:Harwick"}},
+		// counter-examples: a place's possessive before the head, a party
+		// after "of the" (left to the model), a plural possessive before no
+		// body's name
+		{"Harwick's Party of Reform won two seats.",
+			[]string{"LOC:Harwick", "ORG:Reform"}, []string{"LOC:Harwick", "ORG:Party of Reform"}},
+		{"He spoke for the Party of the Regions in 2012.",
+			[]string{"ORG:Regions"}, []string{"ORG:Regions"}},
+		{"The Farmers' Market opened in Harwick on Friday.",
+			[]string{"LOC:Harwick"}, []string{"LOC:Harwick"}},
 		// two names joined by "and"; a person; no body's head; a place's name
 		{"A contribution came from the Kellish Union and International Relief Fund.",
 			[]string{"ORG:Kellish Union", "ORG:International Relief Fund"}, []string{"ORG:Kellish Union", "ORG:International Relief Fund"}},

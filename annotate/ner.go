@@ -1051,8 +1051,10 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 	// The rules after the model, in order; each takes and returns ordered,
 	// disjoint spans.
 	for _, rule := range [...]func(*text.Document, []text.Span) []text.Span{
-		m.extendPlaceNames, m.joinParticles, m.retypeInContext, m.teamsByPlace, trimArticles, m.trimCommonTails, roadNames,
-		dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext, m.productModels, carryToHeadline,
+		m.extendPlaceNames, m.joinParticles, m.retypeInContext, m.bodiesOfPlaces, m.teamsByPlace, trimArticles,
+		m.trimCommonTails, roadNames, dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext,
+		m.possessiveNames, m.possessiveInstitutions, m.productModels, m.productsByNoun, m.listings, m.awardFields,
+		carryToHeadline,
 	} {
 		out = rule(doc, out)
 	}
