@@ -315,7 +315,11 @@ func (s *state) actor(i int) (Actor, bool) {
 		// "Filipino peacekeepers", "Palestinian prisoners": people or
 		// things of a country stand for it, when an adjective says so
 		// ("U.S. wheat" and "U.S. complaints" do not).
-		if c := s.modifierCode(i); c != "" && len(c) == 3 && s.adjectiveModifier(i) {
+		// A military site or vessel is its country's forces' however
+		// the country is named ("a U.S. base", "a Chinese warship"; but
+		// "a U.S. position" in talks is no military one).
+		site := s.lemmaIn(i, s.c.dict.classes["&MILSITE"]) && s.lemma(i) != "position"
+		if c := s.modifierCode(i); c != "" && len(c) == 3 && (s.adjectiveModifier(i) || site) {
 			// ... but "the Somali militant group al-Shabab" is the group
 			// its name says.
 			for _, k := range s.tree.Kids(i) {

@@ -36,3 +36,15 @@ var sponsorCases = []classCase{
 }
 
 func TestSponsorClasses(t *testing.T) { checkClassCases(t, sponsorCases) }
+
+// milsiteCases: a military site or vessel is its country's forces'
+// whether an adjective or the country's name says whose ("a U.S. base",
+// "an American base"); other things a country's name modifies stand for
+// no one ("U.S. wheat"). Written after a first version.
+var milsiteCases = []classCase{
+	{"milsite", "Rebels attacked a U.S. base near the border on Monday.", []string{"190 ---REB->USAMIL"}},
+	{"milsite", "Rebels attacked an American base near the border on Monday.", []string{"190 ---REB->USAMIL"}},
+	{"milsite", "Yemeni rebels attacked a British warship in the Red Sea.", []string{"190 YEMREB->GBRMIL"}},
+}
+
+func TestMilsiteClasses(t *testing.T) { checkClassCases(t, milsiteCases) }
