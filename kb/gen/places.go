@@ -57,6 +57,7 @@ type Places struct {
 // PlaceState is one row of places/csv/states.csv.
 type PlaceState struct {
 	Name, Country, ISO3166_2, Wikidata string
+	Type                               string // the source's kind of subdivision: "province", "capital city" ...
 }
 
 // PlaceCity is one city of places/contributions/cities/<ISO2>.json.
@@ -157,8 +158,12 @@ func parseStates(raw []byte) ([]PlaceState, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, PlaceState{Name: rec[col["name"]], Country: rec[col["country_code"]],
-			ISO3166_2: rec[col["iso3166_2"]], Wikidata: rec[col["wikiDataId"]]})
+		st := PlaceState{Name: rec[col["name"]], Country: rec[col["country_code"]],
+			ISO3166_2: rec[col["iso3166_2"]], Wikidata: rec[col["wikiDataId"]]}
+		if c, ok := col["type"]; ok {
+			st.Type = rec[c]
+		}
+		out = append(out, st)
 	}
 }
 
@@ -283,9 +288,13 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		}
 	}
 	stateNames := map[string][]string{}
+	cityState := map[string]bool{} // QIDs of subdivisions that are cities themselves
 	for _, s := range p.States {
 		if src.IsQID(s.Wikidata) {
 			stateNames[s.Wikidata] = append(stateNames[s.Wikidata], textfold.Fold(s.Name))
+			if cityStateTypes[s.Type] {
+				cityState[s.Wikidata] = true
+			}
 		}
 	}
 	// untrusted: QIDs that the source gives to cities far apart. Most
@@ -351,7 +360,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		// A capital (GeoNames' feature code PPLC, and the name that
 		// countries.csv gives the country's capital) matches within
 		// capitalRadiusKm: a big city's point may lie anywhere in its area.
-		radius := cityRadiusKm
+		radius := cityRadius(r[4])
 		if capital, ok := p.Capitals[a2]; ok && r[6] == "PPLC" &&
 			(textfold.Fold(capital) == textfold.Fold(name) || textfold.Fold(capital) == textfold.Fold(ascii)) {
 			radius = capitalRadiusKm
@@ -373,7 +382,7 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 			if untrusted[c.Wikidata] && trusted[c.Wikidata] != c {
 				suspect = true
 			}
-			if sn, ok := stateNames[c.Wikidata]; ok && !namesCity(sn, textfold.Fold(c.Name)) {
+			if sn, ok := stateNames[c.Wikidata]; ok && !namesCity(sn, textfold.Fold(c.Name)) && !cityState[c.Wikidata] {
 				suspect = true
 			}
 		}
@@ -408,6 +417,27 @@ func placesTable(p *Places, subdivisions, cities table.Table, coords map[string]
 		t.Rows = append(t.Rows, []string{"geonames:" + m.id, m.qid, m.file})
 	}
 	return t, st
+}
+
+// cityStateTypes are the kinds of subdivision that states.csv gives to a
+// city that is a subdivision of its own ("Praha, Hlavní město", a
+// "capital city"): a QID it shares with a city of the country is that
+// city's whatever its name.
+var cityStateTypes = map[string]bool{"city": true, "capital city": true, "state city": true, "autonomous city": true,
+	"special city": true, "special self-governing city": true, "city municipality": true}
+
+// cityRadius is how far a GeoNames city of the given population (its
+// column, "" or a number) and a places/ city of its name may lie apart:
+// cityRadiusKm, or the radius of a disc holding the population at 2,000
+// people a square kilometre, a low urban density, for a big city whose
+// points the two sources put anywhere in its area (Istanbul's lie 22 km
+// apart), at most capitalRadiusKm.
+func cityRadius(population string) float64 {
+	n, err := strconv.ParseFloat(population, 64)
+	if err != nil || n <= 0 {
+		return cityRadiusKm
+	}
+	return min(capitalRadiusKm, max(cityRadiusKm, math.Sqrt(n/(math.Pi*2000))))
 }
 
 // namesCity reports whether one of a state's folded names is the city's
@@ -454,7 +484,7 @@ func placesSourcesRow(rows int, st PlacesStats, commit string) string {
 	if commit == "" {
 		version = "unrecorded"
 	}
-	return fmt.Sprintf("| places-wikidata.tsv.gz | %d | Wikidata ids of %d of %d subdivisions (by ISO 3166-2 code, from places/csv/states.csv) and %d of %d cities (same country, same name or ASCII name, within %g km, or %g km for the %d capitals that GeoNames and countries.csv agree on; a QID that the source copied down to the rows after its own is kept for the first row, %d such; from places/contributions/cities/<ISO2>.json; %d left out as ambiguous or doubtful) from dr5hn/countries-states-cities-database, read from knowledge/places; each row names its file | %s | ODbL-1.0 (Open Database License) |",
+	return fmt.Sprintf("| places-wikidata.tsv.gz | %d | Wikidata ids of %d of %d subdivisions (by ISO 3166-2 code, from places/csv/states.csv) and %d of %d cities (same country, same name or ASCII name, within %g km, or for a big city the radius of a disc holding its GeoNames population at 2,000 people a km², or %g km for the %d capitals that GeoNames and countries.csv agree on; a QID shared with a subdivision of the type city or capital city is the city's; a QID that the source copied down to the rows after its own is kept for the first row, %d such; from places/contributions/cities/<ISO2>.json; %d left out as ambiguous or doubtful) from dr5hn/countries-states-cities-database, read from knowledge/places; each row names its file | %s | ODbL-1.0 (Open Database License) |",
 		rows, st.SubdivisionsMatched, st.Subdivisions, st.CitiesMatched, st.Cities, cityRadiusKm, capitalRadiusKm, st.CitiesCapital, st.CitiesCopiedDown,
 		st.CitiesAmbiguous+st.CitiesSharedQID+st.CitiesSuspectQID+st.SubdivisionsConflicting, version)
 }

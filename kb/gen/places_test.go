@@ -67,3 +67,60 @@ func TestPlacesTableRules(t *testing.T) {
 		t.Errorf("copied down %d, capitals %d; want 1, 1", st.CitiesCopiedDown, st.CitiesCapital)
 	}
 }
+
+// TestPlacesTableCitySizes checks the two rules for big cities: a QID
+// shared with a subdivision of the type city is the city's whatever the
+// subdivision's name ("Praha, Hlavní město" and Prague), while one shared
+// with a region of another name stays doubtful; and a big city matches
+// from as far as its population's area reaches, a small town only within
+// cityRadiusKm.
+func TestPlacesTableCitySizes(t *testing.T) {
+	const f = "places/contributions/cities/XX.json"
+	p := &Places{
+		States: []PlaceState{
+			{Name: "Urbs, Capital City", Country: "XA", Wikidata: "Q70", Type: "capital city"},
+			{Name: "Ruritania Province", Country: "XA", Wikidata: "Q71", Type: "province"},
+		},
+		Cities: []PlaceCity{
+			{ID: 1, Name: "Urbs", Country: "XA", Lat: 10, Lon: 10, Wikidata: "Q70", File: f},
+			{ID: 3, Name: "Ruritania", Country: "XA", Lat: 15, Lon: 15, Wikidata: "Q71", File: f},
+			// 0.18° of latitude, 20 km from GeoNames' point
+			{ID: 5, Name: "Megapolis", Country: "XA", Lat: 20.18, Lon: 20, Wikidata: "Q72", File: f},
+			{ID: 7, Name: "Smallton", Country: "XA", Lat: 30.18, Lon: 30, Wikidata: "Q73", File: f},
+		},
+	}
+	cities := table.Table{Header: CityColumns}
+	coords := map[string][2]float64{}
+	for _, c := range []struct {
+		id, name, pop string
+		lat, lon      float64
+	}{
+		{"201", "Urbs", "500000", 10, 10},
+		{"203", "Ruritania", "400000", 15, 15},
+		{"205", "Megapolis", "9000000", 20, 20},
+		{"207", "Smallton", "40000", 30, 30},
+	} {
+		cities.Rows = append(cities.Rows, []string{c.id, c.name, c.name, "XAA", c.pop, "01", "PPL"})
+		coords[c.id] = [2]float64{c.lat, c.lon}
+	}
+	got, _ := placesTable(p, table.Table{Header: SubdivisionColumns}, cities, coords, map[string]string{"XAA": "XA"})
+	var ids []string
+	for _, r := range got.Rows {
+		ids = append(ids, r[0]+"="+r[1])
+	}
+	want := []string{"geonames:201=Q70", "geonames:205=Q72"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("matched %v, want %v", ids, want)
+	}
+}
+
+func TestCityRadius(t *testing.T) {
+	for _, tc := range []struct {
+		pop  string
+		want float64
+	}{{"", cityRadiusKm}, {"20000", cityRadiusKm}, {"1000000", 12.6}, {"15000000", 48.9}, {"40000000", capitalRadiusKm}} {
+		if got := cityRadius(tc.pop); got < tc.want-0.1 || got > tc.want+0.1 {
+			t.Errorf("cityRadius(%q) = %.1f, want %.1f", tc.pop, got, tc.want)
+		}
+	}
+}
