@@ -208,3 +208,31 @@ func (t *Tagger) classOf(upos, xpos string) int32 {
 	}
 	return -1
 }
+
+// modalVerb makes the word after a modal a verb in its base form when
+// the tagger read it as a noun or an adjective: "would free 150
+// prisoners", "will strike back", "could tear-gas": a modal governs a
+// verb, and the adverbs between ("would also free", "will not") are
+// skipped.
+func (t *Tagger) modalVerb(words []string, out []int32, sc *tagScratch) {
+	vb := int32(-1)
+	for i := 0; i+1 < len(out); i++ {
+		if t.xpos[out[i]] != "MD" {
+			continue
+		}
+		j := i + 1
+		for j < len(out) && (t.upos[out[j]] == "ADV" || t.upos[out[j]] == "PART") {
+			j++
+		}
+		if j >= len(out) || t.upos[out[j]] != "NOUN" && t.upos[out[j]] != "ADJ" || strings.ToLower(words[j]) != words[j] {
+			continue
+		}
+		if vb < 0 {
+			if vb = t.classOf("VERB", "VB"); vb < 0 {
+				return
+			}
+		}
+		out[j] = vb
+		t.tagFrom(out, j+1, sc)
+	}
+}

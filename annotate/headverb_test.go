@@ -160,3 +160,24 @@ func TestHyphenParticiple(t *testing.T) {
 		}
 	}
 }
+
+// A modal governs a verb ("would free 150 prisoners"); the word after it
+// or after the adverbs that follow it is one, "be" included ("would be
+// free"). Written after a first version.
+func TestModalVerb(t *testing.T) {
+	m := loadOrFail(t)
+	for _, tc := range []struct{ sentence, word, upos string }{
+		{"Israel said it would free 150 prisoners.", "free", "VERB"},
+		{"The army will clear the road on Monday.", "clear", "VERB"},
+		{"Ministers said they would also free two journalists.", "free", "VERB"},
+		{"The prisoners would be free by Friday.", "free", "ADJ"},
+	} {
+		d := text.New(tc.sentence)
+		m.Annotate(d)
+		for _, tk := range d.Tokens {
+			if tk.Form == tc.word && tk.UPOS != tc.upos {
+				t.Errorf("%q: %q is %s, want %s", tc.sentence, tc.word, tk.UPOS, tc.upos)
+			}
+		}
+	}
+}

@@ -358,6 +358,7 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 		} else {
 			m.Tagger.finiteVerb(sc.words, sc.classes, &sc.tag)
 		}
+		m.Tagger.modalVerb(sc.words, sc.classes, &sc.tag)
 		sc.adj = growInt32(sc.adj, n)
 		hyph := m.Tagger.hyphenParticiples(toks, sc.classes, sc.adj)
 		sc.tags = sc.tags[:0]

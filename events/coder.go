@@ -48,6 +48,10 @@ type Event struct {
 	// from the evidence the coder had (see confidence).
 	Confidence float64
 	trigger    int // token index of the trigger
+	// announced marks a hostile act a speaker says will happen ("said
+	// they will attack Iraq"): what the statement says (reported) is the
+	// event, not the act, which has not happened.
+	announced bool
 }
 
 // agentless reports an event coded from a passive without its agent
@@ -153,6 +157,7 @@ func (c *Coder) CodeContext(ctx context.Context, doc *text.Document, ents []link
 	}
 	out = s.tolls(out)
 	out = s.reported(out)
+	out = slices.DeleteFunc(out, func(e Event) bool { return e.announced })
 	out = s.visits(out)
 	s.casualties(out)
 	return dedupe(out), nil
@@ -204,6 +209,9 @@ func (s *state) reported(evs []Event) []Event {
 				break
 			}
 		}
+		if code == "112" && e.announced {
+			continue // "said Ukraine will attack": a forecast, no one accused of an act
+		}
 		for _, sp := range speakers {
 			if sp.Code == Unknown || sp.Code == target.Code {
 				continue
@@ -211,7 +219,7 @@ func (s *state) reported(evs []Event) []Event {
 			cd := s.c.dict.describe(code)
 			hs := s.tok(says)
 			ev := e
-			ev.Code, ev.Source, ev.Target, ev.Dead, ev.Injured = cd, sp, target, 0, 0
+			ev.Code, ev.Source, ev.Target, ev.Dead, ev.Injured, ev.announced = cd, sp, target, 0, 0, false
 			ev.Trigger, ev.Pattern, ev.trigger = [2]int{hs.Start, hs.End}, "reported speech", says
 			ev.Confidence = confidence(evidence{source: sp, target: target})
 			evs = append(evs, ev)
@@ -1479,10 +1487,19 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			return out
 		}
 	}
-	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && syntax.SpeechVerb(s.lemma(head)) && s.future(i) && root(code) <= 9 {
-		// "Israel announced it would free 150 prisoners": an intent
-		// made public, not yet the act.
-		code = intentCode(code)
+	announced := false
+	if !noun && syntax.RelIs(t.Deprel, "ccomp") && head >= 0 && syntax.SpeechVerb(s.lemma(head)) && s.future(i) {
+		if root(code) <= 9 {
+			// "Israel announced it would free 150 prisoners": an intent
+			// made public, not yet the act.
+			code = intentCode(code)
+		} else if root(code) == 14 {
+			// "workers said they will strike on Monday": a threat of
+			// protest, as "warned they would strike" is
+			code = threatCode(code)
+		} else if root(code) >= 15 {
+			announced = true
+		}
 	}
 	if !noun && t.Deprel == "xcomp" && head >= 0 {
 		if q, isTrig := s.match(head, false); isTrig {
@@ -1797,7 +1814,7 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 			Code: ecd, Source: src, Target: tg, Date: date,
 			Location: s.locationOf(i, sent, tg),
 			Trigger:  [2]int{t.Start, t.End}, Sentence: [2]int{ss, se},
-			Pattern: p.Line, trigger: i,
+			Pattern: p.Line, trigger: i, announced: announced,
 			Confidence: confidence(evidence{specific: !bare && threatened < 0, source: src, target: tg}),
 		})
 	}
