@@ -61,7 +61,7 @@ func (t *Tagger) headlineVerb(words []string, out []int32, sc *tagScratch) {
 		default:
 			continue
 		}
-		p1, p2 := int(out[i-1]), -2
+		p1, p2 := int(out[i-1]), -1 // -1 before the first word, as in training
 		if i >= 2 {
 			p2 = int(out[i-2])
 		}
@@ -113,12 +113,13 @@ func (t *Tagger) objectStart(c int32) bool {
 func (t *Tagger) tagFrom(out []int32, start int, sc *tagScratch) {
 	scores := sc.scores[:len(t.classes)]
 	for i := start; i < len(out); i++ {
+		// as in training: -1 before the first word, -2 before that
 		p1, p2 := -1, -2
-		if i >= 1 {
-			p1 = int(out[i-1])
-		}
-		if i >= 2 {
-			p2 = int(out[i-2])
+		switch {
+		case i >= 2:
+			p1, p2 = int(out[i-1]), int(out[i-2])
+		case i == 1:
+			p1, p2 = int(out[0]), -1
 		}
 		c := sc.known[i]
 		if c < 0 {

@@ -146,18 +146,7 @@ func (t *Tagger) tag(words []string, out []int32, sc *tagScratch) {
 	if cap(sc.scores) < len(t.classes) {
 		sc.scores = make([]float32, len(t.classes))
 	}
-	scores := sc.scores[:len(t.classes)]
-	p1, p2 := -1, -2
-	for i := range words {
-		c := sc.known[i]
-		if c < 0 {
-			sc.feats = tagFeatures(sc.feats[:0], sc.infos, i, p1, p2)
-			t.score(sc, scores)
-			c = int32(argmax(scores))
-		}
-		out[i] = c
-		p2, p1 = p1, int(c)
-	}
+	t.tagFrom(out[:len(words)], 0, sc)
 }
 
 // UPOS and XPOS return the tags of a class.
