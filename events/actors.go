@@ -490,6 +490,7 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		return nil
 	}
 	nationality := func(rel string) bool { return rel == "amod" || rel == "compound" || rel == "nmod:poss" }
+	of := func(k int32) bool { return syntax.RelIs(s.tok(int(k)).Deprel, "nmod") && s.prepOf(int(k)) == "of" }
 	var out []Actor
 	add := func(k int, role string) {
 		if s.tokEntity[k] < 0 {
@@ -505,7 +506,8 @@ func (s *state) coModified(i int, a Actor) []Actor {
 		}
 	}
 	for _, k := range s.tree.Kids(i) {
-		if !nationality(s.tok(int(k)).Deprel) || s.sponsor(int(k)) {
+		// "French and German leaders", "the leaders of Kenya and Ethiopia"
+		if !nationality(s.tok(int(k)).Deprel) && !of(k) || s.sponsor(int(k)) {
 			continue
 		}
 		e := s.tokEntity[k]

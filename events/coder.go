@@ -76,6 +76,9 @@ type Actor struct {
 	// the story's or the other party's, none named: "foreign banks",
 	// "creditor banks", "Latin American leaders".
 	abroad bool
+	// venue marks the country of the place an act happened in, standing
+	// for a target no words name ("protested in Beijing").
+	venue bool
 }
 
 // Coder codes events. It is read-only and safe for concurrent use.
@@ -1755,6 +1758,13 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		code = "036"
 	}
 	if jointAct(code, s.lemma(i)) {
+		// A negotiation, an exercise or a signing takes a party, which a
+		// venue is not ("signed the agreement in Paris").
+		for k := range pairs {
+			if pairs[k][1].venue {
+				pairs[k][1] = Actor{Code: Unknown}
+			}
+		}
 		pairs = bothWays(pairs)
 	}
 	cd := s.c.dict.describe(code)
@@ -3052,7 +3062,7 @@ func (s *state) placeTarget(i int) Actor {
 			continue
 		}
 		if c := s.ents[e].Entry.Country; c != "" {
-			return Actor{Text: s.mentionText(&s.ents[e], k), Code: c, Entity: s.ents[e].ID}
+			return Actor{Text: s.mentionText(&s.ents[e], k), Code: c, Entity: s.ents[e].ID, venue: true}
 		}
 	}
 	return Actor{}

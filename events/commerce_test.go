@@ -1,0 +1,19 @@
+package events_test
+
+import "testing"
+
+// commerceCases: firms' deals and demands are business, not politics: a
+// firm's agreement signed somewhere has no counterpart in the venue, and a
+// firm's demand of no one or of other firms is no political demand; a
+// union's demand of a firm and a firm's of a state still are events.
+// Written before the change (none is from a test set or a story).
+var commerceCases = []classCase{
+	{"commerce", "A Chinese airline signed the purchase agreement in Paris on Friday.", nil},
+	{"commerce", "Airlines demand fuel savings of 15 percent from engine makers.", nil},
+	{"commerce", "Retailers demanded lower prices from their suppliers.", nil},
+	{"commerce", "The Belgian rail workers' union demanded higher wages from the state railway company.", []string{"100 BELLAB->---BUS"}},
+	{"commerce", "A Canadian mining company demanded compensation from the Venezuelan government.", []string{"100 CANBUS->VENGOV"}},
+	{"commerce", "The leaders of Kenya and Ethiopia signed a trade agreement in Rome.", []string{"057 KENGOV->ETHGOV", "057 ETHGOV->KENGOV"}},
+}
+
+func TestCommerceClasses(t *testing.T) { checkClassCases(t, commerceCases) }
