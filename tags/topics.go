@@ -110,6 +110,7 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		}
 		c.spans = append(c.spans, [2]int{start, end})
 	}
+	var coord []func() // uses of compounds by coordinated modifiers
 	nounPhrases(doc, notNoun, func(np nounPhrase) {
 		if t.opt.Background.roles[np.runHead] || measureNouns[np.runHead] || relationalNouns[np.key] {
 			return // "prime minister", and "prime" in it: a post, not a topic; "customers", not "developing countries"
@@ -129,7 +130,20 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		}
 		note(np.key, np.form, np.words, np.first, np.last, np.plural, 1, true, np)
 		byKey[np.key].compound = np.compound
+		if key, form, first, ok := t.coordinated(doc, notNoun, np); ok {
+			coord = append(coord, func() {
+				if byKey[key] != nil { // a compound the article writes
+					note(key, form, 2, first, np.last, np.plural, 1, true, np)
+				}
+			})
+		}
 	})
+	titleCompounds(doc, titleEnd, named, order, func(c *topic, first, last int) {
+		note(c.key, c.form, c.words, first, last, doc.Tokens[last].XPOS == "NNS" || doc.Tokens[last].XPOS == "NNPS", 1, true, nounPhrase{})
+	})
+	for _, use := range coord {
+		use()
+	}
 	// A verb of a topic's lemma is evidence of it ("the strike", "they
 	// were striking").
 	for i, tok := range doc.Tokens {
@@ -182,6 +196,100 @@ func (t *Tagger) topics(doc *text.Document, titleEnd int) []topic {
 		out = append(out, *c)
 	}
 	return out
+}
+
+// coordinated returns the compound that a noun joined by "and" or "or"
+// to a phrase's modifier makes with the phrase's head: "defence and
+// security spending" uses "defence spending" too, when the article
+// writes that compound elsewhere (the title's "Defence Spending"); alone
+// it would be the article's one use of it. Only singular nouns
+// that begin their run, and only compounds news uses as phrases: in "the
+// government and opposition parties" the government is a party to
+// something, not a kind of party.
+func (t *Tagger) coordinated(doc *text.Document, notNoun []bool, np nounPhrase) (key, form string, first int, ok bool) {
+	k := np.first - 2 // the noun before "and"
+	if np.words != 2 || !np.compound || k < 0 || notNoun[k] {
+		return "", "", 0, false
+	}
+	toks := doc.Tokens
+	if c := strings.ToLower(toks[k+1].Form); c != "and" && c != "or" || toks[k].XPOS != "NN" || !isTopicNoun(toks[k]) {
+		return "", "", 0, false
+	}
+	if k > 0 && (isTopicNoun(toks[k-1]) || toks[k-1].UPOS == "PROPN") && joined(toks[k-1], toks[k]) {
+		return "", "", 0, false
+	}
+	head := np.key[strings.LastIndexByte(np.key, ' ')+1:]
+	key = lowerForm(toks[k]) + " " + head
+	if _, known := t.opt.Background.rows[key]; !known || t.opt.Background.roles[head] {
+		return "", "", 0, false
+	}
+	return key, lowerForm(toks[k]) + " " + np.form[strings.LastIndexByte(np.form, ' ')+1:], k, true
+}
+
+// titleCompounds finds the title's uses of the article's compounds that
+// the body writes in lower case: a headline in title case ("Cyber Attack
+// Hits Stores") has words the tagger reads as a name's (PROPN), so the
+// title's "Cyber Attack" was no phrase and its head alone took the
+// title's weight. A run of the title's words outside names that spells a
+// phrase of several nouns used after the title (its modifiers as
+// written, its head by lemma or form) is a use of that phrase. The
+// recogniser often reads such words as a name ("Cyber" MISC, "Doping Ban"
+// PER): a name inside the run, whose words the body writes in lower case,
+// is no name; one that runs past it is ("Harbour Energy Output").
+func titleCompounds(doc *text.Document, titleEnd int, named []bool, cs []*topic, use func(c *topic, first, last int)) {
+	var title []int // the title's tokens
+	for i, tok := range doc.Tokens {
+		if tok.Start >= titleEnd {
+			break
+		}
+		title = append(title, i)
+	}
+	// The span of the name each title token is in.
+	ent := make([][2]int, len(title))
+	for _, e := range doc.Entities {
+		for i := e.Start; i < e.End && i < len(title); i++ {
+			ent[i] = [2]int{e.Start, e.End}
+		}
+	}
+	for _, c := range cs {
+		if c.words < 2 || c.titleNoun || !c.inBody || !c.compound {
+			continue // an adjective only describes ("grave concern")
+		}
+		words := strings.Fields(c.key)
+		if slices.ContainsFunc(words[:len(words)-1], func(w string) bool { return measureNouns[w] }) {
+			continue // "quarter earnings" are earnings
+		}
+		for k := 0; k+len(words) <= len(title); k++ {
+			match := true
+			for w, word := range words {
+				i := title[k+w]
+				tok := doc.Tokens[i]
+				inside := ent[i][0] >= title[k] && ent[i][1] <= title[k+len(words)-1]+1
+				// A headline verb guessed in a run of nouns ("Cyber
+				// Attack on Depots" as "cyber attacks on depots") is
+				// the noun the body writes; a word the tagger read as
+				// a verb is not.
+				if named[i] && !inside || tok.UPOS != "NOUN" && tok.UPOS != "PROPN" {
+					match = false
+					break
+				}
+				lower := strings.ToLower(tok.Form)
+				if w < len(words)-1 {
+					match = lower == word
+				} else { // a PROPN's lemma is its form: "Attacks"
+					match = strings.ToLower(tok.Lemma) == word || strings.HasSuffix(" "+c.singF, " "+lower) ||
+						strings.HasSuffix(" "+c.plurF, " "+lower)
+				}
+				if !match {
+					break
+				}
+			}
+			if match {
+				use(c, title[k], title[k+len(words)-1])
+				break
+			}
+		}
+	}
 }
 
 // termShare is the least share of a noun's documents in the background
