@@ -1054,7 +1054,7 @@ func (m *NER) RecognizeContext(ctx context.Context, doc *text.Document) ([]text.
 		m.extendPlaceNames, m.joinParticles, m.retypeInContext, m.bodiesOfPlaces, m.teamsByPlace, trimArticles,
 		m.trimCommonTails, roadNames, dropNonNames, namedStorms, titlesOfWorks, m.companiesInContext,
 		m.possessiveNames, m.possessiveInstitutions, m.productModels, m.productsByNoun, m.listings, m.awardFields,
-		carryToHeadline,
+		carryToHeadline, currencyPrefixes,
 	} {
 		out = rule(doc, out)
 	}

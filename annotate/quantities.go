@@ -59,6 +59,43 @@ var quantityModifiers = [][]string{
 	{"nearly"}, {"almost"}, {"some"}, {"roughly"}, {"approximately"}, {"under"}, {"only"},
 }
 
+// dollarPrefixes are the prefixes that tell dollars apart in news
+// ("US$", "A$", "C$", "HK$", "NZ$", "S$", "NT$") with their ISO 4217 codes.
+var dollarPrefixes = map[string]string{"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD",
+	"NZ": "NZD", "S": "SGD", "NT": "TWD"}
+
+// currencyPrefix reports a dollar prefix at token i written onto "$"
+// and the number after it, and its currency.
+func currencyPrefix(toks []text.Token, i int) (string, bool) {
+	if i+2 >= len(toks) || toks[i].SpaceAfter || toks[i+1].Form != "$" {
+		return "", false
+	}
+	c, ok := dollarPrefixes[toks[i].Form]
+	if !ok {
+		return "", false
+	}
+	if _, _, isNum := readNumber(toks, i+2); !isNum {
+		return "", false
+	}
+	return c, true
+}
+
+// currencyPrefixes drops the names the model made of dollar prefixes
+// ("US" of "US$6 billion" read as the country): the money is the
+// quantity's. spans are ordered and disjoint; so is the result.
+func currencyPrefixes(doc *text.Document, spans []text.Span) []text.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if sp.End == sp.Start+1 {
+			if _, ok := currencyPrefix(doc.Tokens, sp.Start); ok {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
 var currencySymbols = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT", "₹": "INR", "US$": "USD"}
 
 var currencyWords = map[string]string{
@@ -130,9 +167,13 @@ func matchQuantity(toks []text.Token, i int) (quantityMatch, bool) {
 			break
 		}
 	}
-	// currency symbol before the number
+	// currency symbol before the number, with its country's prefix
+	// ("US$6 billion", "HK$2", split as "US" "$")
 	currency := ""
-	if c, ok := currencySymbols[toks[minInt(j, len(toks)-1)].Form]; ok && j+1 < len(toks) {
+	if c, ok := currencyPrefix(toks, j); ok && j+2 < len(toks) {
+		currency = c
+		j += 2
+	} else if c, ok := currencySymbols[toks[minInt(j, len(toks)-1)].Form]; ok && j+1 < len(toks) {
 		currency = c
 		j++
 	}

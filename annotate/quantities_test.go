@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 
 	"tidings/text"
@@ -20,6 +21,10 @@ func TestQuantities(t *testing.T) {
 		{"Dozens of killed have been reported.", "Dozens of killed", "COUNT", 0, "killed", ""},
 		{"The project costs 1.2 billion euros.", "1.2 billion euros", "MONEY", 1.2e9, "EUR", ""},
 		{"It raised $5 million.", "$5 million", "MONEY", 5e6, "USD", ""},
+		// a dollar's country prefix, split off by the tokeniser
+		{"The airline ordered US$6 billion in new jets.", "US$6 billion", "MONEY", 6e9, "USD", ""},
+		{"The bank lent HK$300 million.", "HK$300 million", "MONEY", 3e8, "HKD", ""},
+		{"Trade with the US rose.", "", "", 0, "", ""},
 		{"Prices rose by more than 40% in January.", "more than 40%", "PERCENT", 40, "%", "more than"},
 		{"Unemployment fell 2.5 per cent.", "2.5 per cent", "PERCENT", 2.5, "%", ""},
 		{"It adds about 700 megawatts of capacity.", "about 700 megawatts", "QUANTITY", 700, "megawatts", "about"},
@@ -58,6 +63,32 @@ func TestMergeSpans(t *testing.T) {
 	for i := range got {
 		if got[i] != want[i] {
 			t.Fatalf("MergeSpans = %v, want %v", got, want)
+		}
+	}
+}
+
+// The recogniser's name made of a dollar's prefix ("US" of "US$6
+// billion") goes; the country named on its own stays.
+func TestCurrencyPrefixes(t *testing.T) {
+	m := loadOrFail(t)
+	for _, tc := range []struct {
+		in   string
+		want string // the names, "|" between
+	}{
+		{"Air Canada ordered US$6 billion in new jets.", "Air Canada"},
+		{"The US and Canada signed a deal worth A$2 billion.", "US|Canada"},
+	} {
+		d := text.New(tc.in)
+		m.Annotate(d)
+		var got []string
+		for _, sp := range d.Entities {
+			switch sp.Label {
+			case "PER", "ORG", "LOC", "MISC":
+				got = append(got, d.SpanText(sp))
+			}
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%q: names %q, want %q", tc.in, g, tc.want)
 		}
 	}
 }
