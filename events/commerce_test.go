@@ -17,3 +17,12 @@ var commerceCases = []classCase{
 }
 
 func TestCommerceClasses(t *testing.T) { checkClassCases(t, commerceCases) }
+
+// orderCases: ordering goods is a purchase, not a demand (both pass as
+// the coder stood; kept as a guard). Written before looking.
+var orderCases = []classCase{
+	{"order", "Kenya Airways ordered eight new airliners from a European planemaker.", nil},
+	{"order", "The Polish army ordered 250 tanks and 96 helicopters last year.", nil},
+}
+
+func TestOrderClasses(t *testing.T) { checkClassCases(t, orderCases) }
