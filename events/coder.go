@@ -1793,6 +1793,9 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		if (code == "057" || code == "046") && strings.HasSuffix(src.Code, "BUS") && (tg.Code == "" || tg.Code == Unknown || strings.HasSuffix(tg.Code, "BUS")) {
 			continue // "the bank signed an agreement to acquire a leasing firm": a deal between businesses
 		}
+		if code == "057" && (tg.Code == "" || tg.Code == Unknown) {
+			continue // "Air India has signed a deal for US$7 billion": an agreement needs a party named
+		}
 		if r := root(code); (r == 6 || r == 7) && strings.HasSuffix(src.Code, "BUS") && !stateActor(tg.Code) {
 			// "a company sold fertiliser to farmers", "banks lend to
 			// industry": trade, not cooperation or aid (but arms a firm

@@ -14,6 +14,9 @@ var commerceCases = []classCase{
 	{"commerce", "The Belgian rail workers' union demanded higher wages from the state railway company.", []string{"100 BELLAB->---BUS"}},
 	{"commerce", "A Canadian mining company demanded compensation from the Venezuelan government.", []string{"100 CANBUS->VENGOV"}},
 	{"commerce", "The leaders of Kenya and Ethiopia signed a trade agreement in Rome.", []string{"057 KENGOV->ETHGOV", "057 ETHGOV->KENGOV"}},
+	// An agreement needs a party named: "signed a deal" alone is no event.
+	{"commerce", "Air India has signed a deal for a further US$7 billion.", nil},
+	{"commerce", "Venezuela signed a rescheduling accord in February.", nil},
 }
 
 func TestCommerceClasses(t *testing.T) { checkClassCases(t, commerceCases) }
