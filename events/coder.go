@@ -1574,6 +1574,15 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		default:
 			sources, targets = s.verbActors(i, &p)
 		}
+		if o := s.object(i, noun); !noun && o >= 0 && s.lemma(i) == "join" && s.lemma(o) == "force" {
+			// "joined forces (with X)": the forces are the idiom's, not
+			// someone cooperated with; the party is the "with" one, or
+			// each of the subjects
+			targets = nil
+			if k := s.targetOblique(i, []string{"with"}); k >= 0 {
+				targets = s.actors(k)
+			}
+		}
 		if !noun && root(code) >= 18 {
 			// "shelled the village of Khiam, killing four civilians":
 			// the people hurt, rather than the place or building hit.
@@ -1780,8 +1789,10 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		if src.Code == tg.Code && src.Code != "" {
 			continue // an actor acting on itself is a parse error more often than news
 		}
-		if root(code) == 4 && (press(src) || press(tg)) {
-			continue // "met reporters": talking to the press, no consultation
+		if root(code) == 4 && (press(src) || press(tg)) || root(code) <= 6 && press(tg) {
+			// "met reporters", "briefed reporters on the talks": talking
+			// to the press, no consultation nor information shared
+			continue
 		}
 		if (root(code) == 16 || code == "061" || code == "115" && s.targetOblique(i, []string{"against"}) < 0) && (tg.Code == "" || tg.Code == Unknown) {
 			// Cutting relations, economic cooperation and suing need

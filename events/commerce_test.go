@@ -29,3 +29,16 @@ var orderCases = []classCase{
 }
 
 func TestOrderClasses(t *testing.T) { checkClassCases(t, orderCases) }
+
+// pressCases: talking to the press is no cooperation ("briefed
+// reporters"), while briefing a counterpart is; "joined forces" names
+// whom one cooperates with, not forces. Written after a first version.
+var pressCases = []classCase{
+	{"press", "The Kenyan foreign minister briefed reporters on the talks.", nil},
+	{"press", "The Kenyan foreign minister briefed his Ugandan counterpart on the talks.", []string{"064 KENGOV->UGAGOV"}},
+	{"idiom", "Kenya and Uganda joined forces against the rebels.", []string{"060 KEN->UGA", "060 UGA->KEN"}},
+	{"idiom", "Kenya joined forces with Uganda on Monday.", []string{"060 KEN->UGA"}},
+	{"idiom", "Two Japanese companies joined forces to build batteries.", nil},
+}
+
+func TestPressClasses(t *testing.T) { checkClassCases(t, pressCases) }
