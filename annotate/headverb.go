@@ -155,13 +155,7 @@ func (t *Tagger) finiteVerb(words []string, out []int32, sc *tagScratch) {
 	if at < 0 {
 		return
 	}
-	vbd := int32(-1)
-	for c := range t.classes {
-		if t.xpos[c] == "VBD" && t.upos[c] == "VERB" {
-			vbd = int32(c)
-			break
-		}
-	}
+	vbd := t.classOf("VERB", "VBD")
 	if vbd < 0 {
 		return
 	}
@@ -169,18 +163,13 @@ func (t *Tagger) finiteVerb(words []string, out []int32, sc *tagScratch) {
 	t.tagFrom(out, at+1, sc)
 }
 
-// hyphenParticiples returns, for the parser, the class of an adjective
-// for each past participle joined by a hyphen to the word before it and
-// followed by a noun phrase: "Iranian-backed Iraqi militants fired", "aid
-// to war-torn Sudan", split as the treebank splits them, were parsed with
-// the participle as the clause's verb. The treebank tags such words VBN,
-// so the tags are kept; only the parser reads them as adjectives (adj
-// holds -1 where the tag stands).
-func (t *Tagger) hyphenParticiples(toks []text.Token, out []int32, adj []int32) bool {
-	found := false
-	for i := range adj {
-		adj[i] = -1
-	}
+// hyphenParticiples appends to at the positions of past participles
+// joined by a hyphen to the word before them and followed by a noun
+// phrase, which the parser is to read as adjectives: "Iranian-backed
+// Iraqi militants fired", "aid to war-torn Sudan", split as the treebank
+// splits them, were parsed with the participle as the clause's verb. The
+// treebank tags such words VBN, so their tags are kept.
+func (t *Tagger) hyphenParticiples(toks []text.Token, out []int32, at []int) []int {
 	for i := 2; i+1 < len(out); i++ {
 		x := t.xpos[out[i]]
 		if x != "VBN" && x != "VBD" || toks[i-1].Form != "-" || toks[i-2].SpaceAfter || toks[i-1].SpaceAfter {
@@ -188,16 +177,10 @@ func (t *Tagger) hyphenParticiples(toks []text.Token, out []int32, adj []int32) 
 		}
 		switch t.upos[out[i+1]] {
 		case "ADJ", "NOUN", "PROPN", "NUM":
-		default:
-			continue
+			at = append(at, i)
 		}
-		jj := t.classOf("ADJ", "JJ")
-		if jj < 0 {
-			return found
-		}
-		adj[i], found = jj, true
 	}
-	return found
+	return at
 }
 
 // classOf returns the class of a pair of tags, -1 if the tagger has none.

@@ -241,7 +241,7 @@ func ReadParser(r io.Reader, clusters *Clusters) (*Parser, error) {
 type annotateScratch struct {
 	words, tags []string
 	classes     []int32
-	adj         []int32 // the parser's adjective for a hyphened participle, or -1
+	hyph        []int // hyphened participles the parser reads as adjectives
 	heads       []int
 	rels        []string
 	tag         tagScratch
@@ -359,16 +359,19 @@ func (m *Models) annotateSentences(ctx context.Context, doc *text.Document, need
 			m.Tagger.finiteVerb(sc.words, sc.classes, &sc.tag)
 		}
 		m.Tagger.modalVerb(sc.words, sc.classes, &sc.tag)
-		sc.adj = growInt32(sc.adj, n)
-		hyph := m.Tagger.hyphenParticiples(toks, sc.classes, sc.adj)
 		sc.tags = sc.tags[:0]
 		for i, c := range sc.classes {
 			toks[i].UPOS, toks[i].XPOS = m.Tagger.upos[c], m.Tagger.xpos[c]
 			toks[i].Lemma = m.knownLemma(sc.words[i], m.Tagger.Lemma(sc.words[i], c), m.Tagger.upos[c])
-			if hyph && sc.adj[i] >= 0 {
-				c = sc.adj[i]
-			}
 			sc.tags = append(sc.tags, m.Tagger.classes[c])
+		}
+		// The parser reads hyphened participles as adjectives.
+		if sc.hyph = m.Tagger.hyphenParticiples(toks, sc.classes, sc.hyph[:0]); len(sc.hyph) > 0 {
+			if jj := m.Tagger.classOf("ADJ", "JJ"); jj >= 0 {
+				for _, i := range sc.hyph {
+					sc.tags[i] = m.Tagger.classes[jj]
+				}
+			}
 		}
 		if m.Parser == nil || need == nil || !need(toks) {
 			continue

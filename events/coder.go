@@ -1574,15 +1574,6 @@ func (s *state) codeTrigger(i, si int, out []Event) []Event {
 		default:
 			sources, targets = s.verbActors(i, &p)
 		}
-		if o := s.object(i, noun); !noun && o >= 0 && s.lemma(i) == "join" && s.lemma(o) == "force" {
-			// "joined forces (with X)": the forces are the idiom's, not
-			// someone cooperated with; the party is the "with" one, or
-			// each of the subjects
-			targets = nil
-			if k := s.targetOblique(i, []string{"with"}); k >= 0 {
-				targets = s.actors(k)
-			}
-		}
 		if !noun && root(code) >= 18 {
 			// "shelled the village of Khiam, killing four civilians":
 			// the people hurt, rather than the place or building hit.
@@ -2247,6 +2238,15 @@ func (s *state) verbActors(i int, p *Pattern) (sources, targets []Actor) {
 		// "alleged that France was aware": the clause's subject.
 		if cc := s.tree.Child(i, "ccomp"); cc >= 0 {
 			targets = s.subjects(cc, 0)
+		}
+	}
+	if o := s.object(i, false); o >= 0 && s.lemma(i) == "join" && s.lemma(o) == "force" {
+		// "joined forces (with X)": the forces are the idiom's, not
+		// someone cooperated with; the party is the "with" one, or each
+		// of the subjects, whatever the fallbacks above found
+		targets = nil
+		if k := s.targetOblique(i, []string{"with"}); k >= 0 {
+			targets = s.actors(k)
 		}
 	}
 	return sources, targets

@@ -385,7 +385,8 @@ func checkTopics(t *testing.T, m *annotate.Models, tg *Tagger, name, title, body
 	}
 	top := got[:min(3, len(got))]
 	for _, w := range want {
-		if !slices.Contains(top, w) {
+		// "a|b": either form is the editor's
+		if !slices.ContainsFunc(strings.Split(w, "|"), func(f string) bool { return slices.Contains(top, f) }) {
 			t.Errorf("%s: %q not among the first topics %q", name, w, top)
 		}
 	}

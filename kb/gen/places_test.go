@@ -37,28 +37,15 @@ func TestPlacesTableRules(t *testing.T) {
 			{ID: 21, Name: "Farville", Country: "XA", Lat: 60.27, Lon: 60, Wikidata: "Q60", File: f},
 		},
 	}
-	cities := table.Table{Header: CityColumns}
-	coords := map[string][2]float64{}
-	for _, c := range []struct {
-		id, name, code string
-		lat, lon       float64
-	}{
-		{"101", "Alpha", "PPLA", 10, 10},
-		{"102", "Alphaville", "PPL", 12, 12},
-		{"105", "Beta", "PPL", 20, 20},
-		{"111", "Portus", "PPLA", 30, 30},
-		{"112", "Bigtown", "PPLA", 40, 40},
-		{"120", "Capitalia", "PPLC", 50, 50},
-		{"121", "Farville", "PPL", 60, 60},
-	} {
-		cities.Rows = append(cities.Rows, []string{c.id, c.name, c.name, "XAA", "100000", "01", c.code})
-		coords[c.id] = [2]float64{c.lat, c.lon}
-	}
-	got, st := placesTable(p, table.Table{Header: SubdivisionColumns}, cities, coords, map[string]string{"XAA": "XA"})
-	var ids []string
-	for _, r := range got.Rows {
-		ids = append(ids, r[0]+"="+r[1])
-	}
+	ids, st := matchCities(p, []geoCity{
+		{"101", "Alpha", "100000", "PPLA", 10, 10},
+		{"102", "Alphaville", "100000", "PPL", 12, 12},
+		{"105", "Beta", "100000", "PPL", 20, 20},
+		{"111", "Portus", "100000", "PPLA", 30, 30},
+		{"112", "Bigtown", "100000", "PPLA", 40, 40},
+		{"120", "Capitalia", "100000", "PPLC", 50, 50},
+		{"121", "Farville", "100000", "PPL", 60, 60},
+	})
 	want := []string{"geonames:101=Q10", "geonames:111=Q30", "geonames:120=Q50"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("matched %v, want %v", ids, want)
@@ -89,29 +76,40 @@ func TestPlacesTableCitySizes(t *testing.T) {
 			{ID: 7, Name: "Smallton", Country: "XA", Lat: 30.18, Lon: 30, Wikidata: "Q73", File: f},
 		},
 	}
-	cities := table.Table{Header: CityColumns}
-	coords := map[string][2]float64{}
-	for _, c := range []struct {
-		id, name, pop string
-		lat, lon      float64
-	}{
-		{"201", "Urbs", "500000", 10, 10},
-		{"203", "Ruritania", "400000", 15, 15},
-		{"205", "Megapolis", "9000000", 20, 20},
-		{"207", "Smallton", "40000", 30, 30},
-	} {
-		cities.Rows = append(cities.Rows, []string{c.id, c.name, c.name, "XAA", c.pop, "01", "PPL"})
-		coords[c.id] = [2]float64{c.lat, c.lon}
-	}
-	got, _ := placesTable(p, table.Table{Header: SubdivisionColumns}, cities, coords, map[string]string{"XAA": "XA"})
-	var ids []string
-	for _, r := range got.Rows {
-		ids = append(ids, r[0]+"="+r[1])
-	}
+	ids, _ := matchCities(p, []geoCity{
+		{"201", "Urbs", "500000", "PPL", 10, 10},
+		{"203", "Ruritania", "400000", "PPL", 15, 15},
+		{"205", "Megapolis", "9000000", "PPL", 20, 20},
+		{"207", "Smallton", "40000", "PPL", 30, 30},
+	})
 	want := []string{"geonames:201=Q70", "geonames:205=Q72"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("matched %v, want %v", ids, want)
 	}
+}
+
+// geoCity is a GeoNames row of a test: id, name, population, feature
+// code and point, in the country XAA (XA).
+type geoCity struct {
+	id, name, pop, code string
+	lat, lon            float64
+}
+
+// matchCities runs placesTable over cities and returns its rows as
+// "id=QID".
+func matchCities(p *Places, cs []geoCity) ([]string, PlacesStats) {
+	cities := table.Table{Header: CityColumns}
+	coords := map[string][2]float64{}
+	for _, c := range cs {
+		cities.Rows = append(cities.Rows, []string{c.id, c.name, c.name, "XAA", c.pop, "01", c.code})
+		coords[c.id] = [2]float64{c.lat, c.lon}
+	}
+	got, st := placesTable(p, table.Table{Header: SubdivisionColumns}, cities, coords, map[string]string{"XAA": "XA"})
+	var ids []string
+	for _, r := range got.Rows {
+		ids = append(ids, r[0]+"="+r[1])
+	}
+	return ids, st
 }
 
 func TestCityRadius(t *testing.T) {
