@@ -3,6 +3,7 @@ package annotate
 import (
 	"strings"
 
+	"tidings/syntax"
 	"tidings/text"
 )
 
@@ -45,7 +46,7 @@ func (t *Tagger) headlineVerb(words []string, out []int32, sc *tagScratch) {
 		// A particle may come between the verb and its object ("Union
 		// Calls Off Strike").
 		next := i + 1
-		if particle[strings.ToLower(words[next])] && next+1 < len(words) {
+		if syntax.Particle(strings.ToLower(words[next])) && next+1 < len(words) {
 			next++
 		}
 		if !t.objectStart(out[next]) {
@@ -93,9 +94,6 @@ func (t *Tagger) headlineVerb(words []string, out []int32, sc *tagScratch) {
 	out[best] = bestClass
 	t.tagFrom(out, best+1, sc)
 }
-
-// particle holds the adverbs of phrasal verbs that also begin phrases.
-var particle = map[string]bool{"off": true, "up": true, "out": true, "down": true, "back": true, "away": true}
 
 // objectStart reports a class that can begin a noun phrase.
 func (t *Tagger) objectStart(c int32) bool {

@@ -1274,7 +1274,7 @@ var preposition = map[string]bool{
 // attached as a preposition), -1 when there is none.
 func (s *state) particleCase(i int) int {
 	p := i + 1
-	if p >= len(s.doc.Tokens) || s.tok(p).Deprel != "case" || s.tok(p).XPOS != "RP" && !particles[s.lower(p)] {
+	if p >= len(s.doc.Tokens) || s.tok(p).Deprel != "case" || s.tok(p).XPOS != "RP" && !syntax.Particle(s.lower(p)) {
 		return -1
 	}
 	if h := s.tok(p).Head; h > p && s.tok(h).Head == i && syntax.RelIs(s.tok(h).Deprel, "obl") {
@@ -1282,10 +1282,6 @@ func (s *state) particleCase(i int) int {
 	}
 	return -1
 }
-
-// particles are the adverbs that make phrasal verbs and also begin
-// prepositional phrases ("call off", "set up", "pull out").
-var particles = map[string]bool{"off": true, "up": true, "out": true, "down": true, "back": true, "away": true}
 
 func (s *state) notPreposition(c int) bool {
 	t := s.tok(c)

@@ -131,6 +131,17 @@ func SpeechVerb(lemma string) bool {
 	return false
 }
 
+// Particle reports a word (in lower case) that is the particle of a
+// phrasal verb and also begins prepositional phrases ("call off", "set
+// up", "pull out"), so that a parser may read it either way.
+func Particle(word string) bool {
+	switch word {
+	case "off", "up", "out", "down", "back", "away":
+		return true
+	}
+	return false
+}
+
 // maxConj bounds the climb along conjuncts: a malformed given parse may
 // have cycles.
 const maxConj = 32
