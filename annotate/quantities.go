@@ -59,10 +59,12 @@ var quantityModifiers = [][]string{
 	{"nearly"}, {"almost"}, {"some"}, {"roughly"}, {"approximately"}, {"under"}, {"only"},
 }
 
-// dollarPrefixes are the prefixes that tell dollars apart in news
-// ("US$", "A$", "C$", "HK$", "NZ$", "S$", "NT$") with their ISO 4217 codes.
-var dollarPrefixes = map[string]string{"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD",
-	"NZ": "NZD", "S": "SGD", "NT": "TWD"}
+// dollarPrefixes tell dollars apart in news ("US$", "HK$"): the ISO
+// 3166-1 alpha-2 codes of the countries whose currency symbol is "$",
+// with that currency's code, as places/csv/countries.csv of the
+// knowledge sources (dr5hn/countries-states-cities-database) gives them;
+// only the countries whose dollars news writes with a prefix are kept.
+var dollarPrefixes = map[string]string{"US": "USD", "AU": "AUD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "SG": "SGD", "TW": "TWD"}
 
 // currencyPrefix reports a dollar prefix at token i written onto "$"
 // and the number after it, and its currency.

@@ -76,7 +76,7 @@ func TestCurrencyPrefixes(t *testing.T) {
 		want string // the names, "|" between
 	}{
 		{"Air Canada ordered US$6 billion in new jets.", "Air Canada"},
-		{"The US and Canada signed a deal worth A$2 billion.", "US|Canada"},
+		{"The US and Canada signed a deal worth AU$2 billion.", "US|Canada"},
 	} {
 		d := text.New(tc.in)
 		m.Annotate(d)
